@@ -1,0 +1,1 @@
+//! The question and pitch coach (placeholder module, owned by the coach work).
