@@ -1,3 +1,7 @@
 //! Pure domain types and rules of Ladderless. No I/O, no clock reads, no database.
 
 pub mod coach;
+pub mod fields;
+pub mod import;
+pub mod org;
+pub mod rng;

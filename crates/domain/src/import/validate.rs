@@ -1,0 +1,102 @@
+//! Whole-file checks across rows: duplicates, managers, reporting cycles, role codes.
+
+use super::{Existing, Row, RowError, sort_errors};
+use crate::org::nodes_on_cycles;
+use std::collections::HashMap;
+
+/// Check rows against each other and against the people who already exist.
+///
+/// `known_role` says whether a role code exists in the catalogue. Returns every problem found,
+/// sorted by line; an empty list means the file may be applied.
+pub fn validate(rows: &[Row], existing: &[Existing], known_role: impl Fn(&str) -> bool) -> Vec<RowError> {
+    let mut errors = Vec::new();
+    let mut by_id: HashMap<&str, &Row> = HashMap::with_capacity(rows.len());
+    let mut by_email: HashMap<&str, &Row> = HashMap::with_capacity(rows.len());
+    for row in rows {
+        if let Some(first) = by_id.insert(&row.employee_id, row) {
+            errors.push(RowError::new(
+                row.line,
+                "employee_id",
+                format!("{} appears more than once (also on line {})", row.employee_id, first.line),
+            ));
+            by_id.insert(&first.employee_id, first);
+        }
+        if let Some(first) = by_email.insert(&row.email, row) {
+            errors.push(RowError::new(
+                row.line,
+                "email",
+                format!("{} appears more than once (also on line {})", row.email, first.line),
+            ));
+            by_email.insert(&first.email, first);
+        }
+        if let Some(code) = &row.role_code
+            && !known_role(code)
+        {
+            errors.push(RowError::new(row.line, "role_code", format!("{code} is not in the role catalogue")));
+        }
+    }
+    let existing_by_id: HashMap<&str, &Existing> = existing.iter().map(|e| (e.employee_id.as_str(), e)).collect();
+    for e in existing {
+        if let Some(row) = by_email.get(e.email.as_str())
+            && row.employee_id != e.employee_id
+            && !by_id.get(e.employee_id.as_str()).is_some_and(|r| r.email != e.email)
+        {
+            errors.push(RowError::new(
+                row.line,
+                "email",
+                format!("{} already belongs to employee {}", row.email, e.employee_id),
+            ));
+        }
+    }
+    for row in rows {
+        if let Some(m) = &row.manager_employee_id {
+            if m == &row.employee_id {
+                errors.push(RowError::new(row.line, "manager_employee_id", "a person cannot manage themselves"));
+            } else if !by_id.contains_key(m.as_str()) && !existing_by_id.contains_key(m.as_str()) {
+                errors.push(RowError::new(
+                    row.line,
+                    "manager_employee_id",
+                    format!("{m} is neither in this file nor an existing person"),
+                ));
+            }
+        }
+    }
+    errors.extend(cycle_errors(rows, existing, &by_id));
+    sort_errors(&mut errors);
+    errors
+}
+
+/// Reporting lines after the import: the file's links override the existing ones.
+fn cycle_errors(rows: &[Row], existing: &[Existing], by_id: &HashMap<&str, &Row>) -> Vec<RowError> {
+    let mut links: HashMap<&str, &str> = HashMap::with_capacity(rows.len() + existing.len());
+    for e in existing {
+        if !by_id.contains_key(e.employee_id.as_str())
+            && let Some(m) = &e.manager_employee_id
+        {
+            links.insert(&e.employee_id, m);
+        }
+    }
+    for r in rows {
+        if let Some(m) = &r.manager_employee_id
+            && m != &r.employee_id
+        {
+            links.insert(&r.employee_id, m);
+        }
+    }
+    let mut errors = Vec::new();
+    for cycle in nodes_on_cycles(&links) {
+        let mut shown: Vec<&str> = cycle.clone();
+        shown.push(cycle[0]);
+        let chain = shown.join(" → ");
+        for id in &cycle {
+            if let Some(row) = by_id.get(id) {
+                errors.push(RowError::new(
+                    row.line,
+                    "manager_employee_id",
+                    format!("reporting lines form a cycle: {chain}"),
+                ));
+            }
+        }
+    }
+    errors
+}
