@@ -26,12 +26,11 @@ log=$log_dir/$backend.log
 psql_bin() {
   if command -v psql >/dev/null; then command -v psql; return; fi
   local p
-  p=$(ls -d /usr/lib/postgresql/*/bin/psql 2>/dev/null | sort -t/ -k5,5n | tail -n1)
+  p=$(for p in /usr/lib/postgresql/*/bin/psql; do [[ -x $p ]] && echo "$p"; done | sort -t/ -k5,5n | tail -n1)
   [[ -n $p ]] || { echo "serve.sh: psql not found" >&2; return 1; }
   echo "$p"
 }
 
-cleanup() { :; }
 case $backend in
   sqlite)
     data_dir=$(mktemp -d "${TMPDIR:-/tmp}/ladderless-e2e-sqlite.XXXXXX")

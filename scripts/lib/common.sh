@@ -42,6 +42,7 @@ pg_bindir() {
 # Installs whatever of PostgreSQL, Chromium and Node.js is missing, in one apt transaction.
 # Never reinstalls what exists: an unconditional install may upgrade a running server.
 # Usage: ensure_system_packages [--with-browser]
+# shellcheck disable=SC2120 # the argument is optional
 ensure_system_packages() {
   local want=()
   pg_bindir >/dev/null || want+=(postgresql)

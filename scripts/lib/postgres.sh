@@ -35,8 +35,9 @@ _pg_reap_stale() {
     owner=$(<"$dir/owner.pid")
     kill -0 "$owner" 2>/dev/null && continue
     echo "removing stale throwaway cluster $dir (its run, pid $owner, is gone)"
-    [[ -f $dir/data/postmaster.pid ]] &&
+    if [[ -f $dir/data/postmaster.pid ]]; then
       _pg_as_owner "$PG_THROWAWAY_BIN/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1 || true
+    fi
     rm -rf "$dir"
   done
 }
@@ -62,8 +63,8 @@ pg_throwaway_start() {
     die "initdb failed"
   fi
 
-  local attempt port
-  for attempt in 1 2 3 4 5 6 7 8; do
+  local _ port
+  for _ in 1 2 3 4 5 6 7 8; do
     port=$((20000 + (RANDOM * 32768 + RANDOM) % 40000))
     _port_busy "$port" && continue
     if _pg_as_owner "$PG_THROWAWAY_BIN/pg_ctl" -D "$PG_THROWAWAY_DIR/data" \
