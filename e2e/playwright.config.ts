@@ -75,6 +75,8 @@ export default defineConfig({
   testDir: './tests',
   outputDir: './test-results',
   timeout: 30_000,
+  // A hung run must not eat CI's budget: the whole suite is minutes, not a quarter hour.
+  globalTimeout: 15 * 60_000,
   expect: { timeout: 5_000 },
   fullyParallel: false,
   forbidOnly: CI,
