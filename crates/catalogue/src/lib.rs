@@ -13,6 +13,7 @@
 //! ```
 
 mod catalogue;
+mod data_files;
 mod error;
 mod family;
 mod load;
@@ -25,9 +26,9 @@ mod tsv;
 use std::sync::OnceLock;
 
 pub use catalogue::Catalogue;
+pub use data_files::DataFiles;
 pub use error::LoadError;
 pub use family::{Family, Seniority};
-pub use load::DataFiles;
 pub use role::{
     Dwa, DwaIndex, EscoMatch, EscoOccupation, Estimated, Rating, Role, Score, Task, TaskKind,
     Technology,

@@ -6,34 +6,57 @@
 /// `"Café  Managers/Chefs"` becomes `"cafe managers chefs"`.
 pub fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    normalize_into(text, &mut out);
+    out
+}
+
+/// Appends the normalised form of `text` to `out` (see [`normalize`]).
+pub(crate) fn normalize_into(text: &str, out: &mut String) {
+    let start = out.len();
     let mut pending_space = false;
-    for ch in text.chars() {
-        let folded = fold(ch);
-        let mut push = |c: char| {
-            if c.is_alphanumeric() || c == '+' || c == '#' {
-                if pending_space && !out.is_empty() {
-                    out.push(' ');
-                }
-                pending_space = false;
-                out.extend(c.to_lowercase());
-            } else {
-                pending_space = true;
+    let mut push = |c: char, out: &mut String| {
+        if c.is_alphanumeric() || c == '+' || c == '#' {
+            if pending_space && out.len() > start {
+                out.push(' ');
             }
-        };
-        match folded {
-            Folded::One(c) => push(c),
+            pending_space = false;
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
+        } else {
+            pending_space = true;
+        }
+    };
+    for ch in text.chars() {
+        if ch.is_ascii() {
+            push(ch, out);
+            continue;
+        }
+        match fold(ch) {
+            Folded::One(c) => push(c, out),
             Folded::Two(a, b) => {
-                push(a);
-                push(b);
+                push(a, out);
+                push(b, out);
             }
         }
     }
-    out
 }
 
 /// Splits normalised text into words.
 pub(crate) fn words(normalized: &str) -> impl Iterator<Item = &str> {
     normalized.split(' ').filter(|w| !w.is_empty())
+}
+
+/// Whether every query word is a word of `text`, the last one possibly unfinished (a prefix
+/// of a word), as while typing: `"data min"` matches `"data mining"`, `"dat min"` does not.
+pub(crate) fn has_query_words(text: &str, query_words: &[&str]) -> bool {
+    let Some((last, complete)) = query_words.split_last() else {
+        return true;
+    };
+    complete.iter().all(|q| words(text).any(|w| w == *q))
+        && words(text).any(|w| w.starts_with(last))
 }
 
 /// A crude English singular: `nurses` → `nurse`, `secretaries` → `secretary`; short words and
@@ -67,6 +90,13 @@ pub(crate) fn stemmed(normalized: &str) -> String {
         out.push_str(stem(word));
     }
     out
+}
+
+/// [`normalize`] then [`stemmed`], reusing `scratch` for the intermediate text.
+pub(crate) fn normalize_stemmed(text: &str, scratch: &mut String) -> String {
+    scratch.clear();
+    normalize_into(text, scratch);
+    stemmed(scratch)
 }
 
 enum Folded {
@@ -139,6 +169,18 @@ mod tests {
         assert_eq!(normalize("C++ and C#"), "c++ and c#");
         assert_eq!(normalize("Registered Nurse (RN)"), "registered nurse rn");
         assert_eq!(normalize(""), "");
+    }
+
+    #[test]
+    fn query_words_are_whole_except_the_last() {
+        assert!(has_query_words("data mining", &["data", "min"]));
+        assert!(has_query_words("data mining", &["mining", "dat"]));
+        assert!(!has_query_words("data mining", &["dat", "mining"]));
+        assert!(!has_query_words(
+            "production manager",
+            &["product", "manager"]
+        ));
+        assert!(has_query_words("anything", &[]));
     }
 
     #[test]

@@ -8,12 +8,19 @@ use ladderless_catalogue::{
 
 #[test]
 fn parse_time_is_reported() {
-    let start = Instant::now();
-    let catalogue = Catalogue::parse(&DataFiles::BUNDLED).expect("bundled data parse");
-    let elapsed = start.elapsed();
+    // Informational only (run with --release --nocapture); the benchmark states the target.
+    let mut times = Vec::new();
+    let mut catalogue = None;
+    for _ in 0..3 {
+        let start = Instant::now();
+        catalogue = Some(Catalogue::parse(&DataFiles::BUNDLED).expect("bundled data parse"));
+        times.push(start.elapsed().as_secs_f64() * 1000.0);
+    }
+    let catalogue = catalogue.expect("parsed");
     println!(
-        "catalogue parse: {:.1} ms ({} roles, {} skills, {:.2} MiB compressed)",
-        elapsed.as_secs_f64() * 1000.0,
+        "catalogue parse: first {:.1} ms, best of 3 {:.1} ms ({} roles, {} skills, {:.2} MiB compressed)",
+        times[0],
+        times.iter().copied().fold(f64::INFINITY, f64::min),
         catalogue.roles().len(),
         catalogue.skills().len(),
         DataFiles::bundled_size() as f64 / 1024.0 / 1024.0
