@@ -1,9 +1,11 @@
 //! Role families (SOC 2018 major groups) and seniority hints for building believable orgs.
 
+use serde::Serialize;
+
 use crate::text::normalize;
 
 /// A SOC major group: the first two digits of an O*NET-SOC code and its name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 pub struct Family {
     /// The two-digit major-group code, e.g. 29.
     pub code: u8,
@@ -65,7 +67,8 @@ impl Family {
 
 /// How senior a role is, as a hint for shaping organisations (few executives, many
 /// individual contributors). Ordered from most to least senior.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Seniority {
     /// Top executives: chief executives and officers, presidents.
     Executive,

@@ -31,7 +31,7 @@ pub use error::LoadError;
 pub use family::{Family, Seniority};
 pub use role::{
     Dwa, DwaIndex, EscoMatch, EscoOccupation, Estimated, Rating, Role, Score, Task, TaskKind,
-    Technology,
+    Technology, job_zone_label,
 };
 pub use search::RoleHit;
 pub use skill::{Collection, ReuseLevel, RoleSkill, Skill, SkillKind};

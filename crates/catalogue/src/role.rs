@@ -1,10 +1,12 @@
 //! Occupations (roles) of the O*NET 29.3 catalogue and their descriptors.
 
+use serde::Serialize;
+
 use crate::family::{Family, Seniority};
 use crate::skill::RoleSkill;
 
 /// One O*NET-SOC 2019 occupation with everything the catalogue bundles about it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Role {
     /// O*NET-SOC 2019 code, e.g. `15-1252.00`.
     pub code: String,
@@ -59,6 +61,11 @@ impl Role {
         Seniority::of_role(&self.code, &self.title)
     }
 
+    /// O*NET's name for the role's job zone, e.g. `Considerable Preparation Needed`.
+    pub fn job_zone_label(&self) -> Option<&'static str> {
+        job_zone_label(self.job_zone?)
+    }
+
     /// The six-digit SOC code without the O*NET suffix, e.g. `15-1252`.
     pub fn soc_code(&self) -> &str {
         self.code.get(..7).unwrap_or(&self.code)
@@ -90,7 +97,7 @@ impl Role {
 
 /// Descriptors of a role that O*NET does not rate and the build estimated from the most
 /// similar rated roles (by shared detailed work activities, else the same SOC group).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Estimated {
     /// Skill ratings are estimated.
     pub skills: bool,
@@ -131,8 +138,20 @@ impl Estimated {
     }
 }
 
+/// O*NET's name for a job zone (1–5): how much preparation a role needs.
+pub fn job_zone_label(zone: u8) -> Option<&'static str> {
+    Some(match zone {
+        1 => "Little or No Preparation Needed",
+        2 => "Some Preparation Needed",
+        3 => "Medium Preparation Needed",
+        4 => "Considerable Preparation Needed",
+        5 => "Extensive Preparation Needed",
+        _ => return None,
+    })
+}
+
 /// One task statement of a role.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Task {
     /// O*NET task id.
     pub id: u32,
@@ -145,7 +164,8 @@ pub struct Task {
 }
 
 /// O*NET's task category.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum TaskKind {
     /// Critical to the occupation (relevance ≥ 67% and importance ≥ 3).
     Core,
@@ -156,7 +176,7 @@ pub enum TaskKind {
 }
 
 /// An importance/level rating of an O*NET skill or knowledge area.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Rating {
     /// O*NET content-model element id, e.g. `2.A.1.a`.
     pub element_id: String,
@@ -169,7 +189,7 @@ pub struct Rating {
 }
 
 /// A single-scale O*NET score (work value extent or interest), 1–7.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Score {
     /// O*NET content-model element id, e.g. `1.B.1.a`.
     pub element_id: String,
@@ -180,7 +200,7 @@ pub struct Score {
 }
 
 /// A piece of software or technology used in a role.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Technology {
     /// Product or technology name, e.g. `Microsoft Excel`.
     pub name: String,
@@ -193,11 +213,11 @@ pub struct Technology {
 }
 
 /// A detailed work activity: an index into [`crate::Catalogue::dwas`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 pub struct DwaIndex(pub u16);
 
 /// A detailed work activity from O*NET's shared table.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Dwa {
     /// DWA id, e.g. `4.A.2.a.4.I09.D03`.
     pub id: String,
@@ -206,7 +226,7 @@ pub struct Dwa {
 }
 
 /// An ESCO occupation linked to a role.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct EscoOccupation {
     /// The UUID at the end of the ESCO occupation URI.
     pub id: String,
@@ -215,7 +235,8 @@ pub struct EscoOccupation {
 }
 
 /// How a role's ESCO occupations were found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum EscoMatch {
     /// The ESCO–O*NET crosswalk (Nesta) maps them to this role directly.
     Direct,

@@ -1,7 +1,9 @@
 //! The ESCO 1.2.0 skills taxonomy and the skills linked to each role.
 
+use serde::Serialize;
+
 /// An ESCO skill, competence, knowledge area or language skill.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Skill {
     /// The UUID at the end of the ESCO concept URI.
     pub id: String,
@@ -29,7 +31,8 @@ impl Skill {
 }
 
 /// The kind of an ESCO skill concept.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum SkillKind {
     /// Something one can do (ESCO "skill/competence").
     SkillCompetence,
@@ -63,7 +66,8 @@ impl SkillKind {
 }
 
 /// ESCO reuse level: how many occupations a skill is relevant to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum ReuseLevel {
     /// Relevant to a broad range of occupations and sectors.
     Transversal,
@@ -88,7 +92,8 @@ impl ReuseLevel {
 }
 
 /// An ESCO skill collection.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Collection {
     /// Digital skills (DigComp).
     Digital,
@@ -116,7 +121,7 @@ impl Collection {
 }
 
 /// An ESCO skill linked to an O*NET role through its crosswalked ESCO occupations.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RoleSkill {
     /// The ESCO skill id (UUID).
     pub skill_id: String,

@@ -296,3 +296,67 @@ fn families_and_seniority_shape_an_org() {
         c.roles().iter().map(|r| r.family().code).collect();
     assert_eq!(families.len(), 23);
 }
+
+#[test]
+fn roles_and_skills_serialise_to_json() {
+    let c = bundled();
+    let nurse = c.role("29-1141.00").expect("Registered Nurses");
+    let json = serde_json::to_value(nurse).expect("role serialises");
+    assert_eq!(json["code"], "29-1141.00");
+    assert_eq!(json["esco_match"], "direct");
+    assert!(json["skills"].as_array().is_some_and(|a| a.len() == 35));
+    let python = c.search_skills("python", 1);
+    let json = serde_json::to_value(python[0]).expect("skill serialises");
+    assert_eq!(json["kind"], "knowledge");
+    let hits = c.search_roles("RN", 1);
+    let json = serde_json::to_value(&hits[0]).expect("hit serialises");
+    assert_eq!(json["matched"], "RN");
+    assert_eq!(
+        serde_json::to_value(Seniority::IndividualContributor).ok(),
+        Some("individual_contributor".into())
+    );
+}
+
+#[test]
+fn job_zones_have_onet_names() {
+    let c = bundled();
+    assert_eq!(
+        c.role("29-1141.00").and_then(|r| r.job_zone_label()),
+        Some("Considerable Preparation Needed")
+    );
+    assert_eq!(
+        ladderless_catalogue::job_zone_label(1),
+        Some("Little or No Preparation Needed")
+    );
+    assert_eq!(ladderless_catalogue::job_zone_label(6), None);
+}
+
+#[test]
+fn estimates_fill_only_what_onet_leaves_out() {
+    let c = bundled();
+    let estimated: Vec<_> = c.roles().iter().filter(|r| r.estimated.any()).collect();
+    println!("roles with estimated descriptors: {}", estimated.len());
+    assert!(estimated.len() < 150);
+    for role in &estimated {
+        for from in &role.estimated.from {
+            let source = c.role(from).expect("estimates come from catalogue roles");
+            assert!(
+                !source.estimated.skills,
+                "{} estimated from estimated {}",
+                role.code, from
+            );
+        }
+        if role.estimated.skills {
+            assert!(!role.skills.is_empty(), "{}", role.code);
+        }
+    }
+    // "All Other" roles borrow from their SOC group.
+    let other = c
+        .role("15-1299.00")
+        .expect("Computer Occupations, All Other");
+    assert!(other.estimated.skills && other.estimated.job_zone);
+    assert!(other.estimated.from.iter().all(|f| f.starts_with("15-1")));
+    // Rated roles are untouched.
+    let nurse = c.role("29-1141.00").expect("Registered Nurses");
+    assert!(!nurse.estimated.any());
+}

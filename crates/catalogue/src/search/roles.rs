@@ -2,6 +2,8 @@
 
 use std::cmp::Ordering;
 
+use serde::Serialize;
+
 use super::word_index::WordIndex;
 use crate::catalogue::Catalogue;
 use crate::load::OtherTitles;
@@ -9,7 +11,7 @@ use crate::role::Role;
 use crate::text::{has_query_words, normalize, normalize_stemmed, stemmed, words};
 
 /// A role found by [`Catalogue::search_roles`].
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RoleHit<'a> {
     /// The role found.
     pub role: &'a Role,

@@ -3,6 +3,9 @@
 /// One word of one text: the text's number, and the word's byte range in it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct WordRef {
+    /// The word's first eight bytes, big-endian and zero-padded: sorting by this key first
+    /// orders most words without touching their text.
+    key: u64,
     text: u32,
     start: u16,
     len: u16,
@@ -26,6 +29,7 @@ impl WordIndex {
                         break;
                     };
                     words.push(WordRef {
+                        key: sort_key(word),
                         text: i as u32,
                         start: s,
                         len,
@@ -35,8 +39,15 @@ impl WordIndex {
             }
         }
         words.sort_unstable_by(|a, b| {
-            word(texts, *a)
-                .cmp(word(texts, *b))
+            a.key
+                .cmp(&b.key)
+                .then_with(|| {
+                    if a.len <= 8 && b.len <= 8 {
+                        a.len.cmp(&b.len)
+                    } else {
+                        word(texts, *a).cmp(word(texts, *b))
+                    }
+                })
                 .then(a.text.cmp(&b.text))
         });
         Self { words }
@@ -55,6 +66,13 @@ impl WordIndex {
             .take_while(move |&&w| word(texts, w).starts_with(prefix))
             .map(|w| w.text)
     }
+}
+
+fn sort_key(word: &str) -> u64 {
+    let mut bytes = [0u8; 8];
+    let n = word.len().min(8);
+    bytes[..n].copy_from_slice(&word.as_bytes()[..n]);
+    u64::from_be_bytes(bytes)
 }
 
 fn word(texts: &[Box<str>], w: WordRef) -> &str {
