@@ -12,6 +12,8 @@
 //! assert!(hits.iter().any(|h| h.role.code == "29-1141.00"));
 //! ```
 
+#![warn(missing_docs)]
+
 mod catalogue;
 mod data_files;
 mod error;
