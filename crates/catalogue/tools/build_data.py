@@ -93,8 +93,9 @@ def uuid_of(uri, prefix):
 
 
 def words(text):
-    """Lower-case word tokens used to compare occupation titles."""
-    return set(re.findall(r"[a-z0-9]+", text.lower())) - STOP_WORDS
+    """Lower-case, crudely singular word tokens used to compare occupation titles."""
+    tokens = set(re.findall(r"[a-z0-9]+", text.lower())) - STOP_WORDS
+    return {t[:-1] if len(t) > 3 and t.endswith("s") and not t.endswith("ss") else t for t in tokens}
 
 
 STOP_WORDS = {"and", "or", "of", "the", "a", "an", "in", "for", "to", "all", "other", "except"}
@@ -391,7 +392,7 @@ def build_esco(root, onet):
     for code, uris in direct.items():
         by_soc[code[:7]] |= uris
     # 3. O*NET-SOC 2019 -> SOC 2010 -> ISCO-08 unit group -> ESCO occupations, narrowed to those
-    #    whose labels share words with the role's titles.
+    #    whose labels share the most words with the role's titles.
     to_2010 = collections.defaultdict(set)
     for row in read_csv(root, "crosswalks/onet_soc2010_to_2019_crosswalk.csv"):
         to_2010[row["onet_soc_2019_code"]].add(row["onet_soc_2010_code"][:7])
@@ -421,17 +422,22 @@ def build_esco(root, onet):
         if not candidates:
             links[code] = ("", [])
             continue
-        mine = words(roles[code]["title"]) | role_titles[code]
+        title = words(roles[code]["title"])
+        mine = title | role_titles[code]
         scored = []
         for uri in candidates:
-            theirs = words(esco_occ[uri]["label"])
+            label = words(esco_occ[uri]["label"])
+            theirs = set(label)
             for alt in esco_occ[uri]["alts"]:
                 theirs |= words(alt)
-            overlap = len(mine & theirs) / (len(theirs) ** 0.5 or 1)
+            # The role's own title against the ESCO preferred label counts most.
+            overlap = 2 * len(title & label) + len(mine & theirs) / (len(theirs) ** 0.5 or 1)
             scored.append((-overlap, uri))
         scored.sort()
         if scored[0][0] < 0:
-            chosen = [uri for score, uri in scored if score < 0][:MAX_ISCO_FALLBACK_OCCUPATIONS]
+            # Keep the closest labels: those scoring at least 3/4 of the best one.
+            cutoff = 0.75 * scored[0][0]
+            chosen = [uri for score, uri in scored if score <= cutoff][:MAX_ISCO_FALLBACK_OCCUPATIONS]
         else:
             chosen = [uri for _, uri in scored]
         links[code] = ("I", sorted(chosen))
