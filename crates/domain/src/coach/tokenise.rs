@@ -1,0 +1,478 @@
+//! Splitting text into sentences and normalised word tokens.
+//!
+//! Normalisation lower-cases, expands contractions, maps British spellings to one canonical form
+//! and repairs common typos (a small map plus a one-edit fuzzy match against the coach's own
+//! vocabulary), so the rules downstream only ever see canonical words.
+
+use super::lexicon;
+
+/// Most characters of input any coach function reads; the rest is ignored (and said so).
+pub const MAX_INPUT_CHARS: usize = 4_000;
+
+/// One word or punctuation mark of a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Token {
+    /// Canonical form used by the rules (lower case, American spelling, typos fixed).
+    pub norm: String,
+    /// Form shown back to the user in reframes (typos fixed, the writer's spelling and case kept).
+    pub surface: String,
+    /// Whether the word carried a possessive `'s` / `s'`.
+    pub possessive: bool,
+    /// Whether this is punctuation inside a sentence (`,` `:` `;` `-`).
+    pub punct: bool,
+}
+
+impl Token {
+    fn mark(c: char) -> Self {
+        Self {
+            norm: c.to_string(),
+            surface: c.to_string(),
+            possessive: false,
+            punct: true,
+        }
+    }
+    /// Whether the canonical form is `w`.
+    pub fn is(&self, w: &str) -> bool {
+        self.norm == w
+    }
+}
+
+/// How a sentence ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum End {
+    Question,
+    Stop,
+    Exclaim,
+    None,
+}
+
+/// One sentence: its tokens and how it ended.
+#[derive(Debug, Clone)]
+pub(crate) struct Sentence {
+    pub tokens: Vec<Token>,
+    pub end: End,
+}
+
+impl Sentence {
+    /// Word tokens only (no punctuation).
+    pub fn words(&self) -> impl Iterator<Item = &Token> {
+        self.tokens.iter().filter(|t| !t.punct)
+    }
+}
+
+/// Cuts `text` to [`MAX_INPUT_CHARS`] on a character boundary; says whether it cut.
+pub(crate) fn clip(text: &str) -> (&str, bool) {
+    match text.char_indices().nth(MAX_INPUT_CHARS) {
+        Some((i, _)) => (&text[..i], true),
+        None => (text, false),
+    }
+}
+
+/// Splits text into sentences of normalised tokens; drops sentences without words.
+pub(crate) fn sentences(text: &str) -> Vec<Sentence> {
+    let all_caps = is_all_caps(text);
+    let mut out = Vec::new();
+    let mut words: Vec<Token> = Vec::new();
+    let mut cur = String::new();
+    let chars: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let next = chars.get(i + 1).copied();
+        if is_word_char(c)
+            || (is_apostrophe(c) && !cur.is_empty())
+            || (c == '-' && !cur.is_empty() && next.is_some_and(char::is_alphanumeric))
+        {
+            cur.push(c);
+            i += 1;
+            continue;
+        }
+        // a '.' inside a number or an abbreviation like "e.g." does not end the sentence
+        if c == '.' && !cur.is_empty() && next.is_some_and(char::is_alphanumeric) {
+            cur.push(c);
+            i += 1;
+            continue;
+        }
+        if c == '.' && cur.contains('.') && cur.chars().count() <= 5 {
+            // the closing dot of "e.g." or "i.e."
+            i += 1;
+            continue;
+        }
+        flush(&mut cur, &mut words, all_caps);
+        match c {
+            '?' | '？' => push_sentence(&mut out, &mut words, End::Question),
+            '.' | '!' | '\n' | '…' | '。' => {
+                // "??" / "?!" / "..." collapse into the first terminator
+                let end = if c == '!' {
+                    End::Exclaim
+                } else if c == '\n' {
+                    End::None
+                } else {
+                    End::Stop
+                };
+                if c == '.' && out_is_question_run(&chars, i) {
+                    // "...?" style: treat as question
+                } else {
+                    push_sentence(&mut out, &mut words, end);
+                }
+            }
+            ',' | ':' | ';' | '–' | '—' => {
+                words.push(Token::mark(if c == '—' || c == '–' { '-' } else { c }))
+            }
+            '-' => words.push(Token::mark('-')),
+            _ => {}
+        }
+        i += 1;
+    }
+    flush(&mut cur, &mut words, all_caps);
+    push_sentence(&mut out, &mut words, End::None);
+    out
+}
+
+/// Whether the dots at `i` run straight into a question mark ("so...?").
+fn out_is_question_run(chars: &[char], i: usize) -> bool {
+    let mut j = i;
+    while j < chars.len() && chars[j] == '.' {
+        j += 1;
+    }
+    j < chars.len() && chars[j] == '?'
+}
+
+fn push_sentence(out: &mut Vec<Sentence>, words: &mut Vec<Token>, end: End) {
+    // trim punctuation at both ends
+    while words.first().is_some_and(|t| t.punct) {
+        words.remove(0);
+    }
+    while words.last().is_some_and(|t| t.punct) {
+        words.pop();
+    }
+    if words.iter().any(|t| !t.punct) {
+        out.push(Sentence {
+            tokens: std::mem::take(words),
+            end,
+        });
+    } else {
+        words.clear();
+        // a bare "?" after a sentence without terminator upgrades it ("is it ok ??")
+        if end == End::Question
+            && let Some(last) = out.last_mut()
+            && last.end == End::None
+        {
+            last.end = End::Question;
+        }
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '&'
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | '‘' | '`')
+}
+
+fn is_all_caps(text: &str) -> bool {
+    let letters = text.chars().filter(|c| c.is_alphabetic());
+    let (mut upper, mut total) = (0usize, 0usize);
+    for c in letters {
+        total += 1;
+        if c.is_uppercase() {
+            upper += 1;
+        }
+    }
+    total >= 6 && upper * 10 >= total * 9
+}
+
+/// Turns one raw word into one or more tokens.
+fn flush(cur: &mut String, out: &mut Vec<Token>, all_caps: bool) {
+    if cur.is_empty() {
+        return;
+    }
+    let raw: String = cur
+        .chars()
+        .map(|c| if is_apostrophe(c) { '\'' } else { c })
+        .collect();
+    cur.clear();
+    let raw = raw.trim_matches('\'').trim_end_matches('-').to_owned();
+    if raw.is_empty() {
+        return;
+    }
+    let lower = raw.to_lowercase();
+    // keep the writer's case for names and acronyms unless everything is shouted
+    let keep_case = !all_caps && raw.chars().skip(1).any(char::is_uppercase)
+        || !all_caps
+            && lower != raw
+            && out.iter().any(|t| !t.punct)
+            && !matches!(lower.as_str(), "i" | "i'm" | "i've" | "i'd" | "i'll");
+    let surface_of = |s: &str| {
+        if keep_case && s == lower {
+            raw.clone()
+        } else {
+            s.to_owned()
+        }
+    };
+
+    if let Some(parts) = expand_contraction(&lower) {
+        // the first part shows the word as written ("what's"), the rest show nothing
+        for (k, p) in parts.iter().enumerate() {
+            let surface = if k > 0 {
+                String::new()
+            } else if parts.len() > 1 {
+                apostrophise(&lower)
+            } else {
+                (*p).to_owned()
+            };
+            out.push(Token {
+                norm: (*p).to_owned(),
+                surface,
+                possessive: false,
+                punct: false,
+            });
+        }
+        return;
+    }
+    // possessives: "team's", "colleagues'"
+    let (stem, possessive) = if let Some(s) = lower.strip_suffix("'s") {
+        (s.to_owned(), true)
+    } else if raw.ends_with("s'") {
+        (lower.trim_end_matches('\'').to_owned(), true)
+    } else {
+        (lower.clone(), false)
+    };
+    let fixed = fix_typo(&stem);
+    let surface = if fixed != stem {
+        fixed.clone()
+    } else {
+        surface_of(&stem)
+    };
+    let norm = lexicon::canonical_spelling(&fixed).map_or(fixed.clone(), str::to_owned);
+    out.push(Token {
+        norm,
+        surface,
+        possessive,
+        punct: false,
+    });
+}
+
+/// Expands contractions and chat spellings into canonical word sequences.
+fn expand_contraction(w: &str) -> Option<&'static [&'static str]> {
+    Some(match w {
+        "what's" | "whats" => &["what", "is"],
+        "how's" | "hows" => &["how", "is"],
+        "where's" | "wheres" => &["where", "is"],
+        "who's" => &["who", "is"],
+        "when's" => &["when", "is"],
+        "why's" => &["why", "is"],
+        "that's" | "thats" => &["that", "is"],
+        "there's" | "theres" => &["there", "is"],
+        "it's" => &["it", "is"],
+        "i'm" | "im" => &["i", "am"],
+        "i've" | "ive" => &["i", "have"],
+        "i'd" => &["i", "would"],
+        "i'll" => &["i", "will"],
+        "you've" => &["you", "have"],
+        "you'd" => &["you", "would"],
+        "you'll" => &["you", "will"],
+        "you're" | "youre" => &["you", "are"],
+        "we're" => &["we", "are"],
+        "we've" => &["we", "have"],
+        "we'd" => &["we", "would"],
+        "we'll" => &["we", "will"],
+        "they're" => &["they", "are"],
+        "they've" => &["they", "have"],
+        "let's" | "lets" => &["let", "us"],
+        "r" => &["are"],
+        "u" | "ya" | "yu" => &["you"],
+        "ur" => &["your"],
+        "dont" => &["don't"],
+        "doesnt" => &["doesn't"],
+        "didnt" => &["didn't"],
+        "isnt" => &["isn't"],
+        "arent" => &["aren't"],
+        "wasnt" => &["wasn't"],
+        "werent" => &["weren't"],
+        "wont" => &["won't"],
+        "cant" | "cannot" => &["can't"],
+        "couldnt" => &["couldn't"],
+        "wouldnt" => &["wouldn't"],
+        "shouldnt" => &["shouldn't"],
+        "havent" => &["haven't"],
+        "hasnt" => &["hasn't"],
+        _ => return None,
+    })
+}
+
+/// Puts the apostrophe back into a contraction typed without one ("whats" -> "what's").
+fn apostrophise(w: &str) -> String {
+    if w.contains('\'') {
+        return w.to_owned();
+    }
+    for (suffix, with) in [("s", "'s"), ("re", "'re"), ("ve", "'ve"), ("m", "'m")] {
+        if let Some(stem) = w.strip_suffix(suffix)
+            && matches!(
+                stem,
+                "what" | "how" | "where" | "that" | "there" | "let" | "i" | "you" | "we" | "they"
+            )
+        {
+            return format!("{stem}{with}");
+        }
+    }
+    w.to_owned()
+}
+
+/// Repairs a typo: first the fixed map, then one edit away from a known word.
+fn fix_typo(w: &str) -> String {
+    let mapped = match w {
+        "wat" | "wht" | "waht" | "whta" | "hwat" | "wot" => "what",
+        "hw" | "hiw" | "hoe" | "hwo" | "hpw" => "how",
+        "wy" | "whyy" => "why",
+        "teh" | "hte" => "the",
+        "thru" => "through",
+        "yr" => "year",
+        "coud" | "cud" => "could",
+        "woud" | "wud" => "would",
+        "shoud" | "shud" => "should",
+        "pls" | "plz" => "please",
+        "abt" => "about",
+        "wanna" => "want",
+        "gonna" => "going",
+        "thx" => "thanks",
+        "cust" | "custs" => "customers",
+        "mgr" => "manager",
+        "promtion" | "promoton" | "promotoin" => "promotion",
+        "sytem" | "sysem" | "systme" => "system",
+        "forcast" | "forecats" => "forecast",
+        "buisness" | "busness" | "bussiness" => "business",
+        "managment" | "manegement" => "management",
+        "oppertunity" | "oportunity" => "opportunity",
+        "acheive" | "achive" => "achieve",
+        "sucess" | "succes" => "success",
+        "recieve" => "receive",
+        "wich" => "which",
+        "becuase" | "becasue" => "because",
+        "untill" => "until",
+        "goverment" => "government",
+        "enviroment" => "environment",
+        "comunication" => "communication",
+        "custmer" | "custommer" | "costumer" => "customer",
+        "custmers" | "costumers" => "customers",
+        "chalenge" => "challenge",
+        "chalenges" => "challenges",
+        "priorites" | "priortities" => "priorities",
+        "q1" | "q2" | "q3" | "q4" => return w.to_uppercase(),
+        _ => "",
+    };
+    if !mapped.is_empty() {
+        return mapped.to_owned();
+    }
+    if w.len() < 4 || !w.chars().all(|c| c.is_ascii_lowercase()) || lexicon::is_known(w) {
+        return w.to_owned();
+    }
+    // an inflection of a known word ("changed", "delivering") is a real word, not a typo
+    let inflected = ["s", "es", "ed", "d", "ing", "er", "ers", "ly"]
+        .iter()
+        .any(|suf| {
+            w.strip_suffix(suf)
+                .is_some_and(|stem| stem.len() >= 3 && lexicon::is_known(stem))
+        });
+    if inflected {
+        return w.to_owned();
+    }
+    match lexicon::nearest_known(w) {
+        // one letter added or dropped at the very end is usually a different word ("deliver"/"delivery")
+        Some(t) if t.len() != w.len() && (t.starts_with(w) || w.starts_with(t)) => w.to_owned(),
+        Some(t) => t.to_owned(),
+        None => w.to_owned(),
+    }
+}
+
+/// Whether `a` is one typing slip away from `b` (see the comment inside for which slips); ASCII.
+pub(crate) fn within_one_edit(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let (la, lb) = (a.len(), b.len());
+    if la.abs_diff(lb) > 1 {
+        return false;
+    }
+    let mut i = 0;
+    while i < la && i < lb && a[i] == b[i] {
+        i += 1;
+    }
+    if i == la && i == lb {
+        return false; // identical is not "one edit"
+    }
+    // Real words are often one edit apart ("contact"/"contract"), so only edits typical of typing
+    // are repaired: swapped neighbours, a doubled letter typed once or twice, and substitutions in
+    // long words.
+    if la == lb {
+        if la >= 9 && a[i + 1..] == b[i + 1..] {
+            return true;
+        }
+        i + 1 < la && a[i] == b[i + 1] && a[i + 1] == b[i] && a[i + 2..] == b[i + 2..]
+    } else if la > lb {
+        a[i + 1..] == b[i..] && i > 0 && a[i] == a[i - 1]
+    } else {
+        a[i..] == b[i + 1..] && (i > 0 && b[i] == b[i - 1] || b.get(i + 1) == Some(&b[i]))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rstest::rstest;
+
+    fn norms(text: &str) -> Vec<Vec<String>> {
+        sentences(text)
+            .into_iter()
+            .map(|s| s.words().map(|t| t.norm.clone()).collect())
+            .collect()
+    }
+
+    #[rstest]
+    #[case("What's your goal?", &["what", "is", "your", "goal"])]
+    #[case("do u have a job 4 me", &["do", "you", "have", "a", "job", "4", "me"])]
+    #[case("Waht is stoping your team?", &["what", "is", "stopping", "your", "team"])]
+    #[case("How is the organisation prioritising the programme?", &["how", "is", "the", "organization", "prioritizing", "the", "program"])]
+    #[case("Is your team's cusotmers happy?", &["is", "your", "team", "customers", "happy"])]
+    fn normalises(#[case] text: &str, #[case] want: &[&str]) {
+        assert_eq!(norms(text)[0], want);
+    }
+
+    #[test]
+    fn splits_sentences_and_keeps_question_marks() {
+        let s = sentences("Thanks for the time. What are your goals? How can I help??");
+        assert_eq!(s.len(), 3);
+        assert_eq!(s[0].end, End::Stop);
+        assert_eq!(s[1].end, End::Question);
+        assert_eq!(s[2].end, End::Question);
+    }
+
+    #[test]
+    fn numbers_and_abbreviations_do_not_split() {
+        assert_eq!(
+            sentences("Is the 2.5 release, e.g. the new one, late?").len(),
+            1
+        );
+    }
+
+    #[rstest]
+    #[case("waht", "what", true)]
+    #[case("cusotmers", "customers", true)]
+    #[case("team", "team", false)]
+    #[case("teams", "team", false)]
+    #[case("bigest", "biggest", true)]
+    #[case("contact", "contract", false)]
+    #[case("abc", "xyz", false)]
+    #[case("qualify", "quality", false)]
+    #[case("departmant", "department", true)]
+    fn one_edit(#[case] a: &str, #[case] b: &str, #[case] want: bool) {
+        assert_eq!(within_one_edit(a, b), want);
+    }
+
+    #[test]
+    fn clip_respects_char_boundaries() {
+        let s = "é".repeat(MAX_INPUT_CHARS + 10);
+        let (c, cut) = clip(&s);
+        assert!(cut);
+        assert_eq!(c.chars().count(), MAX_INPUT_CHARS);
+    }
+}
