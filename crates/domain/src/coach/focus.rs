@@ -80,76 +80,47 @@ impl Score {
 }
 
 /// Verbs after which "me" is just the listener of a request ("tell me", "send me").
+#[rustfmt::skip]
 const ME_NEUTRAL: &[&str] = &[
-    "tell", "walk", "talk", "show", "send", "forward", "let", "take", "run", "remind", "ask",
-    "bother", "excuse", "copy", "cc", "email", "call", "ping", "thank", "join", "with", "from",
-    "told",
+    "tell", "walk", "talk", "show", "send", "forward", "let", "take", "run", "remind", "ask", "bother", "excuse",
+    "copy", "cc", "email", "call", "ping", "thank", "join", "with", "from", "told",
 ];
 
 /// Verbs after which "me" receives something ("give me", "promote me").
+#[rustfmt::skip]
 const ME_GAIN: &[&str] = &[
-    "give",
-    "offer",
-    "get",
-    "pay",
-    "promote",
-    "recommend",
-    "consider",
-    "support",
-    "put",
-    "move",
-    "let",
-    "help",
-    "giving",
-    "allow",
-    "appreciate",
-    "value",
-    "see",
-    "like",
-    "considered",
+    "give", "offer", "get", "pay", "promote", "recommend", "consider", "support", "put", "move", "let", "help",
+    "giving", "allow", "appreciate", "value", "see", "like", "considered",
 ];
 
 /// Phrases that mean "give me a job".
+#[rustfmt::skip]
 const JOB_SEEKING: &[&[&str]] = &[
-    &["are", "you", "hiring"],
-    &["any", "vacancies"],
-    &["any", "openings"],
-    &["jobs", "going"],
-    &["job", "openings"],
-    &["work", "from", "home"],
-    &["get", "promoted"],
-    &["move", "up"],
-    &["next", "step"],
-    &["next", "move"],
-    &["in", "it", "for", "me"],
-    &["get", "noticed"],
-    &["a", "future", "here"],
-    &["pay", "rise"],
+    &["are", "you", "hiring"], &["any", "vacancies"], &["any", "openings"], &["jobs", "going"],
+    &["job", "openings"], &["work", "from", "home"], &["get", "promoted"], &["move", "up"], &["next", "step"],
+    &["next", "move"], &["in", "it", "for", "me"], &["get", "noticed"], &["a", "future", "here"], &["pay", "rise"],
 ];
 
 /// Adjectives and phrases that mean "useful to the other person".
 const USEFUL: &[&str] = &["useful", "helpful", "valuable", "easier"];
 
 /// Determiners that open a noun phrase about someone else's world ("the nurses", "their rota").
+#[rustfmt::skip]
 const DETS: &[&str] = &[
     "the", "a", "an", "this", "that", "these", "those", "their", "our", "its", "his", "her",
 ];
 
 /// Words skipped when looking for the verb after "I" ("I *could really* help").
+#[rustfmt::skip]
 const VERB_SKIP: &[&str] = &[
-    "can", "could", "would", "will", "should", "might", "may", "do", "did", "to", "just", "really",
-    "also", "still", "ever", "not", "actually", "been",
+    "can", "could", "would", "will", "should", "might", "may", "do", "did", "to", "just", "really", "also",
+    "still", "ever", "not", "actually", "been",
 ];
 
 /// Adjectives that make "I'd be … to" an offer ("I'd be happy to build it").
+#[rustfmt::skip]
 const OFFER_ADJ: &[&str] = &[
-    "happy",
-    "glad",
-    "keen",
-    "willing",
-    "pleased",
-    "delighted",
-    "able",
+    "happy", "glad", "keen", "willing", "pleased", "delighted", "able",
 ];
 
 /// The verb that "I" governs, skipping modals, "have been" and "would be happy to"; and its index.

@@ -10,14 +10,19 @@
 //! (wh-words, auxiliaries, polite requests, indirect frames, tags), and focus is scored from
 //! pronouns, possessives and two small lexicons (career words, business words). See `EVAL.md`.
 
+mod analysis;
 mod bank;
+mod bank_questions;
 mod clause;
 mod focus;
+mod frame;
 mod lexicon;
 mod pitch;
 mod question;
 mod reframe;
+mod spelling;
 mod tokenise;
+mod topic;
 
 pub use bank::{BankQuestion, Theme, bank_question, question_bank, questions_for};
 pub use focus::Focus;

@@ -1,8 +1,8 @@
 //! The pitch coach: how much of a pitch is about me versus the customer and the business.
 
 use super::focus::{self, Focus};
-use super::reframe::render;
 use super::tokenise::{self, Sentence, Token};
+use super::topic::render;
 use serde::{Deserialize, Serialize};
 
 /// Overall leaning of a pitch.
@@ -203,137 +203,60 @@ fn units(tokens: &[Token]) -> Vec<&[Token]> {
 }
 
 /// Self-focused phrases: pattern, reason, suggestion.
+#[rustfmt::skip]
 const PHRASES: &[(&[&str], &str, &str)] = &[
-    (
-        &["i", "deserve"],
-        "Claims what you are owed; the listener hears entitlement, not value.",
-        "Describe the result you delivered, or will deliver, for them.",
-    ),
-    (
-        &["i", "have", "earned"],
-        "Claims what you are owed; the listener hears entitlement, not value.",
-        "Describe the result you delivered, or will deliver, for them.",
-    ),
-    (
-        &["i", "want"],
-        "Starts from what you want rather than what they need.",
-        "Start from their goal: \"You mentioned that…\".",
-    ),
-    (
-        &["i", "need"],
-        "Frames the pitch as your need.",
-        "Frame it as theirs: what does their team need that you could provide?",
-    ),
-    (
-        &["more", "money"],
-        "Pay follows value; leading with it makes the pitch about you.",
-        "Lead with the business result; raise pay once the value is clear.",
-    ),
-    (
-        &["a", "raise"],
-        "Pay follows value; leading with it makes the pitch about you.",
-        "Lead with the business result; raise pay once the value is clear.",
-    ),
-    (
-        &["bigger", "title"],
-        "Titles follow value; asking for one first makes the pitch about you.",
-        "Describe the bigger problem you could take on for them.",
-    ),
-    (
-        &["for", "my", "career"],
-        "It says what you get, not what the business gets.",
-        "Say what the business gets first, then what you would learn.",
-    ),
-    (
-        &["good", "for", "me"],
-        "It says what you get, not what the business gets.",
-        "Say what the business gets first, then what you would learn.",
-    ),
-    (
-        &["my", "profile"],
-        "It says what you get, not what the business gets.",
-        "Say what the business gets first.",
-    ),
-    (
-        &["offer", "me"],
-        "Hands the work of finding a role to the other person.",
-        "Propose a concrete next step you will take for their team.",
-    ),
-    (
-        &["make", "that", "happen"],
-        "Hands the work of finding a role to the other person.",
-        "Propose a concrete next step you will take for their team.",
-    ),
-    (
-        &["i", "am", "bored"],
-        "Complaining to a customer rarely wins their business.",
-        "Turn it into an offer: which of their problems could you take on?",
-    ),
-    (
-        &["undervalued"],
-        "Complaining to a customer rarely wins their business.",
-        "Turn it into an offer: which of their problems could you take on?",
-    ),
-    (
-        &["nobody", "notices"],
-        "Complaining to a customer rarely wins their business.",
-        "Show the value in their terms: time saved, customers kept, revenue won.",
-    ),
-    (
-        &["passed", "over"],
-        "Dwelling on past decisions puts the listener on the defensive.",
-        "Look forward: what could you deliver for them next?",
-    ),
-    (
-        &["frustrated"],
-        "Complaining to a customer rarely wins their business.",
-        "Turn it into an offer: which of their problems could you take on?",
-    ),
-    (
-        &["i", "have", "been", "here"],
-        "Time served is not a reason for the business to act.",
-        "Point to a result you could deliver for them.",
-    ),
-    (
-        &["most", "experienced"],
-        "Seniority is not a reason for the business to act.",
-        "Point to a result you could deliver for them.",
-    ),
-    (
-        &["i", "am", "ready"],
-        "Self-assessment invites disagreement.",
-        "Show it: what would you do for their team in the next month?",
-    ),
-    (
-        &["i", "am", "good", "at"],
-        "Self-assessment invites disagreement.",
-        "Show it with a result they care about.",
-    ),
-    (
-        &["i", "have", "the", "skills"],
-        "Self-assessment invites disagreement.",
-        "Show it with a result they care about.",
-    ),
-    (
-        &["right", "person"],
-        "Self-assessment invites disagreement.",
-        "Show it with a result they care about.",
-    ),
-    (
-        &["looking", "elsewhere"],
-        "An ultimatum puts your manager on the defensive.",
-        "Ask what they are trying to achieve and where you could help.",
-    ),
-    (
-        &["micromanaged"],
-        "Complaining about your manager to your manager rarely earns trust.",
-        "Ask what they would need to see to leave more decisions to you.",
-    ),
-    (
-        &["can", "you", "offer"],
-        "Hands the work of finding a role to the other person.",
-        "Propose a concrete next step you will take for their team.",
-    ),
+    (&["i", "deserve"], "Claims what you are owed; the listener hears entitlement, not value.",
+        "Describe the result you delivered, or will deliver, for them."),
+    (&["i", "have", "earned"], "Claims what you are owed; the listener hears entitlement, not value.",
+        "Describe the result you delivered, or will deliver, for them."),
+    (&["i", "want"], "Starts from what you want rather than what they need.",
+        "Start from their goal: \"You mentioned that…\"."),
+    (&["i", "need"], "Frames the pitch as your need.",
+        "Frame it as theirs: what does their team need that you could provide?"),
+    (&["more", "money"], "Pay follows value; leading with it makes the pitch about you.",
+        "Lead with the business result; raise pay once the value is clear."),
+    (&["a", "raise"], "Pay follows value; leading with it makes the pitch about you.",
+        "Lead with the business result; raise pay once the value is clear."),
+    (&["bigger", "title"], "Titles follow value; asking for one first makes the pitch about you.",
+        "Describe the bigger problem you could take on for them."),
+    (&["for", "my", "career"], "It says what you get, not what the business gets.",
+        "Say what the business gets first, then what you would learn."),
+    (&["good", "for", "me"], "It says what you get, not what the business gets.",
+        "Say what the business gets first, then what you would learn."),
+    (&["my", "profile"], "It says what you get, not what the business gets.",
+        "Say what the business gets first."),
+    (&["offer", "me"], "Hands the work of finding a role to the other person.",
+        "Propose a concrete next step you will take for their team."),
+    (&["make", "that", "happen"], "Hands the work of finding a role to the other person.",
+        "Propose a concrete next step you will take for their team."),
+    (&["i", "am", "bored"], "Complaining to a customer rarely wins their business.",
+        "Turn it into an offer: which of their problems could you take on?"),
+    (&["undervalued"], "Complaining to a customer rarely wins their business.",
+        "Turn it into an offer: which of their problems could you take on?"),
+    (&["nobody", "notices"], "Complaining to a customer rarely wins their business.",
+        "Show the value in their terms: time saved, customers kept, revenue won."),
+    (&["passed", "over"], "Dwelling on past decisions puts the listener on the defensive.",
+        "Look forward: what could you deliver for them next?"),
+    (&["frustrated"], "Complaining to a customer rarely wins their business.",
+        "Turn it into an offer: which of their problems could you take on?"),
+    (&["i", "have", "been", "here"], "Time served is not a reason for the business to act.",
+        "Point to a result you could deliver for them."),
+    (&["most", "experienced"], "Seniority is not a reason for the business to act.",
+        "Point to a result you could deliver for them."),
+    (&["i", "am", "ready"], "Self-assessment invites disagreement.",
+        "Show it: what would you do for their team in the next month?"),
+    (&["i", "am", "good", "at"], "Self-assessment invites disagreement.",
+        "Show it with a result they care about."),
+    (&["i", "have", "the", "skills"], "Self-assessment invites disagreement.",
+        "Show it with a result they care about."),
+    (&["right", "person"], "Self-assessment invites disagreement.",
+        "Show it with a result they care about."),
+    (&["looking", "elsewhere"], "An ultimatum puts your manager on the defensive.",
+        "Ask what they are trying to achieve and where you could help."),
+    (&["micromanaged"], "Complaining about your manager to your manager rarely earns trust.",
+        "Ask what they would need to see to leave more decisions to you."),
+    (&["can", "you", "offer"], "Hands the work of finding a role to the other person.",
+        "Propose a concrete next step you will take for their team."),
 ];
 
 fn phrases(sentences: &[Sentence]) -> Vec<Phrase> {
@@ -397,7 +320,7 @@ fn opening(sentences: &[Sentence], shares: &[SentenceShare]) -> String {
         .iter()
         .flat_map(|s| s.tokens.iter().cloned())
         .collect();
-    match super::reframe::goal_phrase(&all) {
+    match super::topic::goal_phrase(&all) {
         Some(goal) => {
             format!("Before I suggest anything: what would make {goal} a success for your team?")
         }
@@ -409,3 +332,7 @@ fn opening(sentences: &[Sentence], shares: &[SentenceShare]) -> String {
         ),
     }
 }
+
+#[cfg(test)]
+#[path = "pitch_tests.rs"]
+mod tests;
