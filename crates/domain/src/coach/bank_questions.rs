@@ -182,7 +182,7 @@ pub(crate) static BANK: &[BankQuestion] = &[
       None),
     q("autonomy-ownership", Autonomy, "Which parts of the work could I own end to end without slowing you down?",
       None),
-    q("autonomy-checkins", Autonomy, "How often would you want to check in if I ran the pilot on my own?",
+    q("autonomy-checkins", Autonomy, "What kind of check-ins would you want if I ran the pilot on my own?",
       None),
     // Learning
     q("learning-skills-gap", Learning, "Which skills would make me more useful to the team over the next year?",

@@ -105,7 +105,15 @@ fn split(toks: &[Token]) -> Vec<&[Token]> {
                 .map(|t| t.norm.as_str())
                 .collect();
             let so_far = skip_discourse(&so_far);
-            if so_far.len() >= 2 && (starts_question(so_far) || indirect_frame(so_far).is_some()) {
+            // "When I bring you a problem, what…" is one question with a time clause in front
+            let subordinate = matches!(so_far.first(), Some(&"when") | Some(&"where"))
+                && so_far
+                    .get(1)
+                    .is_some_and(|w| !lx::AUX.contains(w) && !lx::NEG_AUX.contains(w));
+            if so_far.len() >= 2
+                && !subordinate
+                && (starts_question(so_far) || indirect_frame(so_far).is_some())
+            {
                 let mut end = i;
                 while end > start && toks[end - 1].punct {
                     end -= 1;
@@ -262,7 +270,7 @@ fn classify(toks: &[Token], end: End) -> Clause {
                 && matches!(next, "is" | "are")
                 && words.len() <= k + 5
                 && words.iter().any(|w| FACT_NOUNS.contains(w));
-        let choice = words.contains(&"or") && (wh == "which" || comma_choice(&toks[start..]));
+        let choice = words.contains(&"or") && comma_choice(&toks[start..]);
         c.open = !factual && !choice;
         c.why_open = if factual {
             "It asks for a single fact (a time, a number, a place), which gets a one-word answer."
@@ -360,9 +368,20 @@ fn wh_position(words: &[&str]) -> Option<usize> {
 
 /// Whether the clause ends in ", A or B" (a forced choice).
 fn comma_choice(toks: &[Token]) -> bool {
-    let comma = toks.iter().rposition(|t| t.is(","));
+    let comma = toks
+        .iter()
+        .rposition(|t| t.is(",") || t.is(":") || t.is("-"));
     let or = toks.iter().rposition(|t| t.is("or"));
-    matches!((comma, or), (Some(c), Some(o)) if o > c && toks.len() - c <= 8 && !opens_question(&toks[o + 1..]))
+    // ", in time or money" qualifies an open question rather than offering a choice
+    let qualifier = |c: usize| {
+        toks.get(c + 1).is_some_and(|t| {
+            matches!(
+                t.norm.as_str(),
+                "in" | "by" | "for" | "on" | "at" | "with" | "from" | "as" | "either" | "whether"
+            )
+        })
+    };
+    matches!((comma, or), (Some(c), Some(o)) if o > c && toks.len() - c <= 8 && !qualifier(c) && !opens_question(&toks[o + 1..]))
 }
 
 /// Whether a yes/no clause offers options ("…, or…", "A or B").

@@ -62,7 +62,7 @@ pub(crate) const CAREER: &[&str] = &[
 #[rustfmt::skip]
 pub(crate) const CAREER_STRONG: &[&str] = &[
     "promotion", "promoted", "raise", "salary", "bonus", "career", "vacancy", "secondment", "autonomy",
-    "seniority", "appraisal", "compensation", "perk", "noticed", "visibility", "pay", "mentor",
+    "seniority", "appraisal", "compensation", "perk", "visibility", "pay", "mentor",
 ];
 
 /// Business nouns: the other person's goals, team, customers, market and obstacles.
