@@ -188,3 +188,33 @@ mod tests {
         assert_eq!(tree[1].total, 2);
     }
 }
+
+impl App {
+    /// Choose who sees one of one's own sections.
+    pub async fn set_audience(&self, actor: &Actor, section: &str, audience: Audience) -> CoreResult<()> {
+        let now = self.now();
+        self.store.set_audience(actor.id(), section, audience.code(), now).await?;
+        if section == SKILLS_SECTION {
+            self.refresh_search_doc(actor.id()).await?;
+        }
+        Ok(())
+    }
+
+    /// Recompute a person's directory-search document from what they share with everyone.
+    pub async fn refresh_search_doc(&self, person_id: Uuid) -> CoreResult<()> {
+        let p = self.store.person(person_id).await?;
+        let team = match p.team_id {
+            Some(t) => Some(self.store.team(t).await?.path),
+            None => None,
+        };
+        let role_title = match &p.role_code {
+            Some(c) => self.role_title(c).await?,
+            None => None,
+        };
+        let skills = self.public_skill_labels(person_id).await?;
+        let labels: Vec<&str> = skills.iter().map(String::as_str).collect();
+        let doc = crate::search_doc::compose(&p.name, &p.job_title, team.as_deref(), role_title.as_deref(), &p.location, &labels);
+        self.store.set_search_doc(person_id, &doc).await?;
+        Ok(())
+    }
+}

@@ -1,0 +1,165 @@
+//! Command-line flags; every one can also come from a `LADDERLESS_*` environment variable.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use ladderless_store::Location;
+use std::path::PathBuf;
+
+/// Ladderless: a self-hosted career-ownership platform.
+///
+/// Data lives in an embedded SQLite database in a data directory (default ./ladderless-data),
+/// or in PostgreSQL when --database-url is a postgres:// URL. Start with:
+///
+///   ladderless serve --demo
+///
+/// and open http://127.0.0.1:8080 (sign in as admin@example.com / ladderless-demo).
+#[derive(Debug, Parser)]
+#[command(name = "ladderless", version, about, long_about, propagate_version = true)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Options for every command.
+#[derive(Debug, Args, Clone)]
+pub struct Global {
+    /// Directory for the embedded SQLite database (created if missing).
+    #[arg(long, global = true, env = "LADDERLESS_DATA_DIR", value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// PostgreSQL URL (postgres://user:password@host/db) instead of the data directory.
+    #[arg(long, global = true, env = "LADDERLESS_DATABASE_URL", value_name = "URL", hide_env_values = true)]
+    pub database_url: Option<String>,
+    /// File holding the database URL (for secrets mounted as files).
+    #[arg(long, global = true, env = "LADDERLESS_DATABASE_URL_FILE", value_name = "FILE")]
+    pub database_url_file: Option<PathBuf>,
+    /// Log filter, e.g. info or ladderless_web=debug.
+    #[arg(long, global = true, env = "LADDERLESS_LOG", default_value = "info")]
+    pub log: String,
+    /// Log format.
+    #[arg(long, global = true, env = "LADDERLESS_LOG_FORMAT", value_enum, default_value = "text")]
+    pub log_format: LogFormat,
+}
+
+/// How logs are written.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum LogFormat {
+    /// Human-readable lines.
+    Text,
+    /// One JSON object per line.
+    Json,
+}
+
+impl Global {
+    /// Where the data lives; refuses to guess when both or a bad URL are given.
+    pub fn location(&self) -> anyhow::Result<Location> {
+        let url = match (&self.database_url, &self.database_url_file) {
+            (Some(_), Some(_)) => anyhow::bail!("give --database-url or --database-url-file, not both"),
+            (Some(u), None) => Some(u.trim().to_string()),
+            (None, Some(f)) => Some(
+                std::fs::read_to_string(f)
+                    .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", f.display()))?
+                    .trim()
+                    .to_string(),
+            ),
+            (None, None) => None,
+        };
+        match (url, &self.data_dir) {
+            (Some(_), Some(_)) => anyhow::bail!("give --data-dir or --database-url, not both"),
+            (Some(u), None) => Ok(Location::from_url(&u)?),
+            (None, Some(d)) => Ok(Location::DataDir(d.clone())),
+            (None, None) => Ok(Location::DataDir(PathBuf::from("ladderless-data"))),
+        }
+    }
+}
+
+/// What to do.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the web server (migrates the database first).
+    Serve(ServeArgs),
+    /// Apply database migrations and exit.
+    Migrate,
+    /// Import data from a file.
+    #[command(subcommand)]
+    Import(ImportCommand),
+    /// Fill an empty database with a generated demo organisation.
+    Demo(DemoArgs),
+    /// Copy the SQLite database to FILE (a consistent snapshot while the server runs).
+    Backup {
+        /// Where to write the copy (must not exist).
+        file: PathBuf,
+    },
+    /// Print the effective configuration, secrets masked.
+    Config,
+    /// Personal API tokens.
+    #[command(subcommand)]
+    Token(TokenCommand),
+}
+
+/// `serve` options.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, env = "LADDERLESS_BIND", default_value = "127.0.0.1:8080")]
+    pub bind: String,
+    /// Create the demo organisation when the database has nobody in it.
+    #[arg(long, env = "LADDERLESS_DEMO")]
+    pub demo: bool,
+    /// Size of the demo organisation.
+    #[arg(long, env = "LADDERLESS_DEMO_PEOPLE", default_value_t = 500)]
+    pub demo_people: usize,
+    /// Public URL of this server, for links in invitations.
+    #[arg(long, env = "LADDERLESS_BASE_URL")]
+    pub base_url: Option<String>,
+    /// Mark cookies Secure (set when served over https, e.g. behind a TLS proxy).
+    #[arg(long, env = "LADDERLESS_SECURE_COOKIES")]
+    pub secure_cookies: bool,
+    /// Largest upload accepted (imports), in MiB.
+    #[arg(long, env = "LADDERLESS_MAX_UPLOAD_MIB", default_value_t = 32)]
+    pub max_upload_mib: usize,
+}
+
+/// `import` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// Import people from an HRIS export (CSV or JSON): all rows or none.
+    People {
+        /// The file (.csv or .json).
+        file: PathBuf,
+        /// Check the file and report what would change; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Deactivate active people who are not in the file.
+        #[arg(long)]
+        deactivate_missing: bool,
+    },
+}
+
+/// `demo` options.
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// How many people.
+    #[arg(long, env = "LADDERLESS_DEMO_PEOPLE", default_value_t = 500)]
+    pub people: usize,
+    /// Random seed: the same seed gives the same organisation.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Password of the demo sign-ins.
+    #[arg(long, env = "LADDERLESS_DEMO_PASSWORD", default_value = "ladderless-demo", hide_env_values = true)]
+    pub password: String,
+}
+
+/// `token` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum TokenCommand {
+    /// Create a personal API token for an account and print it (shown once).
+    Create {
+        /// The account's e-mail.
+        #[arg(long)]
+        email: String,
+        /// A name to recognise the token by.
+        #[arg(long, default_value = "command line")]
+        name: String,
+    },
+}

@@ -1,0 +1,10 @@
+//! `GET /api/v1/me`: who the token or session belongs to.
+
+use crate::extract::ApiUser;
+use axum::Json;
+use serde_json::{Value, json};
+
+/// The caller.
+pub async fn me(ApiUser(actor): ApiUser) -> Json<Value> {
+    Json(json!({ "person": actor.person, "roles": actor.roles() }))
+}

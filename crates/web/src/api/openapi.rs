@@ -1,0 +1,126 @@
+//! The OpenAPI 3 document of the JSON API, written here beside the routes it describes.
+//!
+//! Hand-written rather than derived: the API is small, and keeping its description in one
+//! readable table makes review of every route (and its authorisation) easy. A test checks that
+//! every API route in the router appears here.
+
+use axum::Json;
+use serde_json::{Value, json};
+
+/// One operation: method, path, summary, whether it needs a talent admin, request body kind.
+pub struct Op {
+    /// HTTP method, lower case.
+    pub method: &'static str,
+    /// Path under `/api/v1`.
+    pub path: &'static str,
+    /// One line.
+    pub summary: &'static str,
+    /// Only talent admins may call it.
+    pub admin: bool,
+    /// Request body: "", "json:Schema", "file".
+    pub body: &'static str,
+    /// Query parameters.
+    pub query: &'static [(&'static str, &'static str)],
+}
+
+/// Every operation of the API.
+pub const OPS: &[Op] = &[
+    Op { method: "get", path: "/me", summary: "The caller: person and access roles", admin: false, body: "", query: &[] },
+    Op { method: "get", path: "/people", summary: "Search or list active people (name, title, team, location, shared skills)", admin: false, body: "",
+         query: &[("q", "string"), ("page", "integer"), ("per_page", "integer")] },
+    Op { method: "get", path: "/people/{id}", summary: "A person, with only the sections shared with the caller", admin: false, body: "", query: &[] },
+    Op { method: "get", path: "/teams", summary: "The team tree with head counts", admin: false, body: "", query: &[] },
+    Op { method: "get", path: "/teams/{id}", summary: "A team, its members and sub-teams", admin: false, body: "", query: &[] },
+    Op { method: "get", path: "/roles", summary: "Search the role catalogue by title or alternate title", admin: false, body: "",
+         query: &[("q", "string"), ("limit", "integer")] },
+    Op { method: "post", path: "/roles", summary: "Add an organisation role", admin: true, body: "json:NewRole", query: &[] },
+    Op { method: "get", path: "/roles/{code}", summary: "A role: description, tasks, skills, knowledge, work values, interests", admin: false, body: "", query: &[] },
+    Op { method: "get", path: "/skills", summary: "Search the skills taxonomy", admin: false, body: "", query: &[("q", "string"), ("limit", "integer")] },
+    Op { method: "post", path: "/skills", summary: "Add an organisation skill", admin: true, body: "json:NewSkill", query: &[] },
+    Op { method: "get", path: "/imports", summary: "Past imports", admin: true, body: "", query: &[] },
+    Op { method: "post", path: "/imports", summary: "Import people from a CSV or JSON body; all or nothing", admin: true, body: "file",
+         query: &[("dry_run", "boolean"), ("deactivate_missing", "boolean"), ("format", "string")] },
+    Op { method: "get", path: "/openapi.json", summary: "This document", admin: false, body: "", query: &[] },
+];
+
+fn operation(op: &Op) -> Value {
+    let mut params: Vec<Value> = op
+        .query
+        .iter()
+        .map(|(name, ty)| json!({ "name": name, "in": "query", "required": false, "schema": { "type": ty } }))
+        .collect();
+    for seg in op.path.split('/') {
+        if let Some(name) = seg.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
+            params.push(json!({ "name": name, "in": "path", "required": true, "schema": { "type": "string" } }));
+        }
+    }
+    let mut o = json!({
+        "summary": op.summary,
+        "parameters": params,
+        "responses": {
+            "200": { "description": "OK", "content": { "application/json": { "schema": { "type": "object" } } } },
+            "401": { "$ref": "#/components/responses/Error" },
+            "404": { "$ref": "#/components/responses/Error" },
+            "422": { "$ref": "#/components/responses/Error" },
+        }
+    });
+    if op.admin {
+        o["description"] = json!("Talent admins only; others get 403.");
+        o["responses"]["403"] = json!({ "$ref": "#/components/responses/Error" });
+    }
+    if let Some(schema) = op.body.strip_prefix("json:") {
+        o["requestBody"] = json!({ "required": true, "content": { "application/json": { "schema": { "$ref": format!("#/components/schemas/{schema}") } } } });
+        o["responses"]["201"] = json!({ "description": "Created" });
+        o["responses"]["413"] = json!({ "$ref": "#/components/responses/Error" });
+    } else if op.body == "file" {
+        o["requestBody"] = json!({ "required": true, "content": {
+            "text/csv": { "schema": { "type": "string" } },
+            "application/json": { "schema": { "type": "array", "items": { "$ref": "#/components/schemas/ImportRow" } } } } });
+        o["responses"]["201"] = json!({ "description": "Imported" });
+        o["responses"]["413"] = json!({ "$ref": "#/components/responses/Error" });
+    }
+    if op.path == "/openapi.json" {
+        o["security"] = json!([]);
+    }
+    o
+}
+
+/// The whole document.
+pub fn document() -> Value {
+    let mut paths = serde_json::Map::new();
+    for op in OPS {
+        let entry = paths.entry(format!("/api/v1{}", op.path)).or_insert_with(|| json!({}));
+        entry[op.method] = operation(op);
+    }
+    json!({
+        "openapi": "3.0.3",
+        "info": { "title": "Ladderless API", "version": env!("CARGO_PKG_VERSION"),
+                  "description": "Career ownership platform. Authenticate with a personal API token: `Authorization: Bearer ll_…` (create one on the Account page or with `ladderless token create`)." },
+        "paths": paths,
+        "security": [{ "bearer": [] }],
+        "components": {
+            "securitySchemes": { "bearer": { "type": "http", "scheme": "bearer" } },
+            "responses": { "Error": { "description": "An error", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } } },
+            "schemas": {
+                "Error": { "type": "object", "required": ["error", "message", "fields"], "properties": {
+                    "error": { "type": "string", "example": "invalid" }, "message": { "type": "string" },
+                    "fields": { "type": "object", "additionalProperties": { "type": "string" } },
+                    "rows": { "type": "array", "description": "Import problems: line, field, message",
+                              "items": { "type": "object", "properties": { "line": { "type": "integer" }, "field": { "type": "string" }, "message": { "type": "string" } } } } } },
+                "NewRole": { "type": "object", "required": ["title"], "properties": {
+                    "title": { "type": "string" }, "description": { "type": "string" }, "skills": { "type": "array", "items": { "type": "string" } } } },
+                "NewSkill": { "type": "object", "required": ["label"], "properties": { "label": { "type": "string" }, "description": { "type": "string" } } },
+                "ImportRow": { "type": "object", "required": ["employee_id", "name", "email"], "properties": {
+                    "employee_id": { "type": "string" }, "name": { "type": "string" }, "email": { "type": "string" },
+                    "job_title": { "type": "string" }, "role_code": { "type": "string" }, "team": { "type": "string" },
+                    "manager_employee_id": { "type": "string" }, "role_start_date": { "type": "string", "format": "date" },
+                    "location": { "type": "string" } } }
+            }
+        }
+    })
+}
+
+/// Serve the document.
+pub async fn openapi() -> Json<Value> {
+    Json(document())
+}

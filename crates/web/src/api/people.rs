@@ -1,0 +1,31 @@
+//! `/api/v1/people`: the directory and a person, filtered for the caller.
+
+use super::{ApiResult, Paging, err};
+use crate::AppState;
+use crate::extract::ApiUser;
+use axum::Json;
+use axum::extract::{Path, Query, State};
+use ladderless_store::Uuid;
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+/// Directory query.
+#[derive(Debug, Deserialize)]
+pub struct PeopleQuery {
+    q: Option<String>,
+    #[serde(flatten)]
+    paging: Paging,
+}
+
+/// Search or list people.
+pub async fn list(State(state): State<AppState>, ApiUser(actor): ApiUser, Query(q): Query<PeopleQuery>) -> ApiResult<Json<Value>> {
+    let (page, per_page) = q.paging.get();
+    let items = state.app.directory(&actor, q.q.as_deref().unwrap_or(""), page, per_page).await.map_err(err)?;
+    Ok(Json(json!({ "items": items, "page": page, "per_page": per_page })))
+}
+
+/// One person, with only what the caller may see.
+pub async fn get(State(state): State<AppState>, ApiUser(actor): ApiUser, Path(id): Path<Uuid>) -> ApiResult<Json<Value>> {
+    let v = state.app.person_view(&actor, id).await.map_err(err)?;
+    Ok(Json(json!(v)))
+}

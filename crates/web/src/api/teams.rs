@@ -1,0 +1,21 @@
+//! `/api/v1/teams`: the team tree and a team.
+
+use super::{ApiResult, err};
+use crate::AppState;
+use crate::extract::ApiUser;
+use axum::Json;
+use axum::extract::{Path, State};
+use ladderless_store::Uuid;
+use serde_json::{Value, json};
+
+/// Every team, nested, with head counts.
+pub async fn list(State(state): State<AppState>, ApiUser(_): ApiUser) -> ApiResult<Json<Value>> {
+    let tree = state.app.org_chart().await.map_err(err)?;
+    Ok(Json(json!({ "items": tree })))
+}
+
+/// One team with its members and sub-teams.
+pub async fn get(State(state): State<AppState>, ApiUser(_): ApiUser, Path(id): Path<Uuid>) -> ApiResult<Json<Value>> {
+    let (team, members, children) = state.app.team_view(id).await.map_err(err)?;
+    Ok(Json(json!({ "team": team, "members": members, "children": children })))
+}

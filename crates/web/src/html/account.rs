@@ -1,0 +1,87 @@
+//! One's own account: password and personal API tokens.
+
+use crate::AppState;
+use crate::error::HtmlResult;
+use crate::extract::CurrentUser;
+use crate::html::NoticeQuery;
+use crate::page::{Page, render_status};
+use askama::Template;
+use axum::Form;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect};
+use ladderless_core::CoreError;
+use ladderless_core::auth::Session;
+use ladderless_domain::fields::FieldErrors;
+use ladderless_store::Uuid;
+use ladderless_store::auth::ApiToken;
+use serde::Deserialize;
+
+#[derive(Template)]
+#[template(path = "account.html")]
+struct AccountPage {
+    page: Page,
+    email: String,
+    roles: Vec<&'static str>,
+    tokens: Vec<ApiToken>,
+    errors: FieldErrors,
+    new_token: Option<String>,
+}
+
+async fn account_page(state: &AppState, s: &Session, errors: FieldErrors, new_token: Option<String>, notice: Option<&str>) -> HtmlResult {
+    let tokens = state.app.store.api_tokens(s.actor.id()).await.map_err(CoreError::from)?;
+    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let page = AccountPage {
+        page: Page::new(s, "Account", "/account").with_notice(notice),
+        email: s.actor.person.email.clone(),
+        roles: s.actor.roles().into_iter().map(|r| r.label()).collect(),
+        tokens,
+        errors,
+        new_token,
+    };
+    Ok(render_status(status, &page))
+}
+
+/// The account page.
+pub async fn account(State(state): State<AppState>, CurrentUser(s): CurrentUser, Query(q): Query<NoticeQuery>) -> HtmlResult {
+    account_page(&state, &s, FieldErrors::new(), None, q.notice.as_deref()).await
+}
+
+/// Password change fields.
+#[derive(Deserialize)]
+pub struct PasswordForm {
+    current_password: String,
+    new_password: String,
+    confirm_password: String,
+}
+
+/// Change one's password.
+pub async fn change_password(State(state): State<AppState>, CurrentUser(s): CurrentUser, Form(f): Form<PasswordForm>) -> HtmlResult {
+    match state.app.change_password(&s.actor, &s.id, &f.current_password, &f.new_password, &f.confirm_password).await {
+        Ok(()) => Ok(Redirect::to("/account?notice=password_changed").into_response()),
+        Err(CoreError::Invalid(errors)) => account_page(&state, &s, errors, None, None).await,
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// New token fields.
+#[derive(Deserialize)]
+pub struct TokenForm {
+    name: String,
+}
+
+/// Create a personal API token and show it once.
+pub async fn create_token(State(state): State<AppState>, CurrentUser(s): CurrentUser, Form(f): Form<TokenForm>) -> HtmlResult {
+    match state.app.create_api_token(s.actor.id(), &f.name).await {
+        Ok((_, secret)) => account_page(&state, &s, FieldErrors::new(), Some(secret), None).await,
+        Err(CoreError::Invalid(errors)) => account_page(&state, &s, errors, None, None).await,
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Revoke one of one's tokens.
+pub async fn revoke_token(State(state): State<AppState>, CurrentUser(s): CurrentUser, Path(id): Path<Uuid>) -> HtmlResult {
+    state.app.revoke_api_token(&s.actor, id).await?;
+    Ok(Redirect::to("/account?notice=token_revoked").into_response())
+}
+

@@ -1,0 +1,53 @@
+//! The home page: what matters now, for each kind of person.
+
+use crate::AppState;
+use crate::error::HtmlResult;
+use crate::extract::CurrentUser;
+use crate::html::NoticeQuery;
+use crate::page::{Page, render};
+use askama::Template;
+use axum::extract::{Query, State};
+use ladderless_store::import::ImportRun;
+use ladderless_store::people::{OrgCounts, PersonCard};
+
+#[derive(Template)]
+#[template(path = "home.html")]
+struct HomePage {
+    page: Page,
+    first_name: String,
+    role_title: Option<String>,
+    team: Option<String>,
+    manager: Option<PersonCard>,
+    reports: Vec<PersonCard>,
+    is_admin: bool,
+    is_facilitator: bool,
+    counts: OrgCounts,
+    imports: Vec<ImportRun>,
+    person_id: String,
+}
+
+/// The home page.
+pub async fn home(State(state): State<AppState>, CurrentUser(s): CurrentUser, Query(q): Query<NoticeQuery>) -> HtmlResult {
+    let app = &state.app;
+    let view = app.person_view(&s.actor, s.actor.id()).await?;
+    let is_admin = s.actor.is_talent_admin();
+    let (counts, imports) = if is_admin {
+        (app.store.org_counts().await.map_err(ladderless_core::CoreError::from)?, app.store.import_runs(3).await.map_err(ladderless_core::CoreError::from)?)
+    } else {
+        (OrgCounts::default(), Vec::new())
+    };
+    let first_name = view.person.name.split(' ').next().unwrap_or("").to_string();
+    Ok(render(&HomePage {
+        page: Page::new(&s, "Home", "/").with_notice(q.notice.as_deref()),
+        first_name,
+        role_title: view.role_title,
+        team: view.team.map(|t| t.path),
+        manager: view.manager,
+        reports: view.reports,
+        is_admin,
+        is_facilitator: s.actor.is_facilitator(),
+        counts,
+        imports,
+        person_id: s.actor.id().to_string(),
+    }))
+}

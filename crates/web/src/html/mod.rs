@@ -1,0 +1,24 @@
+//! HTML pages, one module per resource.
+
+pub mod about;
+pub mod account;
+pub mod admin;
+pub mod auth;
+pub mod home;
+pub mod people;
+pub mod roles;
+pub mod teams;
+
+use serde::Deserialize;
+
+/// `?notice=code` after a redirect.
+#[derive(Debug, Default, Deserialize)]
+pub struct NoticeQuery {
+    /// Notice code.
+    pub notice: Option<String>,
+}
+
+/// Turn a page number from the query into a positive number.
+pub fn page_number(p: Option<i64>) -> i64 {
+    p.unwrap_or(1).max(1)
+}

@@ -1,0 +1,119 @@
+//! The whole route table, and the layers every request passes through.
+
+use crate::html::{about, account, admin, auth, home, people, roles, teams};
+use crate::middleware::{csrf_guard, load_session, security_headers};
+use crate::page::ErrorPage;
+use crate::{AppState, WebConfig, api, assets};
+use axum::Router;
+use axum::extract::{DefaultBodyLimit, Request, State};
+use axum::http::{StatusCode, header};
+use axum::middleware::from_fn_with_state;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use ladderless_core::App;
+use std::any::Any;
+use std::sync::Arc;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::CompressionLayer;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::trace::TraceLayer;
+
+/// Build the application router.
+pub fn router(app: App, config: WebConfig) -> Router {
+    let upload_limit = config.max_upload_bytes;
+    let body_limit = config.max_body_bytes;
+    let state = AppState { app, config: Arc::new(config) };
+
+    let api = Router::new()
+        .route("/me", get(api::me::me))
+        .route("/people", get(api::people::list))
+        .route("/people/{id}", get(api::people::get))
+        .route("/teams", get(api::teams::list))
+        .route("/teams/{id}", get(api::teams::get))
+        .route("/roles", get(api::roles::list).post(api::roles::create))
+        .route("/roles/{code}", get(api::roles::get))
+        .route("/skills", get(api::skills::list).post(api::skills::create))
+        .route("/imports", get(api::imports::list).post(api::imports::create).layer(DefaultBodyLimit::max(upload_limit)))
+        .route("/openapi.json", get(api::openapi::openapi))
+        .fallback(api::not_found);
+
+    let pages = Router::new()
+        .route("/", get(home::home))
+        .route("/login", get(auth::login_form).post(auth::login))
+        .route("/logout", post(auth::logout))
+        .route("/invite/{token}", get(auth::invite_form).post(auth::accept_invite))
+        .route("/people", get(people::directory))
+        .route("/people/me/visibility", post(people::set_visibility))
+        .route("/people/{id}", get(people::person))
+        .route("/org", get(teams::org_chart))
+        .route("/teams/{id}", get(teams::team))
+        .route("/roles", get(roles::roles))
+        .route("/roles/{code}", get(roles::role))
+        .route("/account", get(account::account))
+        .route("/account/password", post(account::change_password))
+        .route("/account/tokens", post(account::create_token))
+        .route("/account/tokens/{id}/revoke", post(account::revoke_token))
+        .route("/admin", get(admin::overview))
+        .route("/admin/import", get(admin::import_form).post(admin::import_upload).layer(DefaultBodyLimit::max(upload_limit)))
+        .route("/admin/people/{id}/roles", post(admin::set_roles))
+        .route("/admin/people/{id}/invite", post(admin::invite))
+        .route("/admin/audit", get(admin::audit))
+        .route("/admin/catalogue", get(admin::catalogue))
+        .route("/admin/catalogue/roles", post(admin::create_role))
+        .route("/admin/catalogue/skills", post(admin::create_skill))
+        .route("/about", get(about::about));
+
+    Router::new()
+        .merge(pages)
+        .nest("/api/v1", api)
+        .route("/static/{*path}", get(assets::serve))
+        .route("/healthz", get(healthz))
+        .route("/readyz", get(readyz))
+        .fallback(not_found)
+        .layer(DefaultBodyLimit::max(body_limit))
+        .layer(from_fn_with_state(state.clone(), csrf_guard))
+        .layer(from_fn_with_state(state.clone(), load_session))
+        .layer(axum::middleware::from_fn(security_headers))
+        .layer(CompressionLayer::new())
+        .layer(CatchPanicLayer::custom(panic_response))
+        .layer(PropagateRequestIdLayer::x_request_id())
+        .layer(TraceLayer::new_for_http().make_span_with(|req: &Request| {
+            let id = req.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("");
+            tracing::info_span!("request", method = %req.method(), path = %req.uri().path(), request_id = %id)
+        }))
+        .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+        .with_state(state)
+}
+
+/// The process is up.
+async fn healthz() -> &'static str {
+    "ok"
+}
+
+/// The process can serve: the database answers.
+async fn readyz(State(state): State<AppState>) -> Response {
+    match state.app.store.ping().await {
+        Ok(()) => "ready".into_response(),
+        Err(e) => {
+            tracing::warn!(error = %e, "not ready");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unreachable").into_response()
+        }
+    }
+}
+
+async fn not_found() -> Response {
+    ErrorPage::for_status(StatusCode::NOT_FOUND).into_response()
+}
+
+/// A panic inside a handler becomes a logged 500; the server keeps serving.
+fn panic_response(err: Box<dyn Any + Send + 'static>) -> Response {
+    let detail = err
+        .downcast_ref::<String>()
+        .cloned()
+        .or_else(|| err.downcast_ref::<&str>().map(|s| s.to_string()))
+        .unwrap_or_else(|| "unknown panic".into());
+    tracing::error!(panic = %detail, "handler panicked");
+    let mut resp = ErrorPage::for_status(StatusCode::INTERNAL_SERVER_ERROR).into_response();
+    resp.headers_mut().remove(header::CONTENT_LENGTH);
+    resp
+}
