@@ -59,7 +59,11 @@ esac
 {
   echo "# $(date -u +%FT%TZ) $bin serve --demo --bind $bind ${store_args[*]}"
 } >"$log"
-"$bin" serve --demo --bind "$bind" "${store_args[@]}" >>"$log" 2>&1 &
+# The flags say everything; settings a developer exported for their own server (a
+# database URL, Secure cookies that plain http would drop) must not leak into this one.
+NO_COLOR=1 env -u LADDERLESS_DATA_DIR -u LADDERLESS_DATABASE_URL -u LADDERLESS_DATABASE_URL_FILE \
+  -u LADDERLESS_BIND -u LADDERLESS_BASE_URL -u LADDERLESS_SECURE_COOKIES \
+  "$bin" serve --demo --bind "$bind" "${store_args[@]}" >>"$log" 2>&1 &
 pid=$!
 
 stopping=0
