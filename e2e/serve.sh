@@ -26,7 +26,7 @@ log=$log_dir/$backend.log
 psql_bin() {
   if command -v psql >/dev/null; then command -v psql; return; fi
   local p
-  p=$(for p in /usr/lib/postgresql/*/bin/psql; do [[ -x $p ]] && echo "$p"; done | sort -t/ -k5,5n | tail -n1)
+  p=$(for p in /usr/lib/postgresql/*/bin/psql; do if [[ -x $p ]]; then echo "$p"; fi; done | sort -t/ -k5,5n | tail -n1)
   [[ -n $p ]] || { echo "serve.sh: psql not found" >&2; return 1; }
   echo "$p"
 }

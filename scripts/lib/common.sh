@@ -34,7 +34,7 @@ apt_install() {
 pg_bindir() {
   local d best
   # The glob sorts 9 after 17; pick the highest major version numerically.
-  best=$(for d in /usr/lib/postgresql/*/bin; do [[ -x $d/initdb ]] && echo "$d"; done |
+  best=$(for d in /usr/lib/postgresql/*/bin; do if [[ -x $d/initdb ]]; then echo "$d"; fi; done |
     sort -t/ -k5,5n | tail -n1)
   [[ -n $best ]] && echo "$best"
 }

@@ -56,7 +56,7 @@ pg_throwaway_start() {
 
   # C.UTF-8 keeps collation deterministic while lower()/ILIKE still know non-ASCII letters.
   local locale=(--no-locale)
-  locale -a 2>/dev/null | grep -qiE '^c\.utf-?8$' && locale=(--locale=C.UTF-8)
+  if grep -qiE '^c\.utf-?8$' <<<"$(locale -a 2>/dev/null)"; then locale=(--locale=C.UTF-8); fi
   if ! _pg_as_owner "$PG_THROWAWAY_BIN/initdb" -A trust -U postgres -E UTF8 "${locale[@]}" \
     --no-sync -D "$PG_THROWAWAY_DIR/data" >"$PG_THROWAWAY_DIR/initdb.log" 2>&1; then
     cat "$PG_THROWAWAY_DIR/initdb.log" >&2
