@@ -1,7 +1,7 @@
 //! Bad and odd input never panics and always gets a sensible verdict (fuzz-ish, deterministic).
 
 use ladderless_domain::coach::{
-    Focus, MAX_INPUT_CHARS, Openness, PitchLabel, PitchVerdict, QuestionVerdict, judge_pitch,
+    Focus, MAX_QUESTION_CHARS, Openness, PitchLabel, PitchVerdict, QuestionVerdict, judge_pitch,
     judge_question,
 };
 use rstest::rstest;
@@ -102,7 +102,7 @@ fn ten_thousand_characters_are_clipped_not_choked_on() {
     assert!(
         v.reasons
             .iter()
-            .any(|r| r.contains(&format!("first {MAX_INPUT_CHARS} characters")))
+            .any(|r| r.contains(&format!("first {MAX_QUESTION_CHARS} characters")))
     );
     let one_word = "a".repeat(10_000);
     check_question(&one_word, &judge_question(&one_word));

@@ -35,7 +35,7 @@ impl Analysis {
 
 /// Runs the rules over `text` (no reframe).
 pub(crate) fn analyse(text: &str) -> Analysis {
-    let (text, clipped) = tokenise::clip(text);
+    let (text, clipped) = tokenise::clip(text, tokenise::MAX_QUESTION_CHARS);
     let sentences = tokenise::sentences(text);
     let clauses: Vec<Clause> = sentences.iter().flat_map(clause::analyse).collect();
     let questions: Vec<usize> = (0..clauses.len())

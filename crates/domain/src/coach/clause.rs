@@ -142,7 +142,7 @@ fn opens_question(toks: &[Token]) -> bool {
             !matches!(*next, "a" | "an")
                 && (lx::AUX.contains(next)
                     || lx::NEG_AUX.contains(next)
-                    || has(lx::SUBJECT_START, next)
+                    || lx::subject_start(next)
                     || next.ends_with("ed")
                     || matches!(*next, "else" | "would" | "could"))
         }
@@ -258,7 +258,7 @@ fn classify(toks: &[Token], end: End) -> Clause {
         c.opener = Opener::Wh;
         let exclamation = matches!(at(&words, k + 1), "a" | "an" | "");
         let subordinate =
-            matches!(w0, "when" | "where") && has(lx::SUBJECT_START, w1) && !lx::AUX.contains(&w1);
+            matches!(w0, "when" | "where") && lx::subject_start(w1) && !lx::AUX.contains(&w1);
         c.is_question = qmark || !(exclamation || subordinate);
         let (wh, next) = (words[k], at(&words, k + 1));
         let factual = matches!((wh, next), ("what", "time" | "date" | "day"))
@@ -281,8 +281,7 @@ fn classify(toks: &[Token], end: End) -> Clause {
         };
     } else if lx::NEG_AUX.contains(&w0) {
         c.opener = Opener::NegAux;
-        c.is_question =
-            qmark || has(lx::SUBJECT_START, w1) && !matches!(w1, "a" | "an" | "no" | "not");
+        c.is_question = qmark || lx::subject_start(w1) && !matches!(w1, "a" | "an" | "no" | "not");
         c.leading = true;
         c.why_leading = Some(
             "It starts with a negative question (\"Don't you…\", \"Isn't it…\"), which presumes the answer.",
@@ -291,8 +290,7 @@ fn classify(toks: &[Token], end: End) -> Clause {
             "It starts with a verb (\"Don't you…\", \"Isn't it…\"), which invites a yes or no.";
     } else if lx::AUX.contains(&w0) && !w1.is_empty() {
         c.opener = Opener::Aux;
-        c.is_question =
-            qmark || has(lx::SUBJECT_START, w1) && !matches!(w1, "a" | "an" | "no" | "not");
+        c.is_question = qmark || lx::subject_start(w1) && !matches!(w1, "a" | "an" | "no" | "not");
         c.why_open = "It starts with a verb (is, do, can, will…), which invites a yes or no.";
         if matches!(w0, "can" | "could" | "would" | "will")
             && w1 == "you"

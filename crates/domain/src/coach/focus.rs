@@ -1,6 +1,6 @@
 //! Scoring whom a question or sentence is about: the other person's world or the speaker's career.
 
-use super::lexicon::{self as lx, has};
+use super::lexicon as lx;
 use super::tokenise::Token;
 use serde::{Deserialize, Serialize};
 
@@ -196,10 +196,9 @@ pub(crate) fn score(tokens: &[Token]) -> Score {
             "my" | "mine" | "myself" => {
                 let n1 = at(i + 1);
                 let n2 = at(i + 2);
-                if has(lx::SMALL_TALK, n1) {
+                if lx::small_talk(n1) {
                     s.neutral += 1.0;
-                } else if has(lx::CAREER, n1) || n1 == "own" && has(lx::CAREER, n2) || n1 == "next"
-                {
+                } else if lx::career(n1) || n1 == "own" && lx::career(n2) || n1 == "next" {
                     s.me(3.0, format!("my {n1}"));
                 } else {
                     s.me(1.5, format!("my {n1}").trim().to_owned());
@@ -250,9 +249,9 @@ pub(crate) fn score(tokens: &[Token]) -> Score {
             }
             "your" | "yours" => {
                 let next: Vec<&str> = (1..=3).map(|k| at(i + k)).collect();
-                if next.iter().take(2).any(|n| has(lx::SMALL_TALK, n)) {
+                if next.iter().take(2).any(|n| lx::small_talk(n)) {
                     s.neutral += 1.0;
-                } else if let Some(n) = next.iter().find(|n| has(lx::BUSINESS, n)) {
+                } else if let Some(n) = next.iter().find(|n| lx::business(n)) {
                     s.cust(2.0, format!("your {n}"));
                 } else {
                     s.cust(1.5, format!("your {}", next[0]).trim().to_owned());
@@ -277,17 +276,15 @@ pub(crate) fn score(tokens: &[Token]) -> Score {
             {
                 s.cust(1.5, w.to_owned());
             }
-            _ if has(lx::SMALL_TALK, w) && !matches!(prev, "your" | "my") => s.neutral += 1.0,
-            _ if has(lx::CAREER_STRONG, w) && prev != "your" => s.me(2.5, w.to_owned()),
-            _ if prev == "more" && has(lx::CAREER, w) && !has(lx::BUSINESS, w) => {
+            _ if lx::small_talk(w) && !matches!(prev, "your" | "my") => s.neutral += 1.0,
+            _ if lx::career_strong(w) && prev != "your" => s.me(2.5, w.to_owned()),
+            _ if prev == "more" && lx::career(w) && !lx::business(w) => {
                 s.me(2.0, format!("more {w}"))
             }
-            _ if first_person && has(lx::CAREER, w) && !matches!(prev, "my" | "your") => {
+            _ if first_person && lx::career(w) && !matches!(prev, "my" | "your") => {
                 s.me(1.0, w.to_owned())
             }
-            _ if has(lx::BUSINESS, w) && !matches!(prev, "my" | "your") => {
-                s.cust(1.0, w.to_owned())
-            }
+            _ if lx::business(w) && !matches!(prev, "my" | "your") => s.cust(1.0, w.to_owned()),
             _ if DETS.contains(&w) => {
                 // "the nurses", "the new paperwork": a thing in someone else's world the lexicons do not know
                 let np: Vec<&str> = words[i + 1..]
@@ -311,9 +308,9 @@ pub(crate) fn score(tokens: &[Token]) -> Score {
                     .take(3)
                     .collect();
                 let unknown = !np.is_empty()
-                    && np.iter().all(|n| {
-                        !has(lx::BUSINESS, n) && !has(lx::CAREER, n) && !has(lx::SMALL_TALK, n)
-                    });
+                    && np
+                        .iter()
+                        .all(|n| !lx::business(n) && !lx::career(n) && !lx::small_talk(n));
                 if unknown {
                     s.cust(0.75, format!("{w} {}", np.join(" ")));
                     i += np.len();

@@ -222,6 +222,53 @@ pub(crate) fn has(list: &[&str], w: &str) -> bool {
     false
 }
 
+/// Membership in a word list through a hash set built on first use, with plurals folded.
+fn in_set(
+    cell: &'static OnceLock<HashSet<&'static str>>,
+    list: &'static [&'static str],
+    w: &str,
+) -> bool {
+    let set = cell.get_or_init(|| list.iter().copied().collect());
+    if set.contains(w) {
+        return true;
+    }
+    if let Some(stem) = w.strip_suffix("ies").filter(|s| s.len() > 1) {
+        return set.contains(format!("{stem}y").as_str());
+    }
+    let l = lemma(w);
+    l.len() != w.len() && set.contains(l)
+}
+
+/// Whether `w` (or its singular) is a business word.
+pub(crate) fn business(w: &str) -> bool {
+    static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    in_set(&S, BUSINESS, w)
+}
+
+/// Whether `w` (or its singular) is a career word.
+pub(crate) fn career(w: &str) -> bool {
+    static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    in_set(&S, CAREER, w)
+}
+
+/// Whether `w` (or its singular) is a strong career word.
+pub(crate) fn career_strong(w: &str) -> bool {
+    static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    in_set(&S, CAREER_STRONG, w)
+}
+
+/// Whether `w` (or its singular) is a small-talk word.
+pub(crate) fn small_talk(w: &str) -> bool {
+    static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    in_set(&S, SMALL_TALK, w)
+}
+
+/// Whether `w` (or its singular) can start a subject.
+pub(crate) fn subject_start(w: &str) -> bool {
+    static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    in_set(&S, SUBJECT_START, w)
+}
+
 /// Common words that must never be "corrected" into lexicon words.
 #[rustfmt::skip]
 const COMMON: &[&str] = &[

@@ -28,4 +28,4 @@ pub use bank::{BankQuestion, Theme, bank_question, question_bank, questions_for}
 pub use focus::Focus;
 pub use pitch::{Phrase, PitchLabel, PitchVerdict, SentenceShare, judge_pitch};
 pub use question::{Openness, QuestionVerdict, judge_question};
-pub use tokenise::MAX_INPUT_CHARS;
+pub use tokenise::{MAX_PITCH_CHARS, MAX_QUESTION_CHARS};

@@ -72,7 +72,7 @@ const SELF_AT_WHEN_LEADING: f32 = 0.55;
 
 /// Judges a drafted pitch: self versus customer share, phrases to reconsider, and a better opening.
 pub fn judge_pitch(text: &str) -> PitchVerdict {
-    let (text, clipped) = tokenise::clip(text);
+    let (text, clipped) = tokenise::clip(text, tokenise::MAX_PITCH_CHARS);
     let sentences = tokenise::sentences(text);
     let (mut w_self, mut w_all) = (0.0f32, 0.0f32);
     let mut shares = Vec::with_capacity(sentences.len());
@@ -153,7 +153,7 @@ pub fn judge_pitch(text: &str) -> PitchVerdict {
     if clipped {
         reasons.push(format!(
             "Only the first {} characters were read.",
-            tokenise::MAX_INPUT_CHARS
+            tokenise::MAX_PITCH_CHARS
         ));
     }
     PitchVerdict {

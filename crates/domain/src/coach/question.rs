@@ -62,7 +62,7 @@ pub fn judge_question(text: &str) -> QuestionVerdict {
     if a.clipped {
         reasons.push(format!(
             "Only the first {} characters were read.",
-            tokenise::MAX_INPUT_CHARS
+            tokenise::MAX_QUESTION_CHARS
         ));
     }
     if !a.english {

@@ -6,8 +6,11 @@
 
 use super::spelling::{self, apostrophise, expand_contraction, fix_typo};
 
-/// Most characters of input any coach function reads; the rest is ignored (and said so).
-pub const MAX_INPUT_CHARS: usize = 4_000;
+/// Most characters of a question the coach reads; the rest is ignored (and said so).
+pub const MAX_QUESTION_CHARS: usize = 2_000;
+
+/// Most characters of a pitch the coach reads; the rest is ignored (and said so).
+pub const MAX_PITCH_CHARS: usize = 6_000;
 
 /// One word or punctuation mark of a sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -60,9 +63,9 @@ impl Sentence {
     }
 }
 
-/// Cuts `text` to [`MAX_INPUT_CHARS`] on a character boundary; says whether it cut.
-pub(crate) fn clip(text: &str) -> (&str, bool) {
-    match text.char_indices().nth(MAX_INPUT_CHARS) {
+/// Cuts `text` to `max` characters on a character boundary; says whether it cut.
+pub(crate) fn clip(text: &str, max: usize) -> (&str, bool) {
+    match text.char_indices().nth(max) {
         Some((i, _)) => (&text[..i], true),
         None => (text, false),
     }
@@ -295,9 +298,9 @@ mod tests {
 
     #[test]
     fn clip_respects_char_boundaries() {
-        let s = "é".repeat(MAX_INPUT_CHARS + 10);
-        let (c, cut) = clip(&s);
+        let s = "é".repeat(MAX_QUESTION_CHARS + 10);
+        let (c, cut) = clip(&s, MAX_QUESTION_CHARS);
         assert!(cut);
-        assert_eq!(c.chars().count(), MAX_INPUT_CHARS);
+        assert_eq!(c.chars().count(), MAX_QUESTION_CHARS);
     }
 }

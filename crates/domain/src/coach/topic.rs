@@ -177,10 +177,8 @@ pub(crate) fn noun_phrases(tokens: &[Token], self_focus: bool) -> Vec<Np> {
         let t = toks[i];
         let is_det = DET.contains(&t.norm.as_str());
         let after_my = i > 0 && matches!(toks[i - 1].norm.as_str(), "my" | "mine");
-        let is_bare = !t.punct
-            && has(lx::BUSINESS, &t.norm)
-            && !NP_STOP.contains(&t.norm.as_str())
-            && !after_my;
+        let is_bare =
+            !t.punct && lx::business(&t.norm) && !NP_STOP.contains(&t.norm.as_str()) && !after_my;
         if t.punct || !(is_det || is_bare) {
             i += 1;
             continue;
@@ -222,20 +220,20 @@ pub(crate) fn noun_phrases(tokens: &[Token], self_focus: bool) -> Vec<Np> {
         let self_ish = span.iter().any(|t| {
             let n = t.norm.as_str();
             matches!(n, "my" | "me" | "i")
-                || has(lx::CAREER_STRONG, n)
+                || lx::career_strong(n)
                 || self_focus
-                    && (has(lx::CAREER, n) && !has(lx::BUSINESS, n)
+                    && (lx::career(n) && !lx::business(n)
                         || matches!(n, "job" | "role" | "position" | "title" | "lead" | "senior"))
         });
         if !self_ish && !head.is_empty() && !lx::is_function_word(&head) {
             let mut score = 2;
-            if span.iter().any(|t| has(lx::BUSINESS, &t.norm)) {
+            if span.iter().any(|t| lx::business(&t.norm)) {
                 score += 2;
             }
             if matches!(span[0].norm.as_str(), "a" | "an") {
                 score -= 1;
             }
-            if span.iter().any(|t| has(lx::SMALL_TALK, &t.norm)) {
+            if span.iter().any(|t| lx::small_talk(&t.norm)) {
                 score -= 4;
             }
             if is_bare && !uncountable(&head) && lx::lemma(&head).len() == head.len() {
