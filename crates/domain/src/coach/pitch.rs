@@ -1,7 +1,8 @@
 //! The pitch coach: how much of a pitch is about me versus the customer and the business.
 
 use super::focus::{self, Focus};
-use super::tokenise::{self, Sentence, Token};
+use super::question::with_end;
+use super::tokenise::{self, End, Sentence, Token};
 use super::topic::render;
 use serde::{Deserialize, Serialize};
 
@@ -99,7 +100,7 @@ pub fn judge_pitch(text: &str) -> PitchVerdict {
             Focus::Customer
         };
         shares.push(SentenceShare {
-            text: render(&s.tokens),
+            text: with_end(render(&s.tokens), end_mark(s.end)),
             self_share,
             customer_share,
             focus,
@@ -165,6 +166,15 @@ pub fn judge_pitch(text: &str) -> PitchVerdict {
         suggested_opening: opening(&sentences, &shares),
         sentences: shares,
         reasons,
+    }
+}
+
+/// The mark a sentence ended with (a full stop when it had none).
+fn end_mark(end: End) -> char {
+    match end {
+        End::Question => '?',
+        End::Exclaim => '!',
+        End::Stop | End::None => '.',
     }
 }
 

@@ -2,7 +2,7 @@
 
 use super::analysis::{Analysis, analyse};
 use super::bank::{self, Theme};
-use super::clause::Clause;
+use super::clause::{Clause, Opener};
 use super::focus::Focus;
 use super::reframe;
 use super::tokenise;
@@ -51,7 +51,16 @@ pub fn judge_question(text: &str) -> QuestionVerdict {
         .clauses
         .iter()
         .filter(|c| c.is_question)
-        .map(Clause::text)
+        .map(|c| {
+            with_end(
+                c.text(),
+                if c.opener == Opener::Indirect && !c.qmark {
+                    '.'
+                } else {
+                    '?'
+                },
+            )
+        })
         .collect();
     let mut reasons = vec![
         a.why_open.clone(),
@@ -165,6 +174,15 @@ fn suggestions(a: &Analysis, reframe: &str) -> Vec<String> {
         bank_q.follow_up.unwrap_or(bank_q.text)
     ));
     out
+}
+
+/// The text with an end mark, unless it already has one.
+pub(crate) fn with_end(text: String, mark: char) -> String {
+    if text.is_empty() || text.ends_with(['?', '.', '!']) {
+        text
+    } else {
+        format!("{text}{mark}")
+    }
 }
 
 #[cfg(test)]
