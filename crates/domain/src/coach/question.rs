@@ -2,7 +2,7 @@
 
 use super::analysis::{Analysis, analyse};
 use super::bank::{self, Theme};
-use super::clause::{Clause, Opener};
+use super::clause::Opener;
 use super::focus::Focus;
 use super::reframe;
 use super::tokenise;
