@@ -66,14 +66,30 @@ pub fn generate(catalogue: &Catalogue, n: usize, seed: u64, today: Date) -> Vec<
 
 /// Give the three demo sign-ins to a talent lead, a team manager and one of their reports.
 fn assign_fixed_accounts(people: &mut [DemoPerson]) {
+    let mut reports = vec![0usize; people.len()];
+    let mut manages_managers = vec![false; people.len()];
+    for p in people.iter() {
+        if let Some(m) = p.manager {
+            reports[m] += 1;
+        }
+    }
+    for (i, p) in people.iter().enumerate() {
+        if let Some(m) = p.manager
+            && reports[i] > 0
+        {
+            manages_managers[m] = true;
+        }
+    }
     let admin = people.iter().position(|p| p.team == "People").unwrap_or(0);
-    let has_reports = |i: usize, ps: &[DemoPerson]| ps.iter().any(|p| p.manager == Some(i));
+    // A team manager: has reports, none of whom manage anyone.
+    let leads_team = |i: usize| reports[i] > 0 && !manages_managers[i];
     let manager = (0..people.len())
-        .find(|&i| people[i].team.starts_with("Engineering /") && has_reports(i, people))
-        .or_else(|| (1..people.len()).find(|&i| has_reports(i, people) && i != admin))
+        .find(|&i| people[i].team.starts_with("Engineering /") && leads_team(i))
+        .or_else(|| (1..people.len()).find(|&i| leads_team(i) && i != admin))
+        .or_else(|| (1..people.len()).find(|&i| reports[i] > 0 && i != admin))
         .unwrap_or(0);
     let employee = (0..people.len())
-        .find(|&i| people[i].manager == Some(manager) && !has_reports(i, people))
+        .find(|&i| people[i].manager == Some(manager) && reports[i] == 0)
         .or_else(|| (0..people.len()).find(|&i| people[i].manager == Some(manager)))
         .unwrap_or(people.len() - 1);
     for (i, email, name) in [

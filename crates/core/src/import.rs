@@ -41,14 +41,10 @@ impl App {
         if let Some(a) = actor {
             a.require_talent_admin()?;
         }
-        let rows = import::parse(bytes, format).map_err(CoreError::ImportRejected)?;
         let existing = self.store.import_snapshot().await?;
         let org_codes: HashSet<String> = self.store.org_roles().await?.into_iter().map(|r| r.code).collect();
         let known = |code: &str| self.catalogue.role(code).is_some() || org_codes.contains(code);
-        let errors = import::validate(&rows, &existing, known);
-        if !errors.is_empty() {
-            return Err(CoreError::ImportRejected(errors));
-        }
+        let rows = import::check(bytes, format, &existing, known).map_err(CoreError::ImportRejected)?;
         let plan = import::plan(&rows, &existing, opts.deactivate_missing);
         let summary = ImportSummary {
             created: plan.creates.len(),
@@ -87,7 +83,7 @@ impl App {
             let id = ids[&row.employee_id];
             batch.creates.push(to_new(id, row));
             if row.role_code.is_some() || !row.job_title.is_empty() {
-                batch.history.push(history(id, row, false));
+                batch.history.push(history(id, row, false, now.date()));
             }
             let title = role_title(&row.role_code);
             batch.search_docs.push((id, compose(&row.name, &row.job_title, row.team.as_deref(), title.as_deref(), &row.location, &[])));
@@ -95,7 +91,7 @@ impl App {
         for u in &plan.updates {
             batch.updates.push(to_new(u.id, &u.row));
             if u.role_changed {
-                batch.history.push(history(u.id, &u.row, true));
+                batch.history.push(history(u.id, &u.row, true, now.date()));
             }
             let skills = self.public_skill_labels(u.id).await?;
             let labels: Vec<&str> = skills.iter().map(String::as_str).collect();
@@ -131,12 +127,12 @@ impl App {
     }
 }
 
-fn history(person_id: Uuid, row: &Row, close_open: bool) -> NewHistory {
+fn history(person_id: Uuid, row: &Row, close_open: bool, today: time::Date) -> NewHistory {
     NewHistory {
         person_id,
         role_code: row.role_code.clone(),
         job_title: row.job_title.clone(),
-        started_on: row.role_start_date,
+        started_on: row.role_start_date.or(close_open.then_some(today)),
         ended_on: None,
         close_open,
         source: "import",

@@ -64,6 +64,9 @@ pub const DEPARTMENTS: &[Department] = &[
 
 const CEO_ROLE: &str = "11-1011.00";
 
+/// Names for teams inside a department's teams.
+const SQUADS: &[&str] = &["Atlas", "Beacon", "Compass", "Delta", "Ember", "Falcon", "Granite", "Harbour", "Iris", "Juniper", "Kestrel", "Lumen"];
+
 /// Builds people top-down so every manager precedes their reports.
 pub(super) struct Generator<'a> {
     catalogue: &'a Catalogue,
@@ -140,9 +143,12 @@ impl<'a> Generator<'a> {
         }
     }
 
+    /// Department-level teams take the department's names; teams inside them, squad names.
     fn team_name(&mut self, d: &Department, i: usize, depth: usize) -> String {
-        let base = d.teams[i % d.teams.len()];
-        if depth == 1 && i < d.teams.len() { base.to_string() } else { format!("{base} {}", i + 1) }
+        let names = if depth == 1 { d.teams } else { SQUADS };
+        let base = names[i % names.len()];
+        let round = i / names.len();
+        if round == 0 { base.to_string() } else { format!("{base} {}", round + 1) }
     }
 
     fn individual(&mut self, d: &Department, boss: usize, team: &str) -> usize {
@@ -258,8 +264,10 @@ impl<'a> Generator<'a> {
 pub fn job_title(catalogue: &Catalogue, code: &str) -> String {
     let Some(role) = catalogue.role(code) else { return "Specialist".into() };
     let first = role.title.split([',', ';']).next().unwrap_or(&role.title);
-    let first = first.split(" and ").next().unwrap_or(first).trim();
-    singular(first)
+    // "Accountants and Auditors" → "Accountant", but "Web and Digital Interface Designers" stays whole.
+    let head = first.split(" and ").next().unwrap_or(first).trim();
+    let single_adjective = !head.contains(' ') && !head.ends_with('s');
+    singular(if single_adjective { first.trim() } else { head })
 }
 
 fn singular(title: &str) -> String {

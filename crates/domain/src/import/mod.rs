@@ -7,7 +7,7 @@ mod parse;
 mod plan;
 mod validate;
 
-pub use parse::{Format, parse};
+pub use parse::{Format, parse, parse_all};
 pub use plan::{Existing, Plan, PlannedUpdate, plan};
 pub use validate::validate;
 
@@ -81,6 +81,21 @@ pub fn normalise_team(raw: &str) -> Option<String> {
 /// Sort errors by line then field, for a readable report.
 pub fn sort_errors(errors: &mut [RowError]) {
     errors.sort_by(|a, b| a.line.cmp(&b.line).then_with(|| a.field.cmp(&b.field)));
+}
+
+/// Parse and validate a whole file: the rows, or every problem in it (cell and whole-file).
+pub fn check(bytes: &[u8], format: Format, existing: &[Existing], known_role: impl Fn(&str) -> bool) -> Result<Vec<Row>, Vec<RowError>> {
+    let (rows, mut errors) = parse_all(bytes, format);
+    let file_level = errors.iter().any(|e| e.line <= 1 && (e.field == "file" || e.field == "header" || e.line == 1));
+    if !file_level {
+        for e in validate(&rows, existing, known_role) {
+            if !errors.iter().any(|x| x.line == e.line && x.field == e.field) {
+                errors.push(e);
+            }
+        }
+    }
+    sort_errors(&mut errors);
+    if errors.is_empty() { Ok(rows) } else { Err(errors) }
 }
 
 #[cfg(test)]

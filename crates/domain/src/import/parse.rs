@@ -31,16 +31,32 @@ fn strip_bom(bytes: &[u8]) -> &[u8] {
 
 /// Parse a whole file; every problem is reported, not just the first.
 pub fn parse(bytes: &[u8], format: Format) -> Result<Vec<Row>, Vec<RowError>> {
+    let (rows, errors) = parse_all(bytes, format);
+    if errors.is_empty() { Ok(rows) } else { Err(errors) }
+}
+
+/// Parse a whole file, returning the rows read (bad cells left blank, so later whole-file
+/// checks can still run over every row) together with every problem found.
+pub fn parse_all(bytes: &[u8], format: Format) -> (Vec<Row>, Vec<RowError>) {
+    match parse_inner(bytes, format) {
+        Ok(rows) => (rows, Vec::new()),
+        Err((rows, errors)) => (rows, errors),
+    }
+}
+
+type Parsed = Result<Vec<Row>, (Vec<Row>, Vec<RowError>)>;
+
+fn parse_inner(bytes: &[u8], format: Format) -> Parsed {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err(vec![RowError::new(
+        return Err((Vec::new(), vec![RowError::new(
             0,
             "file",
             "the file is UTF-16; save it as UTF-8 (CSV UTF-8 in spreadsheet programs)",
-        )]);
+        )]));
     }
     let bytes = strip_bom(bytes);
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return Err(vec![RowError::new(0, "file", "the file is empty")]);
+        return Err((Vec::new(), vec![RowError::new(0, "file", "the file is empty")]));
     }
     match format {
         Format::Csv => parse_csv(bytes),
@@ -48,12 +64,12 @@ pub fn parse(bytes: &[u8], format: Format) -> Result<Vec<Row>, Vec<RowError>> {
     }
 }
 
-fn parse_csv(bytes: &[u8]) -> Result<Vec<Row>, Vec<RowError>> {
+fn parse_csv(bytes: &[u8]) -> Parsed {
     let mut reader = csv::ReaderBuilder::new().flexible(true).trim(csv::Trim::None).from_reader(bytes);
     let mut errors = Vec::new();
     let header = match reader.byte_headers() {
         Ok(h) => h.clone(),
-        Err(e) => return Err(vec![RowError::new(1, "header", format!("cannot read the header: {e}"))]),
+        Err(e) => return Err((Vec::new(), vec![RowError::new(1, "header", format!("cannot read the header: {e}"))])),
     };
     let mut columns: Vec<Option<usize>> = Vec::with_capacity(header.len());
     let mut seen = [false; COLUMNS.len()];
@@ -86,7 +102,7 @@ fn parse_csv(bytes: &[u8]) -> Result<Vec<Row>, Vec<RowError>> {
         }
     }
     if !errors.is_empty() {
-        return Err(errors);
+        return Err((Vec::new(), errors));
     }
     let mut rows = Vec::new();
     let mut record = csv::ByteRecord::new();
@@ -132,18 +148,18 @@ fn parse_csv(bytes: &[u8]) -> Result<Vec<Row>, Vec<RowError>> {
     if rows.is_empty() && errors.is_empty() {
         errors.push(RowError::new(0, "file", "the file has a header but no people"));
     }
-    if errors.is_empty() { Ok(rows) } else { Err(errors) }
+    if errors.is_empty() { Ok(rows) } else { Err((rows, errors)) }
 }
 
-fn parse_json(bytes: &[u8]) -> Result<Vec<Row>, Vec<RowError>> {
+fn parse_json(bytes: &[u8]) -> Parsed {
     let value: Value = match serde_json::from_slice(bytes) {
         Ok(v) => v,
         Err(e) => {
-            return Err(vec![RowError::new(e.line(), "file", format!("is not valid JSON: {e}"))]);
+            return Err((Vec::new(), vec![RowError::new(e.line(), "file", format!("is not valid JSON: {e}"))]));
         }
     };
     let Value::Array(items) = value else {
-        return Err(vec![RowError::new(0, "file", "must be a JSON array of objects")]);
+        return Err((Vec::new(), vec![RowError::new(0, "file", "must be a JSON array of objects")]));
     };
     let mut rows = Vec::new();
     let mut errors = Vec::new();
@@ -183,20 +199,18 @@ fn parse_json(bytes: &[u8]) -> Result<Vec<Row>, Vec<RowError>> {
                 ok = false;
             }
         }
-        if ok {
-            let cells: [&str; COLUMNS.len()] = std::array::from_fn(|i| owned[i].as_str());
-            push_row(line, &cells, &mut rows, &mut errors);
-        }
+        let _ = ok;
+        let cells: [&str; COLUMNS.len()] = std::array::from_fn(|i| owned[i].as_str());
+        push_row(line, &cells, &mut rows, &mut errors);
     }
     if items.is_empty() {
         errors.push(RowError::new(0, "file", "the array is empty"));
     }
-    if errors.is_empty() { Ok(rows) } else { Err(errors) }
+    if errors.is_empty() { Ok(rows) } else { Err((rows, errors)) }
 }
 
 /// Clean one row's cells, recording an error per bad cell.
 fn push_row(line: usize, c: &[&str; COLUMNS.len()], rows: &mut Vec<Row>, errors: &mut Vec<RowError>) {
-    let before = errors.len();
     let mut req = |field: &str, raw: &str, max: usize| match required_text(raw, max) {
         Ok(v) => v,
         Err(m) => {
@@ -236,7 +250,7 @@ fn push_row(line: usize, c: &[&str; COLUMNS.len()], rows: &mut Vec<Row>, errors:
             }
         }
     };
-    if errors.len() == before {
+    {
         rows.push(Row {
             line,
             employee_id,

@@ -13,6 +13,13 @@ pub fn validate(rows: &[Row], existing: &[Existing], known_role: impl Fn(&str) -
     let mut by_id: HashMap<&str, &Row> = HashMap::with_capacity(rows.len());
     let mut by_email: HashMap<&str, &Row> = HashMap::with_capacity(rows.len());
     for row in rows {
+        if row.employee_id.is_empty() || row.email.is_empty() {
+            // Already reported as a bad cell; skip the cross-row checks that need it.
+            if !row.employee_id.is_empty() {
+                by_id.entry(&row.employee_id).or_insert(row);
+            }
+            continue;
+        }
         if let Some(first) = by_id.insert(&row.employee_id, row) {
             errors.push(RowError::new(
                 row.line,

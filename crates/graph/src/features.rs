@@ -1,0 +1,322 @@
+//! Feature vectors per role: one sparse, unit-length vector per kind of evidence, so that
+//! every similarity is a dot product.
+
+use std::collections::HashMap;
+
+use ladderless_catalogue::{Catalogue, Role, Score, TaskKind};
+
+use crate::model::SkillArea;
+use crate::profiles::Profiles;
+use crate::text;
+
+/// A sparse vector: (dimension, value) sorted by dimension.
+pub(crate) type Sparse = Vec<(u32, f32)>;
+
+/// The kinds of evidence compared between roles (the job zone is compared separately).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Comp {
+    Tasks,
+    Titles,
+    Dwas,
+    Iwas,
+    Gwas,
+    Esco,
+    Technology,
+    Skills,
+    Knowledge,
+    Interests,
+    WorkValues,
+}
+
+/// Number of [`Comp`] variants.
+pub(crate) const N_COMP: usize = 11;
+
+impl Comp {
+    /// All components, in index order.
+    pub(crate) const ALL: [Comp; N_COMP] = [
+        Comp::Tasks,
+        Comp::Titles,
+        Comp::Dwas,
+        Comp::Iwas,
+        Comp::Gwas,
+        Comp::Esco,
+        Comp::Technology,
+        Comp::Skills,
+        Comp::Knowledge,
+        Comp::Interests,
+        Comp::WorkValues,
+    ];
+}
+
+/// What an organisation-specific role brings: title, description and ESCO skill indexes.
+pub(crate) struct OrgSource<'a> {
+    pub title: &'a str,
+    pub description: &'a str,
+    pub skills: &'a [u32],
+}
+
+/// Where a node's features come from.
+pub(crate) enum NodeSource<'a> {
+    Role(&'a Role),
+    Org(OrgSource<'a>),
+}
+
+/// Feature vectors of every node, by component.
+pub(crate) struct Features {
+    /// `vectors[c][node]`, unit length or empty when the node lacks that evidence.
+    pub vectors: Vec<Vec<Sparse>>,
+}
+
+impl Features {
+    /// Builds every component's vectors for the nodes, in node order.
+    pub(crate) fn build(
+        catalogue: &Catalogue,
+        nodes: &[NodeSource<'_>],
+        profiles: &Profiles,
+    ) -> Features {
+        let mut vectors = vec![Vec::new(); N_COMP];
+        let mut vocab = Vocab::default();
+        let counts: Vec<[Counts; 2]> = nodes.iter().map(|n| text_counts(n, &mut vocab)).collect();
+        vectors[Comp::Tasks as usize] = tfidf(counts.iter().map(|c| &c[0]));
+        vectors[Comp::Titles as usize] = tfidf(counts.iter().map(|c| &c[1]));
+        drop(counts);
+        let mut groups = Vocab::default();
+        let activities: Vec<[Counts; 3]> = nodes
+            .iter()
+            .map(|n| activity_counts(catalogue, n, &mut groups))
+            .collect();
+        for (k, comp) in [Comp::Dwas, Comp::Iwas, Comp::Gwas].into_iter().enumerate() {
+            vectors[comp as usize] = tfidf(activities.iter().map(|a| &a[k]));
+        }
+        let esco: Vec<Counts> = nodes.iter().map(esco_counts).collect();
+        vectors[Comp::Esco as usize] = tfidf(esco.iter());
+        let mut tech_vocab = Vocab::default();
+        let tech: Vec<Counts> = nodes
+            .iter()
+            .map(|n| technology_counts(n, &mut tech_vocab))
+            .collect();
+        vectors[Comp::Technology as usize] = tfidf(tech.iter());
+        let n = nodes.len();
+        vectors[Comp::Skills as usize] =
+            centred((0..n).map(|i| profiles.weighted(i, SkillArea::OnetSkill)).collect());
+        vectors[Comp::Knowledge as usize] =
+            centred((0..n).map(|i| profiles.weighted(i, SkillArea::OnetKnowledge)).collect());
+        vectors[Comp::Interests as usize] = centred(scores(nodes, |r| &r.interests));
+        vectors[Comp::WorkValues as usize] = centred(scores(nodes, |r| &r.work_values));
+        Features { vectors }
+    }
+
+    /// The dot product of two nodes' vectors for one component.
+    pub(crate) fn similarity(&self, comp: Comp, a: usize, b: usize) -> Option<f32> {
+        let va = &self.vectors[comp as usize][a];
+        let vb = &self.vectors[comp as usize][b];
+        (!va.is_empty() && !vb.is_empty()).then(|| dot(va, vb))
+    }
+}
+
+/// The dot product of two sparse vectors.
+pub(crate) fn dot(a: &Sparse, b: &Sparse) -> f32 {
+    let (mut i, mut j, mut sum) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                sum += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    sum
+}
+
+/// Weighted term counts of one node.
+type Counts = HashMap<u32, f32>;
+
+#[derive(Default)]
+struct Vocab(HashMap<String, u32>);
+
+impl Vocab {
+    fn id(&mut self, term: &str) -> u32 {
+        if let Some(&id) = self.0.get(term) {
+            return id;
+        }
+        let id = u32::try_from(self.0.len()).unwrap_or(u32::MAX);
+        self.0.insert(term.to_owned(), id);
+        id
+    }
+}
+
+fn add_words(counts: &mut Counts, vocab: &mut Vocab, text: &str, weight: f32, bigrams: bool) {
+    let words = text::words(text);
+    for w in &words {
+        *counts.entry(vocab.id(w)).or_default() += weight;
+    }
+    if bigrams {
+        for pair in words.windows(2) {
+            let id = vocab.id(&format!("{} {}", pair[0], pair[1]));
+            *counts.entry(id).or_default() += weight;
+        }
+    }
+}
+
+/// Task-and-activity text counts, then title counts.
+fn text_counts(node: &NodeSource<'_>, vocab: &mut Vocab) -> [Counts; 2] {
+    let (mut work, mut titles) = (Counts::new(), Counts::new());
+    match node {
+        NodeSource::Role(role) => {
+            add_words(&mut work, vocab, &role.description, 1.0, false);
+            for task in &role.tasks {
+                let weight = if task.kind == TaskKind::Core { 1.0 } else { 0.5 };
+                add_words(&mut work, vocab, &task.text, weight, false);
+            }
+            add_words(&mut titles, vocab, &role.title, 3.0, true);
+            for t in &role.alternate_titles {
+                add_words(&mut titles, vocab, t, 1.0, true);
+            }
+            for t in &role.reported_titles {
+                add_words(&mut titles, vocab, t, 1.0, true);
+            }
+        }
+        NodeSource::Org(org) => {
+            add_words(&mut work, vocab, org.description, 1.0, false);
+            add_words(&mut titles, vocab, org.title, 3.0, true);
+        }
+    }
+    [work, titles]
+}
+
+/// Counts of detailed work activities, their intermediate (IWA) and general (GWA) groups.
+fn activity_counts(catalogue: &Catalogue, node: &NodeSource<'_>, groups: &mut Vocab) -> [Counts; 3] {
+    let mut out = [Counts::new(), Counts::new(), Counts::new()];
+    let NodeSource::Role(role) = node else {
+        return out;
+    };
+    for dwa in role.tasks.iter().flat_map(|t| t.dwas.iter()) {
+        *out[0].entry(u32::from(dwa.0)).or_default() += 1.0;
+        let Some(id) = catalogue.dwa(*dwa).map(|d| d.id.as_str()) else {
+            continue;
+        };
+        // `4.A.2.a.4.I09.D03`: the IWA is `4.A.2.a.4.I09`, the GWA `4.A.2.a.4`.
+        if let Some(iwa) = id.rsplit_once('.').map(|(iwa, _)| iwa) {
+            *out[1].entry(groups.id(iwa)).or_default() += 1.0;
+            if let Some((gwa, _)) = iwa.rsplit_once('.') {
+                *out[2].entry(groups.id(gwa)).or_default() += 1.0;
+            }
+        }
+    }
+    out
+}
+
+fn esco_counts(node: &NodeSource<'_>) -> Counts {
+    match node {
+        NodeSource::Role(role) => role
+            .esco_skills
+            .iter()
+            .map(|s| (s.skill_index, s.weight * if s.essential { 1.0 } else { 0.7 }))
+            .collect(),
+        NodeSource::Org(org) => org.skills.iter().map(|&i| (i, 1.0)).collect(),
+    }
+}
+
+fn technology_counts(node: &NodeSource<'_>, vocab: &mut Vocab) -> Counts {
+    let mut counts = Counts::new();
+    if let NodeSource::Role(role) = node {
+        for t in &role.technology {
+            *counts.entry(vocab.id(&t.category)).or_default() += 1.0;
+            *counts.entry(vocab.id(&t.name)).or_default() += 1.0;
+        }
+    }
+    counts
+}
+
+/// Sublinear TF × IDF, unit length; an empty count map gives an empty vector.
+fn tfidf<'a>(counts: impl Iterator<Item = &'a Counts> + Clone) -> Vec<Sparse> {
+    let n = counts.clone().count() as f32;
+    let mut df: HashMap<u32, f32> = HashMap::new();
+    for c in counts.clone() {
+        for &term in c.keys() {
+            *df.entry(term).or_default() += 1.0;
+        }
+    }
+    counts
+        .map(|c| {
+            let v: Sparse = c
+                .iter()
+                .map(|(&t, &count)| (t, (1.0 + count).ln() * (n / df[&t]).ln()))
+                .filter(|&(_, w)| w > 0.0)
+                .collect();
+            unit(v)
+        })
+        .collect()
+}
+
+/// Each node's scores (interests or work values) aligned by element id; empty when unrated.
+fn scores(nodes: &[NodeSource<'_>], pick: fn(&Role) -> &[Score]) -> Vec<Vec<f32>> {
+    let mut ids: Vec<&str> = nodes
+        .iter()
+        .filter_map(|n| match n {
+            NodeSource::Role(r) => Some(pick(r)),
+            NodeSource::Org(_) => None,
+        })
+        .flatten()
+        .map(|s| s.element_id.as_str())
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    nodes
+        .iter()
+        .map(|n| match n {
+            NodeSource::Role(r) if !pick(r).is_empty() => {
+                let mut row = vec![0.0; ids.len()];
+                for s in pick(r) {
+                    if let Ok(i) = ids.binary_search(&s.element_id.as_str()) {
+                        row[i] = s.value;
+                    }
+                }
+                row
+            }
+            _ => Vec::new(),
+        })
+        .collect()
+}
+
+/// Subtracts the mean profile (so that what every role needs does not make all roles alike)
+/// and scales to unit length.
+fn centred(rows: Vec<Vec<f32>>) -> Vec<Sparse> {
+    let dim = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let full: Vec<&Vec<f32>> = rows.iter().filter(|r| r.len() == dim).collect();
+    let mut mean = vec![0.0_f32; dim];
+    for row in &full {
+        for (m, v) in mean.iter_mut().zip(row.iter()) {
+            *m += v;
+        }
+    }
+    let count = full.len().max(1) as f32;
+    mean.iter_mut().for_each(|m| *m /= count);
+    rows.into_iter()
+        .map(|r| {
+            if r.len() != dim || dim == 0 {
+                return Vec::new();
+            }
+            unit(
+                (0u32..)
+                    .zip(r.iter().zip(&mean))
+                    .map(|(i, (v, m))| (i, v - m))
+                    .collect(),
+            )
+        })
+        .collect()
+}
+
+/// Sorts by dimension and scales to unit length (an all-zero vector becomes empty).
+fn unit(mut v: Sparse) -> Sparse {
+    v.sort_unstable_by_key(|&(i, _)| i);
+    let norm = v.iter().map(|&(_, w)| w * w).sum::<f32>().sqrt();
+    if norm <= f32::EPSILON {
+        return Vec::new();
+    }
+    v.iter_mut().for_each(|(_, w)| *w /= norm);
+    v
+}

@@ -1,0 +1,195 @@
+//! How much each kind of evidence counts in a move's score, and the adjustments applied.
+
+use serde::{Deserialize, Serialize};
+
+use crate::features::Comp;
+
+/// Weights of the similarities combined into a move's score, and the penalties applied to it.
+///
+/// The score of a move from role A to role B is the weighted mean of the similarities both
+/// roles have evidence for, minus `hub` × B's mean similarity to its ten nearest roles (so
+/// that roles alike to everything do not crowd every list), minus the job-zone and seniority
+/// penalties. [`Weights::default`] is the tuned product setting.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Weights {
+    /// TF-IDF cosine of description, task statements and activity titles.
+    pub tasks: f32,
+    /// TF-IDF cosine of title, alternate titles and reported titles (words and word pairs).
+    pub titles: f32,
+    /// IDF-weighted cosine of detailed work activities.
+    pub dwas: f32,
+    /// IDF-weighted cosine of intermediate work activities.
+    pub iwas: f32,
+    /// IDF-weighted cosine of generalised work activities.
+    pub gwas: f32,
+    /// IDF-weighted cosine of linked ESCO skills.
+    pub esco: f32,
+    /// IDF-weighted cosine of software and technology (products and categories).
+    pub technology: f32,
+    /// Cosine of the mean-centred importance × level of the 35 O*NET skills.
+    pub skills: f32,
+    /// Cosine of the mean-centred importance × level of the 33 O*NET knowledge areas.
+    pub knowledge: f32,
+    /// Cosine of the mean-centred RIASEC interests.
+    pub interests: f32,
+    /// Cosine of the mean-centred work values.
+    pub work_values: f32,
+    /// 1 − |job-zone difference| / 4.
+    pub job_zone: f32,
+    /// Hubness correction: weight of the target's mean similarity to its nearest roles.
+    pub hub: f32,
+    /// Penalty for a target one job zone higher.
+    pub step_up: f32,
+    /// Penalty for a target one job zone lower.
+    pub step_down: f32,
+    /// Extra penalty per job zone beyond one up.
+    pub jump: f32,
+    /// Extra penalty per job zone beyond one down.
+    pub drop: f32,
+    /// Penalty per seniority level skipped (e.g. individual contributor to manager).
+    pub seniority_jump: f32,
+}
+
+impl Default for Weights {
+    fn default() -> Self {
+        Weights {
+            tasks: 1.0,
+            titles: 0.6,
+            dwas: 0.6,
+            iwas: 0.4,
+            gwas: 0.2,
+            esco: 0.4,
+            technology: 0.2,
+            skills: 0.8,
+            knowledge: 0.8,
+            interests: 0.3,
+            work_values: 0.2,
+            job_zone: 0.5,
+            hub: 0.3,
+            step_up: 0.01,
+            step_down: 0.01,
+            jump: 0.06,
+            drop: 0.06,
+            seniority_jump: 0.05,
+        }
+    }
+}
+
+impl Weights {
+    /// Every weight and penalty zero (a start for baselines).
+    pub fn zero() -> Self {
+        Weights {
+            tasks: 0.0,
+            titles: 0.0,
+            dwas: 0.0,
+            iwas: 0.0,
+            gwas: 0.0,
+            esco: 0.0,
+            technology: 0.0,
+            skills: 0.0,
+            knowledge: 0.0,
+            interests: 0.0,
+            work_values: 0.0,
+            job_zone: 0.0,
+            hub: 0.0,
+            step_up: 0.0,
+            step_down: 0.0,
+            jump: 0.0,
+            drop: 0.0,
+            seniority_jump: 0.0,
+        }
+    }
+
+    /// Baseline: cosine of O*NET skill vectors only.
+    pub fn baseline_skills() -> Self {
+        Weights {
+            skills: 1.0,
+            ..Weights::zero()
+        }
+    }
+
+    /// Baseline: O*NET skills and knowledge, equally weighted.
+    pub fn baseline_skills_knowledge() -> Self {
+        Weights {
+            skills: 1.0,
+            knowledge: 1.0,
+            ..Weights::zero()
+        }
+    }
+
+    /// Baseline: tasks, knowledge and titles, equally weighted.
+    pub fn baseline_tasks_knowledge_titles() -> Self {
+        Weights {
+            tasks: 1.0,
+            knowledge: 1.0,
+            titles: 1.0,
+            ..Weights::zero()
+        }
+    }
+
+    /// The weight of one similarity component.
+    pub(crate) fn comp(&self, c: Comp) -> f32 {
+        match c {
+            Comp::Tasks => self.tasks,
+            Comp::Titles => self.titles,
+            Comp::Dwas => self.dwas,
+            Comp::Iwas => self.iwas,
+            Comp::Gwas => self.gwas,
+            Comp::Esco => self.esco,
+            Comp::Technology => self.technology,
+            Comp::Skills => self.skills,
+            Comp::Knowledge => self.knowledge,
+            Comp::Interests => self.interests,
+            Comp::WorkValues => self.work_values,
+        }
+    }
+
+    /// Sets a weight by its field name (for tuning tools); false when there is no such field.
+    pub fn set(&mut self, name: &str, value: f32) -> bool {
+        let slot = match name {
+            "tasks" => &mut self.tasks,
+            "titles" => &mut self.titles,
+            "dwas" => &mut self.dwas,
+            "iwas" => &mut self.iwas,
+            "gwas" => &mut self.gwas,
+            "esco" => &mut self.esco,
+            "technology" => &mut self.technology,
+            "skills" => &mut self.skills,
+            "knowledge" => &mut self.knowledge,
+            "interests" => &mut self.interests,
+            "work_values" => &mut self.work_values,
+            "job_zone" => &mut self.job_zone,
+            "hub" => &mut self.hub,
+            "step_up" => &mut self.step_up,
+            "step_down" => &mut self.step_down,
+            "jump" => &mut self.jump,
+            "drop" => &mut self.drop,
+            "seniority_jump" => &mut self.seniority_jump,
+            _ => return false,
+        };
+        *slot = value;
+        true
+    }
+
+    /// The names accepted by [`Weights::set`].
+    pub const NAMES: [&'static str; 18] = [
+        "tasks",
+        "titles",
+        "dwas",
+        "iwas",
+        "gwas",
+        "esco",
+        "technology",
+        "skills",
+        "knowledge",
+        "interests",
+        "work_values",
+        "job_zone",
+        "hub",
+        "step_up",
+        "step_down",
+        "jump",
+        "drop",
+        "seniority_jump",
+    ];
+}
