@@ -145,6 +145,9 @@ pub struct DemoArgs {
     /// Random seed: the same seed gives the same organisation.
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
+    /// Write the organisation to this CSV file (an import file) instead of the database.
+    #[arg(long, value_name = "FILE")]
+    pub csv: Option<PathBuf>,
     /// Password of the demo sign-ins.
     #[arg(long, env = "LADDERLESS_DEMO_PASSWORD", default_value = "ladderless-demo", hide_env_values = true)]
     pub password: String,

@@ -74,6 +74,13 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             }
         }
         Command::Demo(args) => {
+            if let Some(path) = &args.csv {
+                let started = Instant::now();
+                let people = ladderless_core::demo::generate(ladderless_catalogue::bundled(), args.people, args.seed, time::OffsetDateTime::now_utc().date());
+                std::fs::write(path, ladderless_core::demo::to_csv(&people)).with_context(|| format!("cannot write {}", path.display()))?;
+                println!("Wrote {} people to {} in {:.1}s.", people.len(), path.display(), started.elapsed().as_secs_f64());
+                return Ok(());
+            }
             let (loc, store) = open(&cli.global).await?;
             let app = App::new(store);
             let started = Instant::now();

@@ -74,3 +74,14 @@ fn tiny_and_huge_companies_work() {
     let execs = huge.iter().filter(|p| p.role_code == "11-1011.00").count();
     assert_eq!(execs, 1);
 }
+
+#[test]
+fn the_demo_as_csv_is_a_valid_import() {
+    let c = ladderless_catalogue::bundled();
+    let people = generate(c, 200, 5, today());
+    let csv = to_csv(&people);
+    let rows = ladderless_domain::import::check(csv.as_bytes(), ladderless_domain::import::Format::Csv, &[], |code| c.role(code).is_some())
+        .expect("the generated file imports cleanly");
+    assert_eq!(rows.len(), 200);
+    assert_eq!(rows[1].manager_employee_id.as_deref(), Some("E000001"));
+}
