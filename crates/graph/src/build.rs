@@ -68,7 +68,8 @@ impl Graph {
         }
         let meta: Vec<Meta> = nodes.iter().map(|n| n.meta).collect();
         let hub = similarity::hubness(&matrix, 10);
-        let adjusted = |i: usize, j: usize| similarity::adjusted(&matrix, &hub, &meta, weights, i, j);
+        let adjusted =
+            |i: usize, j: usize| similarity::adjusted(&matrix, &hub, &meta, weights, i, j);
         let index: HashMap<String, u32> = (0u32..)
             .zip(&nodes)
             .map(|(i, n)| (n.code.clone(), i))
@@ -98,8 +99,10 @@ impl Graph {
                 )),
             }
         }
+        let mut nearest = similarity::top_k(&matrix, &hub, &meta, weights, NEIGHBOURS);
+        link_org_roles(&mut nearest, n_roles, &adjusted);
         let (edges, notes) = edges::assemble(EdgeInputs {
-            nearest: similarity::top_k(&matrix, &hub, &meta, weights, NEIGHBOURS),
+            nearest,
             similarity: &adjusted,
             meta: &meta,
             observed,
@@ -126,12 +129,37 @@ impl Graph {
     }
 }
 
+/// Makes every organisation role a move from the [`ORG_ANCHORS`] × 2 roles it suits best,
+/// so that paths can reach it even when its scores (from fewer kinds of evidence) are lower.
+fn link_org_roles(
+    nearest: &mut [Vec<(u32, f32)>],
+    n_roles: usize,
+    adjusted: &dyn Fn(usize, usize) -> f32,
+) {
+    for org in n_roles..nearest.len() {
+        let mut sources: Vec<(usize, f32)> = (0..nearest.len())
+            .filter(|&i| i != org)
+            .map(|i| (i, adjusted(i, org)))
+            .collect();
+        sources.sort_unstable_by(|a, b| b.1.total_cmp(&a.1));
+        for &(i, score) in sources.iter().take(ORG_ANCHORS * 2) {
+            if !nearest[i].iter().any(|&(j, _)| j as usize == org) {
+                nearest[i].push((org as u32, score));
+            }
+        }
+    }
+}
+
 /// The node index of a code; a bare six-digit SOC code finds its `.00` occupation.
 pub(crate) fn resolve(index: &HashMap<String, u32>, code: &str) -> Option<u32> {
     let code = code.trim();
     index
         .get(code)
-        .or_else(|| (code.len() == 7).then(|| index.get(&format!("{code}.00"))).flatten())
+        .or_else(|| {
+            (code.len() == 7)
+                .then(|| index.get(&format!("{code}.00")))
+                .flatten()
+        })
         .copied()
 }
 
@@ -196,6 +224,7 @@ fn org_meta(matrix: &similarity::Matrix, roles: &[Node], node: usize, title: &st
             .first()
             .filter(|&&(_, s)| s > 0.0)
             .map_or(Family::UNKNOWN, |&(j, _)| roles[j].meta.family),
+        residual: false,
     }
 }
 
@@ -208,6 +237,7 @@ impl Node {
                 job_zone: role.job_zone,
                 seniority: role.seniority(),
                 family: role.family(),
+                residual: role.title.ends_with("All Other"),
             },
             skills: role
                 .esco_skills

@@ -103,7 +103,11 @@ pub(crate) fn assemble(inputs: EdgeInputs<'_>) -> (Vec<Vec<Edge>>, Vec<String>) 
             (CuratedAction::Remove, None) => {}
             (CuratedAction::Add, at) => {
                 let at = at.unwrap_or_else(|| {
-                    list.push(make(c.from, c.to, (inputs.similarity)(c.from as usize, c.to as usize)));
+                    list.push(make(
+                        c.from,
+                        c.to,
+                        (inputs.similarity)(c.from as usize, c.to as usize),
+                    ));
                     list.len() - 1
                 });
                 let edge = &mut list[at];
@@ -141,6 +145,10 @@ mod tests {
     #[case(20, 0.3)]
     #[case(1000, 0.3)]
     fn observed_boost_grows_and_saturates(#[case] count: u32, #[case] expected: f32) {
-        assert!((observed_boost(count) - expected).abs() < 0.002, "{count}: {}", observed_boost(count));
+        assert!(
+            (observed_boost(count) - expected).abs() < 0.002,
+            "{count}: {}",
+            observed_boost(count)
+        );
     }
 }

@@ -97,10 +97,16 @@ impl Features {
             .collect();
         vectors[Comp::Technology as usize] = tfidf(tech.iter());
         let n = nodes.len();
-        vectors[Comp::Skills as usize] =
-            centred((0..n).map(|i| profiles.weighted(i, SkillArea::OnetSkill)).collect());
-        vectors[Comp::Knowledge as usize] =
-            centred((0..n).map(|i| profiles.weighted(i, SkillArea::OnetKnowledge)).collect());
+        vectors[Comp::Skills as usize] = centred(
+            (0..n)
+                .map(|i| profiles.weighted(i, SkillArea::OnetSkill))
+                .collect(),
+        );
+        vectors[Comp::Knowledge as usize] = centred(
+            (0..n)
+                .map(|i| profiles.weighted(i, SkillArea::OnetKnowledge))
+                .collect(),
+        );
         vectors[Comp::Interests as usize] = centred(scores(nodes, |r| &r.interests));
         vectors[Comp::WorkValues as usize] = centred(scores(nodes, |r| &r.work_values));
         Features { vectors }
@@ -168,7 +174,11 @@ fn text_counts(node: &NodeSource<'_>, vocab: &mut Vocab) -> [Counts; 2] {
         NodeSource::Role(role) => {
             add_words(&mut work, vocab, &role.description, 1.0, false);
             for task in &role.tasks {
-                let weight = if task.kind == TaskKind::Core { 1.0 } else { 0.5 };
+                let weight = if task.kind == TaskKind::Core {
+                    1.0
+                } else {
+                    0.5
+                };
                 add_words(&mut work, vocab, &task.text, weight, false);
             }
             add_words(&mut titles, vocab, &role.title, 3.0, true);
@@ -188,7 +198,11 @@ fn text_counts(node: &NodeSource<'_>, vocab: &mut Vocab) -> [Counts; 2] {
 }
 
 /// Counts of detailed work activities, their intermediate (IWA) and general (GWA) groups.
-fn activity_counts(catalogue: &Catalogue, node: &NodeSource<'_>, groups: &mut Vocab) -> [Counts; 3] {
+fn activity_counts(
+    catalogue: &Catalogue,
+    node: &NodeSource<'_>,
+    groups: &mut Vocab,
+) -> [Counts; 3] {
     let mut out = [Counts::new(), Counts::new(), Counts::new()];
     let NodeSource::Role(role) = node else {
         return out;
@@ -214,7 +228,12 @@ fn esco_counts(node: &NodeSource<'_>) -> Counts {
         NodeSource::Role(role) => role
             .esco_skills
             .iter()
-            .map(|s| (s.skill_index, s.weight * if s.essential { 1.0 } else { 0.7 }))
+            .map(|s| {
+                (
+                    s.skill_index,
+                    s.weight * if s.essential { 1.0 } else { 0.7 },
+                )
+            })
             .collect(),
         NodeSource::Org(org) => org.skills.iter().map(|&i| (i, 1.0)).collect(),
     }

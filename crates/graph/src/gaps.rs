@@ -130,3 +130,78 @@ impl Graph {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::model::SkillArea;
+    use crate::toy::{self, ToyRole};
+
+    fn toy() -> crate::Graph {
+        let roles = [
+            ToyRole {
+                code: "15-0001.00",
+                zone: 3,
+                skills: &[0, 1, 2],
+                ratings: [(4.0, 3.0), (2.0, 1.0)],
+            },
+            ToyRole {
+                code: "15-0002.00",
+                zone: 4,
+                skills: &[1, 3, 4],
+                ratings: [(4.5, 5.0), (3.5, 4.0)],
+            },
+            ToyRole {
+                code: "15-0003.00",
+                zone: 3,
+                skills: &[0, 1],
+                ratings: [(4.0, 3.2), (2.5, 6.0)],
+            },
+        ];
+        toy::graph(&roles, &[])
+    }
+
+    #[test]
+    fn onet_gaps_by_weighted_difference_then_esco_essential_first() {
+        let gaps = toy().gaps(0, 1);
+        let names: Vec<&str> = gaps.iter().map(|g| g.skill.name.as_str()).collect();
+        // Knowledge: (4 − 1) × 3.5 = 10.5 beats reading: (5 − 3) × 4.5 = 9.
+        assert_eq!(
+            names,
+            [
+                "Administration and Management",
+                "Reading Comprehension",
+                "Skill 4",
+                "Skill 3"
+            ]
+        );
+        assert_eq!(gaps[0].skill.area, SkillArea::OnetKnowledge);
+        assert_eq!(gaps[0].current_level, Some(1.0));
+        assert_eq!(gaps[0].target_level, Some(4.0));
+        assert!(gaps[2].essential && !gaps[3].essential);
+        assert_eq!(gaps[2].skill.id, "skill-4");
+    }
+
+    #[test]
+    fn small_or_unimportant_differences_are_not_gaps() {
+        // Reading 3.0 → 3.2 is under half a level; knowledge is not important (2.5) to the target.
+        let gaps = toy().gaps(0, 2);
+        assert!(
+            gaps.iter().all(|g| g.skill.area == SkillArea::Esco),
+            "{gaps:?}"
+        );
+    }
+
+    #[test]
+    fn carried_skills_are_shared_or_already_at_level() {
+        let carried = toy().carried(2, 0);
+        let names: Vec<&str> = carried.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["Skill 0", "Skill 1", "Reading Comprehension"]);
+        let carried_up = toy().carried(0, 1);
+        let names: Vec<&str> = carried_up.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["Skill 1"],
+            "no O*NET skill is already at the target's level"
+        );
+    }
+}

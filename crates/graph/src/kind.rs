@@ -15,6 +15,8 @@ pub(crate) struct Meta {
     pub seniority: Seniority,
     /// SOC major group (the nearest catalogue role's, for organisation roles).
     pub family: Family,
+    /// A residual "…, All Other" occupation.
+    pub residual: bool,
 }
 
 /// 0 for individual contributors up to 3 for executives.
@@ -63,6 +65,9 @@ pub(crate) fn penalty(from: &Meta, to: &Meta, w: &Weights) -> f32 {
     if seniority > 1 {
         p += w.seniority_jump * (seniority - 1) as f32;
     }
+    if to.residual {
+        p += w.residual;
+    }
     p
 }
 
@@ -77,6 +82,7 @@ mod tests {
             job_zone: Some(zone),
             seniority,
             family: Family::from_code(family).unwrap_or(Family::UNKNOWN),
+            residual: false,
         }
     }
 
@@ -84,12 +90,24 @@ mod tests {
 
     #[rstest]
     #[case::more_preparation(meta(3, IC, 29), meta(5, IC, 29), MoveKind::Up)]
-    #[case::more_senior_less_preparation(meta(3, IC, 29), meta(2, Seniority::Supervisor, 39), MoveKind::Up)]
+    #[case::more_senior_less_preparation(
+        meta(3, IC, 29),
+        meta(2, Seniority::Supervisor, 39),
+        MoveKind::Up
+    )]
     #[case::same_level_same_family(meta(4, IC, 15), meta(4, IC, 15), MoveKind::Sideways)]
     #[case::same_level_other_family(meta(4, IC, 15), meta(4, IC, 13), MoveKind::Across)]
     #[case::less_preparation_is_not_up(meta(4, IC, 15), meta(3, IC, 15), MoveKind::Sideways)]
-    #[case::less_senior_more_preparation(meta(4, Seniority::Manager, 11), meta(5, IC, 23), MoveKind::Across)]
-    #[case::executive_to_manager(meta(5, Seniority::Executive, 11), meta(5, Seniority::Manager, 11), MoveKind::Sideways)]
+    #[case::less_senior_more_preparation(
+        meta(4, Seniority::Manager, 11),
+        meta(5, IC, 23),
+        MoveKind::Across
+    )]
+    #[case::executive_to_manager(
+        meta(5, Seniority::Executive, 11),
+        meta(5, Seniority::Manager, 11),
+        MoveKind::Sideways
+    )]
     fn kinds(#[case] from: Meta, #[case] to: Meta, #[case] expected: MoveKind) {
         assert_eq!(classify(&from, &to), expected);
     }

@@ -32,6 +32,8 @@ mod paths;
 mod profiles;
 mod similarity;
 mod text;
+#[cfg(test)]
+mod toy;
 mod weights;
 
 pub use build::NEIGHBOURS;

@@ -41,7 +41,7 @@ impl FromStr for Format {
 
 impl fmt::Display for Format {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
+        f.pad(match self {
             Format::Table => "table",
             Format::Csv => "csv",
             Format::Json => "json",
@@ -127,7 +127,11 @@ fn write_table(graph: &Graph, code: &str, top: usize, out: &mut impl Write) -> R
         "Next moves from {code} {}",
         graph.title(code).unwrap_or("")
     )?;
-    writeln!(out, "{:>4}  {:<8}  {:>5}  {:<12}  title", "rank", "kind", "score", "code")?;
+    writeln!(
+        out,
+        "{:>4}  {:<8}  {:>5}  {:<12}  title",
+        "rank", "kind", "score", "code"
+    )?;
     let moves = graph.neighbours(code, top)?;
     if moves.is_empty() {
         writeln!(out, "      (no moves)")?;

@@ -69,7 +69,13 @@ impl PartialOrd for Candidate {
 impl Graph {
     /// The best `k` paths of at most `max_steps` moves from one role to another, best first,
     /// each step with its skills to gain. Empty when the target is out of reach.
-    pub fn paths(&self, from: &str, to: &str, k: usize, max_steps: usize) -> Result<Vec<Path>, Error> {
+    pub fn paths(
+        &self,
+        from: &str,
+        to: &str,
+        k: usize,
+        max_steps: usize,
+    ) -> Result<Vec<Path>, Error> {
         let (source, target) = (self.node(from)?, self.node(to)?);
         if source == target {
             return Err(Error::Invalid {
@@ -84,7 +90,10 @@ impl Graph {
             });
         }
         let found = self.search(source, target, k, max_steps);
-        Ok(found.into_iter().map(|nodes| self.make_path(&nodes)).collect())
+        Ok(found
+            .into_iter()
+            .map(|nodes| self.make_path(&nodes))
+            .collect())
     }
 
     /// Node sequences of the best `k` simple paths, best first.
@@ -211,4 +220,110 @@ fn on_path(entries: &[Entry], mut entry: u32, node: u32) -> bool {
         entry = entries[entry as usize].parent;
     }
     false
+}
+
+#[cfg(test)]
+mod tests {
+    use rstest::rstest;
+
+    use crate::toy::{self, ToyRole};
+
+    use super::*;
+
+    fn role(code: &'static str) -> ToyRole {
+        ToyRole {
+            code,
+            zone: 3,
+            skills: &[],
+            ratings: [(3.0, 3.0), (3.0, 3.0)],
+        }
+    }
+
+    fn toy() -> Graph {
+        let roles = [
+            "15-0001.00",
+            "15-0002.00",
+            "15-0003.00",
+            "15-0004.00",
+            "15-0005.00",
+        ];
+        let [a, b, c, d, e] = roles;
+        toy::graph(
+            &roles.map(role),
+            &[
+                (a, b, 0.9),
+                (b, e, 0.9),
+                (a, e, 0.5),
+                (a, c, 0.8),
+                (c, d, 0.8),
+                (d, e, 0.8),
+                (b, c, 0.7),
+                (c, e, 0.3),
+                (b, a, 0.95),
+            ],
+        )
+    }
+
+    fn codes(path: &Path) -> String {
+        let mut out = path.steps[0].from[6..7].to_owned();
+        for s in &path.steps {
+            out.push_str(&s.to[6..7]);
+        }
+        out
+    }
+
+    #[rstest]
+    #[case::four_steps(5, 4, &["125", "15", "1345", "12345", "135"])]
+    #[case::three_steps(5, 3, &["125", "15", "1345", "135", "1235"])]
+    #[case::best_two(2, 4, &["125", "15"])]
+    #[case::direct_only(5, 1, &["15"])]
+    fn best_paths_in_order(#[case] k: usize, #[case] max: usize, #[case] expected: &[&str]) {
+        let paths = toy().paths("15-0001.00", "15-0005.00", k, max).unwrap();
+        let found: Vec<String> = paths.iter().map(codes).collect();
+        assert_eq!(found, expected);
+        assert!(paths.windows(2).all(|w| w[0].score >= w[1].score));
+        for p in &paths {
+            assert!(
+                p.steps.windows(2).all(|w| w[0].to == w[1].from),
+                "steps chain"
+            );
+            assert!(p.steps.len() <= max);
+            let product: f32 = p
+                .steps
+                .iter()
+                .map(|s| s.score * (-STEP_COST).exp())
+                .product();
+            assert!((p.score - product).abs() < 1e-4, "{} vs {product}", p.score);
+        }
+    }
+
+    #[test]
+    fn unreachable_target_has_no_path() {
+        let paths = toy().paths("15-0005.00", "15-0001.00", 5, 4).unwrap();
+        assert!(paths.is_empty());
+    }
+
+    #[rstest]
+    #[case("15-0001.00", "15-0001.00", 4, "to")]
+    #[case("15-0001.00", "15-0005.00", 0, "max_steps")]
+    #[case("15-0001.00", "15-0005.00", 7, "max_steps")]
+    fn bad_arguments(
+        #[case] from: &str,
+        #[case] to: &str,
+        #[case] max: usize,
+        #[case] field: &str,
+    ) {
+        match toy().paths(from, to, 3, max) {
+            Err(Error::Invalid { field: f, .. }) => assert_eq!(f, field),
+            other => panic!("expected invalid {field}, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn unknown_roles_are_named() {
+        match toy().paths("15-0001.00", "99-9999.00", 3, 4) {
+            Err(Error::UnknownRole(code)) => assert_eq!(code, "99-9999.00"),
+            other => panic!("expected unknown role, got {other:?}"),
+        }
+    }
 }

@@ -123,7 +123,13 @@ pub(crate) fn hubness(m: &Matrix, k: usize) -> Vec<f32> {
     (0..m.n)
         .map(|i| {
             scratch.clear();
-            scratch.extend(m.row(i).iter().enumerate().filter(|&(j, _)| j != i).map(|(_, &x)| x));
+            scratch.extend(
+                m.row(i)
+                    .iter()
+                    .enumerate()
+                    .filter(|&(j, _)| j != i)
+                    .map(|(_, &x)| x),
+            );
             let k = k.min(scratch.len());
             if k == 0 {
                 return 0.0;
@@ -135,7 +141,14 @@ pub(crate) fn hubness(m: &Matrix, k: usize) -> Vec<f32> {
 }
 
 /// The adjusted score of the move `i → j` (may be negative; callers clamp for display).
-pub(crate) fn adjusted(m: &Matrix, hub: &[f32], meta: &[Meta], w: &Weights, i: usize, j: usize) -> f32 {
+pub(crate) fn adjusted(
+    m: &Matrix,
+    hub: &[f32],
+    meta: &[Meta],
+    w: &Weights,
+    i: usize,
+    j: usize,
+) -> f32 {
     m.row(i)[j] - w.hub * hub[j] - kind::penalty(&meta[i], &meta[j], w)
 }
 

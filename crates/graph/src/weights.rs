@@ -48,6 +48,9 @@ pub struct Weights {
     pub drop: f32,
     /// Penalty per seniority level skipped (e.g. individual contributor to manager).
     pub seniority_jump: f32,
+    /// Penalty for a residual "…, All Other" occupation as the target: a catch-all category
+    /// rather than a job one can aim for.
+    pub residual: f32,
 }
 
 impl Default for Weights {
@@ -71,6 +74,7 @@ impl Default for Weights {
             jump: 0.06,
             drop: 0.06,
             seniority_jump: 0.05,
+            residual: 0.1,
         }
     }
 }
@@ -97,6 +101,7 @@ impl Weights {
             jump: 0.0,
             drop: 0.0,
             seniority_jump: 0.0,
+            residual: 0.0,
         }
     }
 
@@ -146,7 +151,22 @@ impl Weights {
 
     /// Sets a weight by its field name (for tuning tools); false when there is no such field.
     pub fn set(&mut self, name: &str, value: f32) -> bool {
-        let slot = match name {
+        match self.slot(name) {
+            Some(slot) => {
+                *slot = value;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// A weight by its field name (for tuning tools).
+    pub fn get(&self, name: &str) -> Option<f32> {
+        self.clone().slot(name).map(|v| *v)
+    }
+
+    fn slot(&mut self, name: &str) -> Option<&mut f32> {
+        Some(match name {
             "tasks" => &mut self.tasks,
             "titles" => &mut self.titles,
             "dwas" => &mut self.dwas,
@@ -165,14 +185,13 @@ impl Weights {
             "jump" => &mut self.jump,
             "drop" => &mut self.drop,
             "seniority_jump" => &mut self.seniority_jump,
-            _ => return false,
-        };
-        *slot = value;
-        true
+            "residual" => &mut self.residual,
+            _ => return None,
+        })
     }
 
     /// The names accepted by [`Weights::set`].
-    pub const NAMES: [&'static str; 18] = [
+    pub const NAMES: [&'static str; 19] = [
         "tasks",
         "titles",
         "dwas",
@@ -191,5 +210,6 @@ impl Weights {
         "jump",
         "drop",
         "seniority_jump",
+        "residual",
     ];
 }
