@@ -87,7 +87,7 @@ impl App {
     pub async fn person_view(&self, actor: &Actor, id: Uuid) -> CoreResult<PersonView> {
         let person = self.store.person(id).await?;
         let rel = self.relation(actor, id).await?;
-        if !person.active && !(rel.is_self || actor.is_talent_admin()) {
+        if !(person.active || rel.is_self || actor.is_talent_admin()) {
             return Err(CoreError::NotFound);
         }
         let team = match person.team_id {
@@ -167,28 +167,6 @@ pub fn build_tree(teams: Vec<Team>) -> Vec<TeamNode> {
     build(None, &mut children, 0)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn team(name: &str, parent: Option<Uuid>, members: i64) -> Team {
-        Team { id: Uuid::now_v7(), name: name.into(), path: name.into(), parent_id: parent, members }
-    }
-
-    #[test]
-    fn tree_sums_members_upwards() {
-        let root = team("Eng", None, 1);
-        let a = team("Eng / A", Some(root.id), 4);
-        let b = team("Eng / B", Some(root.id), 5);
-        let other = team("Sales", None, 2);
-        let tree = build_tree(vec![root.clone(), a, b, other]);
-        assert_eq!(tree.len(), 2);
-        assert_eq!(tree[0].total, 10);
-        assert_eq!(tree[0].children.len(), 2);
-        assert_eq!(tree[1].total, 2);
-    }
-}
-
 impl App {
     /// Choose who sees one of one's own sections.
     pub async fn set_audience(&self, actor: &Actor, section: &str, audience: Audience) -> CoreResult<()> {
@@ -216,5 +194,27 @@ impl App {
         let doc = crate::search_doc::compose(&p.name, &p.job_title, team.as_deref(), role_title.as_deref(), &p.location, &labels);
         self.store.set_search_doc(person_id, &doc).await?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn team(name: &str, parent: Option<Uuid>, members: i64) -> Team {
+        Team { id: Uuid::now_v7(), name: name.into(), path: name.into(), parent_id: parent, members }
+    }
+
+    #[test]
+    fn tree_sums_members_upwards() {
+        let root = team("Eng", None, 1);
+        let a = team("Eng / A", Some(root.id), 4);
+        let b = team("Eng / B", Some(root.id), 5);
+        let other = team("Sales", None, 2);
+        let tree = build_tree(vec![root.clone(), a, b, other]);
+        assert_eq!(tree.len(), 2);
+        assert_eq!(tree[0].total, 10);
+        assert_eq!(tree[0].children.len(), 2);
+        assert_eq!(tree[1].total, 2);
     }
 }

@@ -24,7 +24,7 @@ impl Rng {
 
     /// A uniform number in `[0, n)`; `n` must be positive.
     pub fn below(&mut self, n: usize) -> usize {
-        ((self.next_u64() >> 11) as u128 * n as u128 >> 53) as usize
+        (((self.next_u64() >> 11) as u128 * n as u128) >> 53) as usize
     }
 
     /// A uniform float in `[0, 1)`.

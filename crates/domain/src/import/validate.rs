@@ -46,7 +46,7 @@ pub fn validate(rows: &[Row], existing: &[Existing], known_role: impl Fn(&str) -
     for e in existing {
         if let Some(row) = by_email.get(e.email.as_str())
             && row.employee_id != e.employee_id
-            && !by_id.get(e.employee_id.as_str()).is_some_and(|r| r.email != e.email)
+            && by_id.get(e.employee_id.as_str()).is_none_or(|r| r.email == e.email)
         {
             errors.push(RowError::new(
                 row.line,
