@@ -95,6 +95,26 @@ pub enum Command {
     /// Personal API tokens.
     #[command(subcommand)]
     Token(TokenCommand),
+    /// Print the best next moves (up, sideways, across) from one role or from every role.
+    Moves(MovesArgs),
+}
+
+/// `moves` options.
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("which").required(true).args(["from", "all"])))]
+pub struct MovesArgs {
+    /// Role code to start from, e.g. 15-1252.00.
+    #[arg(long, value_name = "CODE")]
+    pub from: Option<String>,
+    /// Every role in the catalogue.
+    #[arg(long)]
+    pub all: bool,
+    /// How many moves per role.
+    #[arg(long, default_value_t = 10)]
+    pub top: usize,
+    /// Output format: table, csv or json.
+    #[arg(long, default_value = "table")]
+    pub format: String,
 }
 
 /// `serve` options.

@@ -1,6 +1,6 @@
 //! Carrying out each command.
 
-use crate::config::{Cli, Command, Global, ImportCommand, LogFormat, ServeArgs, TokenCommand};
+use crate::config::{Cli, Command, Global, ImportCommand, LogFormat, MovesArgs, ServeArgs, TokenCommand};
 use anyhow::Context;
 use ladderless_core::App;
 use ladderless_core::demo::{DEMO_ADMIN, DEMO_EMPLOYEE, DEMO_MANAGER, DEMO_PASSWORD};
@@ -121,6 +121,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             }
             Ok(())
         }
+        Command::Moves(args) => moves(&cli.global, args).await,
         Command::Token(TokenCommand::Create { email, name }) => {
             let (_, store) = open(&cli.global).await?;
             let app = App::new(store);
@@ -136,6 +137,30 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
     }
+}
+
+/// Build the career graph from the catalogue plus the organisation's observed moves and roles.
+async fn moves(g: &Global, args: MovesArgs) -> anyhow::Result<()> {
+    use ladderless_graph::{Format, Graph, Inputs, OrgRoleInput};
+    let format: Format = args.format.parse().map_err(|e| anyhow::anyhow!("--format: {e}"))?;
+    if args.top == 0 {
+        anyhow::bail!("--top must be at least 1");
+    }
+    let (_, store) = open(g).await?;
+    let observed = store.observed_moves().await?;
+    let mut org_roles = Vec::new();
+    for r in store.org_roles().await? {
+        let skill_ids = store.org_role_skills(&r.code).await?;
+        org_roles.push(OrgRoleInput { code: r.code, title: r.title, description: r.description, skill_ids });
+    }
+    store.close().await;
+    let graph = Graph::build(ladderless_catalogue::bundled(), &Inputs { observed: &observed, curated: &[], org_roles: &org_roles });
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let from = if args.all { None } else { args.from.as_deref() };
+    ladderless_graph::write_moves(&graph, from, args.top, format, &mut out).map_err(|e| anyhow::anyhow!("{e}"))?;
+    std::io::Write::flush(&mut out)?;
+    Ok(())
 }
 
 fn print_logins(password: &str) {
