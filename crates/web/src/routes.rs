@@ -63,13 +63,19 @@ pub fn router(app: App, config: WebConfig) -> Router {
         .route("/admin/catalogue/skills", post(admin::create_skill))
         .route("/about", get(about::about));
 
-    Router::new()
+    let routes = Router::new()
         .merge(pages)
         .nest("/api/v1", api)
         .route("/static/{*path}", get(assets::serve))
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
-        .fallback(not_found)
+        .fallback(not_found);
+    with_layers(routes, state, body_limit)
+}
+
+/// The layers every request passes through, outermost last.
+fn with_layers(routes: Router<AppState>, state: AppState, body_limit: usize) -> Router {
+    routes
         .layer(DefaultBodyLimit::max(body_limit))
         .layer(from_fn_with_state(state.clone(), csrf_guard))
         .layer(from_fn_with_state(state.clone(), load_session))
@@ -116,4 +122,30 @@ fn panic_response(err: Box<dyn Any + Send + 'static>) -> Response {
     let mut resp = ErrorPage::for_status(StatusCode::INTERNAL_SERVER_ERROR).into_response();
     resp.headers_mut().remove(header::CONTENT_LENGTH);
     resp
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::body::Body;
+    use tower::ServiceExt;
+
+    #[tokio::test]
+    async fn a_panicking_handler_becomes_a_500_and_the_server_keeps_serving() {
+        let dir = std::env::temp_dir().join(format!("ll-panic-{}", ladderless_store::new_id()));
+        let store = ladderless_store::Store::open(&ladderless_store::Location::DataDir(dir.clone())).await.expect("store");
+        let state = AppState { app: App::new(store), config: Arc::new(WebConfig::default()) };
+        async fn boom() -> &'static str {
+            panic!("handler bug")
+        }
+        let routes = Router::new().route("/boom", get(boom)).route("/healthz", get(healthz));
+        let app = with_layers(routes, state, 1024);
+        let resp = app.clone().oneshot(Request::get("/boom").body(Body::empty()).expect("request")).await.expect("response");
+        assert_eq!(resp.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        let body = axum::body::to_bytes(resp.into_body(), 1 << 20).await.expect("body");
+        assert!(String::from_utf8_lossy(&body).contains("Something went wrong"));
+        let ok = app.oneshot(Request::get("/healthz").body(Body::empty()).expect("request")).await.expect("response");
+        assert_eq!(ok.status(), StatusCode::OK);
+        let _ = std::fs::remove_dir_all(dir);
+    }
 }
