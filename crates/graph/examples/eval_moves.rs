@@ -49,6 +49,15 @@ fn main() {
         }
     }
     let catalogue = ladderless_catalogue::bundled();
+    if let Some(at) = args.iter().position(|a| a == "--detail") {
+        let graph = Graph::build_with(catalogue, &Inputs::default(), &weights);
+        detail(
+            &graph,
+            &truth,
+            args.get(at + 1).map(String::as_str).unwrap_or(""),
+        );
+        return;
+    }
     if args.iter().any(|a| a == "--tune") {
         tune(catalogue, &truth, weights);
         return;
@@ -230,4 +239,86 @@ fn tune(catalogue: &ladderless_catalogue::Catalogue, truth: &Truth, start: Weigh
         }
     }
     println!("best: {best:?}");
+}
+
+/// Where the related roles rank in the product's lists, how the lists and the answers are
+/// spread over SOC groups, and the lists of the roles named (comma-separated codes).
+fn detail(graph: &Graph, truth: &Truth, codes: &str) {
+    let mut buckets = [0usize; 5];
+    let groups = [
+        ("same major", 2),
+        ("same minor", 4),
+        ("same broad", 6),
+        ("same detailed", 7),
+    ];
+    let (mut ours, mut theirs) = ([0usize; 4], [0usize; 4]);
+    let (mut n_ours, mut n_theirs) = (0, 0);
+    for (code, related) in truth {
+        let Ok(list) = graph.neighbours(code, 200) else {
+            continue;
+        };
+        for r in related {
+            let rank = list.iter().position(|n| n.to == r);
+            let b = match rank {
+                Some(x) if x < 10 => 0,
+                Some(x) if x < 20 => 1,
+                Some(x) if x < 50 => 2,
+                Some(_) => 3,
+                None => 4,
+            };
+            buckets[b] += 1;
+            for (k, (_, len)) in groups.iter().enumerate() {
+                theirs[k] += usize::from(r[..*len] == code[..*len]);
+            }
+            n_theirs += 1;
+        }
+        for n in list.iter().take(10) {
+            for (k, (_, len)) in groups.iter().enumerate() {
+                ours[k] += usize::from(n.to[..*len] == code[..*len]);
+            }
+            n_ours += 1;
+        }
+    }
+    println!(
+        "rank of related roles: 1-10 {}, 11-20 {}, 21-50 {}, 51-200 {}, beyond {}",
+        buckets[0], buckets[1], buckets[2], buckets[3], buckets[4]
+    );
+    for (k, (name, _)) in groups.iter().enumerate() {
+        println!(
+            "{name}: ours {:.3}, answers {:.3}",
+            ours[k] as f64 / n_ours as f64,
+            theirs[k] as f64 / n_theirs as f64
+        );
+    }
+    for code in codes.split(',').filter(|c| !c.is_empty()) {
+        let list = graph.neighbours(code, 200).unwrap_or_default();
+        let related = truth
+            .iter()
+            .find(|t| t.0 == code)
+            .map(|t| t.1.clone())
+            .unwrap_or_default();
+        println!("\n{code} {}", graph.title(code).unwrap_or(""));
+        for (i, n) in list.iter().take(10).enumerate() {
+            let mark = if related.iter().any(|r| r == n.to) {
+                "*"
+            } else {
+                " "
+            };
+            println!(
+                "  {mark}{:>2} {:.3} {:<8} {} {}",
+                i + 1,
+                n.score,
+                n.kind,
+                n.to,
+                graph.title(n.to).unwrap_or("")
+            );
+        }
+        for r in &related {
+            let rank = list
+                .iter()
+                .position(|n| n.to == r)
+                .map_or("-".to_owned(), |x| (x + 1).to_string());
+            println!("   answer {r} at {rank}: {}", graph.title(r).unwrap_or(""));
+        }
+    }
 }

@@ -51,7 +51,7 @@ impl Graph {
             NodeSource::Role(r) => Some(*r),
             NodeSource::Org(_) => None,
         }));
-        let features = Features::build(catalogue, &sources, &profiles);
+        let features = Features::build(catalogue, &sources, &profiles, weights.rating_distance);
         drop(sources);
         let zones: Vec<Option<u8>> = catalogue
             .roles()
@@ -67,9 +67,9 @@ impl Graph {
             nodes.push(Node::of_org(o, skills, meta));
         }
         let meta: Vec<Meta> = nodes.iter().map(|n| n.meta).collect();
-        let hub = similarity::hubness(&matrix, 10);
+        let targets = similarity::target_penalties(&matrix, weights);
         let adjusted =
-            |i: usize, j: usize| similarity::adjusted(&matrix, &hub, &meta, weights, i, j);
+            |i: usize, j: usize| similarity::adjusted(&matrix, &targets, &meta, weights, i, j);
         let index: HashMap<String, u32> = (0u32..)
             .zip(&nodes)
             .map(|(i, n)| (n.code.clone(), i))
@@ -99,7 +99,7 @@ impl Graph {
                 )),
             }
         }
-        let mut nearest = similarity::top_k(&matrix, &hub, &meta, weights, NEIGHBOURS);
+        let mut nearest = similarity::top_k(&matrix, &targets, &meta, weights, NEIGHBOURS);
         link_org_roles(&mut nearest, n_roles, &adjusted);
         let (edges, notes) = edges::assemble(EdgeInputs {
             nearest,
@@ -237,7 +237,7 @@ impl Node {
                 job_zone: role.job_zone,
                 seniority: role.seniority(),
                 family: role.family(),
-                residual: role.title.ends_with("All Other"),
+                residual: role.title.contains("All Other"),
             },
             skills: role
                 .esco_skills

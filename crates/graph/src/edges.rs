@@ -134,6 +134,7 @@ pub(crate) fn assemble(inputs: EdgeInputs<'_>) -> (Vec<Vec<Edge>>, Vec<String>) 
 
 #[cfg(test)]
 mod tests {
+    use ladderless_catalogue::{Family, Seniority};
     use rstest::rstest;
 
     use super::*;
@@ -145,10 +146,120 @@ mod tests {
     #[case(20, 0.3)]
     #[case(1000, 0.3)]
     fn observed_boost_grows_and_saturates(#[case] count: u32, #[case] expected: f32) {
-        assert!(
-            (observed_boost(count) - expected).abs() < 0.002,
-            "{count}: {}",
-            observed_boost(count)
+        let boost = observed_boost(count);
+        assert!((boost - expected).abs() < 0.002, "{count}: {boost}");
+    }
+
+    fn meta(zone: u8) -> Meta {
+        Meta {
+            job_zone: Some(zone),
+            seniority: Seniority::IndividualContributor,
+            family: Family::from_code(15).unwrap_or(Family::UNKNOWN),
+            residual: false,
+        }
+    }
+
+    fn curated(from: u32, to: u32, action: CuratedAction, score: Option<f32>) -> CuratedEdge {
+        CuratedEdge {
+            from: format!("n{from}"),
+            to: format!("n{to}"),
+            action,
+            note: Some(format!("note {from}->{to}")),
+            score,
+            kind: None,
+        }
+    }
+
+    /// Node 0 has similarity edges to 1 (0.6) and 2 (0.4); node 3 is far (0.1 to anything).
+    fn assemble_with(
+        observed: &[((u32, u32), u32)],
+        curations: &[CuratedEdge],
+    ) -> (Vec<Vec<Edge>>, Vec<String>) {
+        let metas = [meta(3), meta(3), meta(4), meta(2)];
+        let similarity = |_: usize, _: usize| 0.1;
+        let curated = curations
+            .iter()
+            .map(|e| Curation {
+                from: e.from[1..].parse().unwrap(),
+                to: e.to[1..].parse().unwrap(),
+                edge: e,
+            })
+            .collect();
+        assemble(EdgeInputs {
+            nearest: vec![
+                vec![(1, 0.6), (2, 0.4)],
+                vec![(0, 0.6)],
+                vec![(0, 0.4)],
+                vec![],
+            ],
+            similarity: &similarity,
+            meta: &metas,
+            observed: observed.iter().copied().collect(),
+            curated,
+        })
+    }
+
+    fn targets(edges: &[Edge]) -> Vec<(u32, f32)> {
+        edges
+            .iter()
+            .map(|e| (e.to, (e.score * 1000.0).round() / 1000.0))
+            .collect()
+    }
+
+    #[rstest]
+    #[case::similarity_only(&[], vec![(1, 0.6), (2, 0.4)])]
+    #[case::observed_boosts_existing(&[((0, 2), 20)], vec![(2, 0.7), (1, 0.6)])]
+    #[case::observed_adds_new(&[((0, 3), 1)], vec![(1, 0.6), (2, 0.4), (3, 0.168)])]
+    fn observed_moves(#[case] observed: &[((u32, u32), u32)], #[case] expected: Vec<(u32, f32)>) {
+        let (edges, skipped) = assemble_with(observed, &[]);
+        assert_eq!(targets(&edges[0]), expected);
+        assert!(skipped.is_empty());
+        assert!(edges[0].iter().all(|e| e.similarity <= e.score));
+    }
+
+    #[rstest]
+    #[case::add_pins_first(curated(0, 3, CuratedAction::Add, None), vec![(3, 1.0), (1, 0.6), (2, 0.4)])]
+    #[case::add_with_score(curated(0, 3, CuratedAction::Add, Some(0.5)), vec![(1, 0.6), (3, 0.5), (2, 0.4)])]
+    #[case::add_existing_rescored(curated(0, 2, CuratedAction::Add, Some(0.9)), vec![(2, 0.9), (1, 0.6)])]
+    #[case::remove(curated(0, 1, CuratedAction::Remove, None), vec![(2, 0.4)])]
+    #[case::annotate(curated(0, 2, CuratedAction::Annotate, None), vec![(1, 0.6), (2, 0.4)])]
+    fn curated_moves(#[case] edge: CuratedEdge, #[case] expected: Vec<(u32, f32)>) {
+        let (edges, skipped) = assemble_with(&[], std::slice::from_ref(&edge));
+        assert_eq!(targets(&edges[0]), expected);
+        assert!(skipped.is_empty());
+        let touched = edges[0].iter().find(|e| e.to.to_string() == edge.to[1..]);
+        if let Some(e) = touched {
+            assert!(e.curated);
+            assert_eq!(e.note.as_deref(), edge.note.as_deref());
+        } else {
+            assert_eq!(edge.action, CuratedAction::Remove);
+        }
+    }
+
+    #[test]
+    fn removal_beats_observation_and_annotating_nothing_is_reported() {
+        let (edges, skipped) = assemble_with(
+            &[((0, 1), 50)],
+            &[
+                curated(0, 1, CuratedAction::Remove, None),
+                curated(0, 3, CuratedAction::Annotate, None),
+            ],
         );
+        assert_eq!(targets(&edges[0]), vec![(2, 0.4)]);
+        assert_eq!(skipped.len(), 1, "{skipped:?}");
+    }
+
+    #[test]
+    fn kinds_follow_the_job_zones_unless_curated() {
+        let mut edge = curated(0, 3, CuratedAction::Add, None);
+        let (edges, _) = assemble_with(&[], std::slice::from_ref(&edge));
+        let kind =
+            |edges: &[Vec<Edge>], to: u32| edges[0].iter().find(|e| e.to == to).map(|e| e.kind);
+        assert_eq!(kind(&edges, 2), Some(MoveKind::Up));
+        assert_eq!(kind(&edges, 1), Some(MoveKind::Sideways));
+        assert_eq!(kind(&edges, 3), Some(MoveKind::Sideways));
+        edge.kind = Some(MoveKind::Across);
+        let (edges, _) = assemble_with(&[], &[edge]);
+        assert_eq!(kind(&edges, 3), Some(MoveKind::Across));
     }
 }

@@ -28,6 +28,10 @@ pub(crate) enum Comp {
     WorkValues,
 }
 
+/// For rating components, the distance (in root-mean-square profile lengths) at which two
+/// profiles count as no more alike than unrelated ones.
+pub(crate) const DISTANCE_SCALE: f32 = 1.7;
+
 /// Number of [`Comp`] variants.
 pub(crate) const N_COMP: usize = 11;
 
@@ -65,6 +69,15 @@ pub(crate) enum NodeSource<'a> {
 pub(crate) struct Features {
     /// `vectors[c][node]`, unit length or empty when the node lacks that evidence.
     pub vectors: Vec<Vec<Sparse>>,
+    /// `norms[c][node]`: the length of a rating vector before scaling to unit length (rating
+    /// components only; empty for the others).
+    pub norms: Vec<Vec<f32>>,
+    /// `spread[c]`: for rating components, the distance that counts as similarity 0
+    /// ([`DISTANCE_SCALE`] × the root-mean-square length); 0 for the cosine components.
+    pub spread: Vec<f32>,
+    /// `estimated[c][node]`: the node's evidence for component `c` was estimated by the
+    /// catalogue from similar roles rather than rated (the job zone is the last entry).
+    pub estimated: Vec<Vec<bool>>,
 }
 
 impl Features {
@@ -73,6 +86,7 @@ impl Features {
         catalogue: &Catalogue,
         nodes: &[NodeSource<'_>],
         profiles: &Profiles,
+        rating_distance: bool,
     ) -> Features {
         let mut vectors = vec![Vec::new(); N_COMP];
         let mut vocab = Vocab::default();
@@ -97,27 +111,78 @@ impl Features {
             .collect();
         vectors[Comp::Technology as usize] = tfidf(tech.iter());
         let n = nodes.len();
-        vectors[Comp::Skills as usize] = centred(
-            (0..n)
-                .map(|i| profiles.weighted(i, SkillArea::OnetSkill))
-                .collect(),
-        );
-        vectors[Comp::Knowledge as usize] = centred(
-            (0..n)
-                .map(|i| profiles.weighted(i, SkillArea::OnetKnowledge))
-                .collect(),
-        );
-        vectors[Comp::Interests as usize] = centred(scores(nodes, |r| &r.interests));
-        vectors[Comp::WorkValues as usize] = centred(scores(nodes, |r| &r.work_values));
-        Features { vectors }
+        let mut norms = vec![Vec::new(); N_COMP];
+        let profiles_of = |area| (0..n).map(|i| profiles.weighted(i, area)).collect();
+        for (comp, rows) in [
+            (Comp::Skills, profiles_of(SkillArea::OnetSkill)),
+            (Comp::Knowledge, profiles_of(SkillArea::OnetKnowledge)),
+            (Comp::Interests, scores(nodes, |r| &r.interests)),
+            (Comp::WorkValues, scores(nodes, |r| &r.work_values)),
+        ] {
+            let (v, norm) = centred(rows);
+            vectors[comp as usize] = v;
+            norms[comp as usize] = norm;
+        }
+        let spread = norms
+            .iter()
+            .map(|n: &Vec<f32>| {
+                if !rating_distance {
+                    return 0.0;
+                }
+                let rated: Vec<f32> = n.iter().copied().filter(|&x| x > 0.0).collect();
+                let mean_square =
+                    rated.iter().map(|x| x * x).sum::<f32>() / rated.len().max(1) as f32;
+                DISTANCE_SCALE * mean_square.sqrt()
+            })
+            .collect();
+        Features {
+            vectors,
+            norms,
+            spread,
+            estimated: estimated(nodes),
+        }
     }
 
-    /// The dot product of two nodes' vectors for one component.
+    /// Two nodes' similarity for one component (None when either lacks the evidence).
     pub(crate) fn similarity(&self, comp: Comp, a: usize, b: usize) -> Option<f32> {
         let va = &self.vectors[comp as usize][a];
         let vb = &self.vectors[comp as usize][b];
-        (!va.is_empty() && !vb.is_empty()).then(|| dot(va, vb))
+        (!va.is_empty() && !vb.is_empty()).then(|| self.similarity_of_dot(comp, a, b, dot(va, vb)))
     }
+
+    /// Whether a component compares by distance (ratings) rather than by cosine (the rest).
+    pub(crate) fn is_distance(&self, comp: Comp) -> bool {
+        self.spread[comp as usize] > 0.0
+    }
+
+    /// A component's similarity from the dot product of the unit vectors: the cosine itself,
+    /// or for ratings 1 − the Euclidean distance of the centred profiles / the spread, so that
+    /// the level of the skills counts, not only their mix.
+    pub(crate) fn similarity_of_dot(&self, comp: Comp, a: usize, b: usize, dot: f32) -> f32 {
+        if !self.is_distance(comp) {
+            return dot;
+        }
+        let (na, nb) = (self.norms[comp as usize][a], self.norms[comp as usize][b]);
+        let d2 = (na * na + nb * nb - 2.0 * na * nb * dot).max(0.0);
+        1.0 - d2.sqrt() / self.spread[comp as usize]
+    }
+}
+
+/// Which components of each node hold estimated descriptors (see [`Features::estimated`]).
+fn estimated(nodes: &[NodeSource<'_>]) -> Vec<Vec<bool>> {
+    let mut out = vec![vec![false; nodes.len()]; N_COMP + 1];
+    for (i, node) in nodes.iter().enumerate() {
+        let NodeSource::Role(role) = node else {
+            continue;
+        };
+        let e = &role.estimated;
+        out[Comp::Skills as usize][i] = e.skills;
+        out[Comp::Knowledge as usize][i] = e.knowledge;
+        out[Comp::Interests as usize][i] = e.interests;
+        out[Comp::WorkValues as usize][i] = e.work_values;
+        out[N_COMP][i] = e.job_zone;
+    }
+    out
 }
 
 /// The dot product of two sparse vectors.
@@ -182,10 +247,7 @@ fn text_counts(node: &NodeSource<'_>, vocab: &mut Vocab) -> [Counts; 2] {
                 add_words(&mut work, vocab, &task.text, weight, false);
             }
             add_words(&mut titles, vocab, &role.title, 3.0, true);
-            for t in &role.alternate_titles {
-                add_words(&mut titles, vocab, t, 1.0, true);
-            }
-            for t in &role.reported_titles {
+            for t in role.alternate_titles.iter().chain(&role.reported_titles) {
                 add_words(&mut titles, vocab, t, 1.0, true);
             }
         }
@@ -303,7 +365,7 @@ fn scores(nodes: &[NodeSource<'_>], pick: fn(&Role) -> &[Score]) -> Vec<Vec<f32>
 
 /// Subtracts the mean profile (so that what every role needs does not make all roles alike)
 /// and scales to unit length.
-fn centred(rows: Vec<Vec<f32>>) -> Vec<Sparse> {
+fn centred(rows: Vec<Vec<f32>>) -> (Vec<Sparse>, Vec<f32>) {
     let dim = rows.iter().map(Vec::len).max().unwrap_or(0);
     let full: Vec<&Vec<f32>> = rows.iter().filter(|r| r.len() == dim).collect();
     let mut mean = vec![0.0_f32; dim];
@@ -317,16 +379,16 @@ fn centred(rows: Vec<Vec<f32>>) -> Vec<Sparse> {
     rows.into_iter()
         .map(|r| {
             if r.len() != dim || dim == 0 {
-                return Vec::new();
+                return (Vec::new(), 0.0);
             }
-            unit(
-                (0u32..)
-                    .zip(r.iter().zip(&mean))
-                    .map(|(i, (v, m))| (i, v - m))
-                    .collect(),
-            )
+            let v: Sparse = (0u32..)
+                .zip(r.iter().zip(&mean))
+                .map(|(i, (v, m))| (i, v - m))
+                .collect();
+            let norm = v.iter().map(|&(_, w)| w * w).sum::<f32>().sqrt();
+            (unit(v), norm)
         })
-        .collect()
+        .unzip()
 }
 
 /// Sorts by dimension and scales to unit length (an all-zero vector becomes empty).

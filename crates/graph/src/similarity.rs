@@ -96,19 +96,28 @@ fn row(
                 acc[j as usize] += x * y;
             }
         }
+        if features.is_distance(*c) {
+            for (j, x) in acc.iter_mut().enumerate() {
+                *x = features.similarity_of_dot(*c, i, j, *x);
+            }
+        }
+        let estimated = &features.estimated[*c as usize];
         for (j, v) in vectors.iter().enumerate() {
             if !v.is_empty() {
+                let weight = weight * trust(estimated, i, j, w);
                 num[j] += weight * acc[j];
                 den[j] += weight;
             }
         }
     }
     if let (true, Some(zi)) = (w.job_zone > 0.0, zones[i]) {
+        let estimated = &features.estimated[N_COMP];
         for (j, zj) in zones.iter().enumerate() {
             if let Some(zj) = zj {
                 let d = (f32::from(zi) - f32::from(*zj)).abs();
-                num[j] += w.job_zone * (1.0 - d / 4.0);
-                den[j] += w.job_zone;
+                let weight = w.job_zone * trust(estimated, i, j, w);
+                num[j] += weight * (1.0 - d / 4.0);
+                den[j] += weight;
             }
         }
     }
@@ -143,19 +152,26 @@ pub(crate) fn hubness(m: &Matrix, k: usize) -> Vec<f32> {
 /// The adjusted score of the move `i → j` (may be negative; callers clamp for display).
 pub(crate) fn adjusted(
     m: &Matrix,
-    hub: &[f32],
+    targets: &[f32],
     meta: &[Meta],
     w: &Weights,
     i: usize,
     j: usize,
 ) -> f32 {
-    m.row(i)[j] - w.hub * hub[j] - kind::penalty(&meta[i], &meta[j], w)
+    m.row(i)[j] - targets[j] - kind::penalty(&meta[i], &meta[j], w)
+}
+
+/// What each node loses as a target for being alike to everything: `hub` × its mean
+/// similarity to its ten nearest nodes.
+pub(crate) fn target_penalties(m: &Matrix, w: &Weights) -> Vec<f32> {
+    let targets: Vec<f32> = hubness(m, 10).iter().map(|r| w.hub * r).collect();
+    targets
 }
 
 /// The `k` best targets of every node by adjusted score: (target, adjusted score), best first.
 pub(crate) fn top_k(
     m: &Matrix,
-    hub: &[f32],
+    targets: &[f32],
     meta: &[Meta],
     w: &Weights,
     k: usize,
@@ -167,7 +183,7 @@ pub(crate) fn top_k(
             scored.extend(
                 (0..m.n)
                     .filter(|&j| j != i)
-                    .map(|j| (j as u32, adjusted(m, hub, meta, w, i, j))),
+                    .map(|j| (j as u32, adjusted(m, targets, meta, w, i, j))),
             );
             let k = k.min(scored.len());
             if k == 0 {
@@ -184,4 +200,14 @@ pub(crate) fn top_k(
 /// Each component's similarity for one pair (None where either node lacks the evidence).
 pub(crate) fn components(features: &Features, i: usize, j: usize) -> [Option<f32>; N_COMP] {
     Comp::ALL.map(|c| features.similarity(c, i, j))
+}
+
+/// How far to trust a comparison: estimated descriptors are averages of similar roles', so
+/// they look more alike than rated ones and count less.
+fn trust(estimated: &[bool], i: usize, j: usize, w: &Weights) -> f32 {
+    match (estimated[i], estimated[j]) {
+        (false, false) => 1.0,
+        (true, true) => w.estimated * w.estimated,
+        _ => w.estimated,
+    }
 }

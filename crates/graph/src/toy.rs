@@ -93,6 +93,9 @@ pub(crate) fn graph(roles: &[ToyRole], edges: &[(&str, &str, f32)]) -> Graph {
         incoming: paths::incoming(&out),
         features: Features {
             vectors: vec![vec![Vec::new(); nodes.len()]; N_COMP],
+            norms: vec![Vec::new(); N_COMP],
+            spread: vec![0.0; N_COMP],
+            estimated: vec![vec![false; nodes.len()]; N_COMP + 1],
         },
         nodes,
         index,

@@ -26,14 +26,18 @@ pub struct Weights {
     pub esco: f32,
     /// IDF-weighted cosine of software and technology (products and categories).
     pub technology: f32,
-    /// Cosine of the mean-centred importance × level of the 35 O*NET skills.
+    /// Similarity of the importance × level profiles of the 35 O*NET skills.
     pub skills: f32,
-    /// Cosine of the mean-centred importance × level of the 33 O*NET knowledge areas.
+    /// Similarity of the importance × level profiles of the 33 O*NET knowledge areas.
     pub knowledge: f32,
-    /// Cosine of the mean-centred RIASEC interests.
+    /// Similarity of the RIASEC interest profiles.
     pub interests: f32,
-    /// Cosine of the mean-centred work values.
+    /// Similarity of the work value profiles.
     pub work_values: f32,
+    /// Compare rating profiles (skills, knowledge, interests, work values) by distance, so
+    /// that levels count as well as the mix (1 − distance / spread); otherwise by the cosine
+    /// of the mean-centred profiles.
+    pub rating_distance: bool,
     /// 1 − |job-zone difference| / 4.
     pub job_zone: f32,
     /// Hubness correction: weight of the target's mean similarity to its nearest roles.
@@ -51,30 +55,35 @@ pub struct Weights {
     /// Penalty for a residual "…, All Other" occupation as the target: a catch-all category
     /// rather than a job one can aim for.
     pub residual: f32,
+    /// How much a similarity counts (0–1) when one role's descriptors (skills, knowledge,
+    /// interests, work values, job zone) were estimated by the catalogue rather than rated.
+    pub estimated: f32,
 }
 
 impl Default for Weights {
     fn default() -> Self {
         Weights {
             tasks: 1.0,
-            titles: 0.6,
-            dwas: 0.6,
+            titles: 0.3,
+            dwas: 0.0,
             iwas: 0.4,
-            gwas: 0.2,
-            esco: 0.4,
+            gwas: 0.0,
+            esco: 0.3,
             technology: 0.2,
-            skills: 0.8,
+            skills: 1.0,
             knowledge: 0.8,
             interests: 0.3,
             work_values: 0.2,
+            rating_distance: true,
             job_zone: 0.5,
-            hub: 0.3,
+            hub: 0.1,
             step_up: 0.01,
             step_down: 0.01,
-            jump: 0.06,
+            jump: 0.08,
             drop: 0.06,
             seniority_jump: 0.05,
-            residual: 0.1,
+            residual: 0.2,
+            estimated: 0.0,
         }
     }
 }
@@ -94,6 +103,7 @@ impl Weights {
             knowledge: 0.0,
             interests: 0.0,
             work_values: 0.0,
+            rating_distance: false,
             job_zone: 0.0,
             hub: 0.0,
             step_up: 0.0,
@@ -102,10 +112,11 @@ impl Weights {
             drop: 0.0,
             seniority_jump: 0.0,
             residual: 0.0,
+            estimated: 1.0,
         }
     }
 
-    /// Baseline: cosine of O*NET skill vectors only.
+    /// Baseline: cosine of (mean-centred) O*NET skill vectors only.
     pub fn baseline_skills() -> Self {
         Weights {
             skills: 1.0,
@@ -149,8 +160,13 @@ impl Weights {
         }
     }
 
-    /// Sets a weight by its field name (for tuning tools); false when there is no such field.
+    /// Sets a weight by its field name (for tuning tools; `rating_distance` is on when the
+    /// value is not 0); false when there is no such field.
     pub fn set(&mut self, name: &str, value: f32) -> bool {
+        if name == "rating_distance" {
+            self.rating_distance = value != 0.0;
+            return true;
+        }
         match self.slot(name) {
             Some(slot) => {
                 *slot = value;
@@ -162,6 +178,9 @@ impl Weights {
 
     /// A weight by its field name (for tuning tools).
     pub fn get(&self, name: &str) -> Option<f32> {
+        if name == "rating_distance" {
+            return Some(f32::from(u8::from(self.rating_distance)));
+        }
         self.clone().slot(name).map(|v| *v)
     }
 
@@ -186,12 +205,13 @@ impl Weights {
             "drop" => &mut self.drop,
             "seniority_jump" => &mut self.seniority_jump,
             "residual" => &mut self.residual,
+            "estimated" => &mut self.estimated,
             _ => return None,
         })
     }
 
     /// The names accepted by [`Weights::set`].
-    pub const NAMES: [&'static str; 19] = [
+    pub const NAMES: [&'static str; 20] = [
         "tasks",
         "titles",
         "dwas",
@@ -211,5 +231,6 @@ impl Weights {
         "drop",
         "seniority_jump",
         "residual",
+        "estimated",
     ];
 }
