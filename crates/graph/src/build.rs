@@ -100,7 +100,7 @@ impl Graph {
             }
         }
         let mut nearest = similarity::top_k(&matrix, &targets, &meta, weights, NEIGHBOURS);
-        link_org_roles(&mut nearest, n_roles, &adjusted);
+        link_org_roles(&mut nearest, n_roles, &matrix, &adjusted);
         let (edges, notes) = edges::assemble(EdgeInputs {
             nearest,
             similarity: &adjusted,
@@ -134,11 +134,12 @@ impl Graph {
 fn link_org_roles(
     nearest: &mut [Vec<(u32, f32)>],
     n_roles: usize,
+    matrix: &similarity::Matrix,
     adjusted: &dyn Fn(usize, usize) -> f32,
 ) {
     for org in n_roles..nearest.len() {
         let mut sources: Vec<(usize, f32)> = (0..nearest.len())
-            .filter(|&i| i != org)
+            .filter(|&i| i != org && matrix.row(i)[org] > 0.0)
             .map(|i| (i, adjusted(i, org)))
             .collect();
         sources.sort_unstable_by(|a, b| b.1.total_cmp(&a.1));

@@ -1,16 +1,12 @@
 //! Feature vectors per role: one sparse, unit-length vector per kind of evidence, so that
 //! every similarity is a dot product.
 
-use std::collections::HashMap;
-
 use ladderless_catalogue::{Catalogue, Role, Score, TaskKind};
 
 use crate::model::SkillArea;
 use crate::profiles::Profiles;
+use crate::sparse::{Counts, Sparse, Vocab, centred, dot, tfidf};
 use crate::text;
-
-/// A sparse vector: (dimension, value) sorted by dimension.
-pub(crate) type Sparse = Vec<(u32, f32)>;
 
 /// The kinds of evidence compared between roles (the job zone is compared separately).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -185,40 +181,6 @@ fn estimated(nodes: &[NodeSource<'_>]) -> Vec<Vec<bool>> {
     out
 }
 
-/// The dot product of two sparse vectors.
-pub(crate) fn dot(a: &Sparse, b: &Sparse) -> f32 {
-    let (mut i, mut j, mut sum) = (0, 0, 0.0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                sum += a[i].1 * b[j].1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    sum
-}
-
-/// Weighted term counts of one node.
-type Counts = HashMap<u32, f32>;
-
-#[derive(Default)]
-struct Vocab(HashMap<String, u32>);
-
-impl Vocab {
-    fn id(&mut self, term: &str) -> u32 {
-        if let Some(&id) = self.0.get(term) {
-            return id;
-        }
-        let id = u32::try_from(self.0.len()).unwrap_or(u32::MAX);
-        self.0.insert(term.to_owned(), id);
-        id
-    }
-}
-
 fn add_words(counts: &mut Counts, vocab: &mut Vocab, text: &str, weight: f32, bigrams: bool) {
     let words = text::words(text);
     for w in &words {
@@ -312,27 +274,6 @@ fn technology_counts(node: &NodeSource<'_>, vocab: &mut Vocab) -> Counts {
     counts
 }
 
-/// Sublinear TF × IDF, unit length; an empty count map gives an empty vector.
-fn tfidf<'a>(counts: impl Iterator<Item = &'a Counts> + Clone) -> Vec<Sparse> {
-    let n = counts.clone().count() as f32;
-    let mut df: HashMap<u32, f32> = HashMap::new();
-    for c in counts.clone() {
-        for &term in c.keys() {
-            *df.entry(term).or_default() += 1.0;
-        }
-    }
-    counts
-        .map(|c| {
-            let v: Sparse = c
-                .iter()
-                .map(|(&t, &count)| (t, (1.0 + count).ln() * (n / df[&t]).ln()))
-                .filter(|&(_, w)| w > 0.0)
-                .collect();
-            unit(v)
-        })
-        .collect()
-}
-
 /// Each node's scores (interests or work values) aligned by element id; empty when unrated.
 fn scores(nodes: &[NodeSource<'_>], pick: fn(&Role) -> &[Score]) -> Vec<Vec<f32>> {
     let mut ids: Vec<&str> = nodes
@@ -361,43 +302,4 @@ fn scores(nodes: &[NodeSource<'_>], pick: fn(&Role) -> &[Score]) -> Vec<Vec<f32>
             _ => Vec::new(),
         })
         .collect()
-}
-
-/// Subtracts the mean profile (so that what every role needs does not make all roles alike)
-/// and scales to unit length.
-fn centred(rows: Vec<Vec<f32>>) -> (Vec<Sparse>, Vec<f32>) {
-    let dim = rows.iter().map(Vec::len).max().unwrap_or(0);
-    let full: Vec<&Vec<f32>> = rows.iter().filter(|r| r.len() == dim).collect();
-    let mut mean = vec![0.0_f32; dim];
-    for row in &full {
-        for (m, v) in mean.iter_mut().zip(row.iter()) {
-            *m += v;
-        }
-    }
-    let count = full.len().max(1) as f32;
-    mean.iter_mut().for_each(|m| *m /= count);
-    rows.into_iter()
-        .map(|r| {
-            if r.len() != dim || dim == 0 {
-                return (Vec::new(), 0.0);
-            }
-            let v: Sparse = (0u32..)
-                .zip(r.iter().zip(&mean))
-                .map(|(i, (v, m))| (i, v - m))
-                .collect();
-            let norm = v.iter().map(|&(_, w)| w * w).sum::<f32>().sqrt();
-            (unit(v), norm)
-        })
-        .unzip()
-}
-
-/// Sorts by dimension and scales to unit length (an all-zero vector becomes empty).
-fn unit(mut v: Sparse) -> Sparse {
-    v.sort_unstable_by_key(|&(i, _)| i);
-    let norm = v.iter().map(|&(_, w)| w * w).sum::<f32>().sqrt();
-    if norm <= f32::EPSILON {
-        return Vec::new();
-    }
-    v.iter_mut().for_each(|(_, w)| *w /= norm);
-    v
 }

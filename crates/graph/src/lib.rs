@@ -31,6 +31,8 @@ mod output;
 mod paths;
 mod profiles;
 mod similarity;
+mod sparse;
+mod targets;
 mod text;
 #[cfg(test)]
 mod toy;
@@ -45,4 +47,5 @@ pub use model::{
 };
 pub use output::{CSV_HEADER, Format, write_moves};
 pub use paths::MAX_STEPS;
+pub use targets::Target;
 pub use weights::Weights;

@@ -18,7 +18,7 @@ const STEP_COST: f32 = 0.1;
 const MIN_SCORE: f32 = 0.01;
 
 /// The cost of taking a move: −ln(score) plus the step cost.
-fn cost(score: f32) -> f32 {
+pub(crate) fn cost(score: f32) -> f32 {
     -score.max(MIN_SCORE).ln() + STEP_COST
 }
 
@@ -98,7 +98,9 @@ impl Graph {
 
     /// Node sequences of the best `k` simple paths, best first.
     fn search(&self, source: u32, target: u32, k: usize, max_steps: usize) -> Vec<Vec<u32>> {
-        let to_go = self.cost_to_go(target, max_steps);
+        // Moves from the source look up at most `max_steps - 1` layers; the source itself
+        // needs no bound (it is popped first), which saves the largest layer.
+        let to_go = self.cost_to_go(target, max_steps - 1);
         let mut entries = vec![Entry {
             node: source,
             parent: u32::MAX,
@@ -107,12 +109,10 @@ impl Graph {
         }];
         let mut heap = BinaryHeap::new();
         let mut found = Vec::new();
-        if to_go[max_steps][source as usize].is_finite() {
-            heap.push(Candidate {
-                priority: to_go[max_steps][source as usize],
-                entry: 0,
-            });
-        }
+        heap.push(Candidate {
+            priority: 0.0,
+            entry: 0,
+        });
         while let Some(Candidate { entry, .. }) = heap.pop() {
             let current = entries[entry as usize];
             if current.node == target {

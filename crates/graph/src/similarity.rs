@@ -3,8 +3,9 @@
 
 use std::thread;
 
-use crate::features::{Comp, Features, N_COMP, Sparse};
+use crate::features::{Comp, Features, N_COMP};
 use crate::kind::{self, Meta};
+use crate::sparse::Sparse;
 use crate::weights::Weights;
 
 /// A dense, row-major n × n matrix of combined similarities (the diagonal is 0).
@@ -181,8 +182,9 @@ pub(crate) fn top_k(
         .map(|i| {
             scored.clear();
             scored.extend(
+                // No shared evidence at all (similarity 0) is no reason for a move.
                 (0..m.n)
-                    .filter(|&j| j != i)
+                    .filter(|&j| j != i && m.row(i)[j] > 0.0)
                     .map(|j| (j as u32, adjusted(m, targets, meta, w, i, j))),
             );
             let k = k.min(scored.len());
