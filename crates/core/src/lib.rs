@@ -7,9 +7,13 @@ pub mod auth;
 pub mod catalogue;
 pub mod clock;
 pub mod demo;
+pub mod directions;
 pub mod directory;
 mod error;
 pub mod import;
+pub mod opportunities;
+pub mod pilots;
+pub mod proposals;
 pub mod search_doc;
 
 pub use clock::{Clock, FixedClock, SystemClock};

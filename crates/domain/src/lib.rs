@@ -3,5 +3,6 @@
 pub mod coach;
 pub mod fields;
 pub mod import;
+pub mod opportunity;
 pub mod org;
 pub mod rng;

@@ -47,6 +47,9 @@ impl Page {
             NavItem { href: "/people", label: "People", current: false },
             NavItem { href: "/org", label: "Org chart", current: false },
             NavItem { href: "/roles", label: "Roles", current: false },
+            NavItem { href: "/directions", label: "Directions", current: false },
+            NavItem { href: "/opportunities", label: "Opportunities", current: false },
+            NavItem { href: "/inbox", label: "Inbox", current: false },
         ];
         if a.is_talent_admin() {
             nav.push(NavItem { href: "/admin", label: "Admin", current: false });
@@ -98,6 +101,17 @@ fn notice_text(code: &str) -> Option<&'static str> {
         "role_created" => "Role added to the catalogue.",
         "skill_created" => "Skill added to the taxonomy.",
         "welcome" => "Welcome! Your password is set.",
+        "direction_saved" => "Direction saved.",
+        "opportunity_saved" => "Opportunity saved.",
+        "opportunity_moved" => "Opportunity moved.",
+        "opportunity_deleted" => "Opportunity deleted.",
+        "proposal_sent" => "Proposal sent. Your sponsor sees it in their inbox.",
+        "proposal_answered" => "Answer sent.",
+        "asked_again" => "Asked again. The ask is recorded.",
+        "proposal_withdrawn" => "Proposal withdrawn.",
+        "pilot_started" => "Pilot started.",
+        "checkin_saved" => "Check-in saved.",
+        "pilot_ended" => "Pilot ended.",
         _ => return None,
     })
 }

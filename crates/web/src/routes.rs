@@ -1,6 +1,7 @@
 //! The whole route table, and the layers every request passes through.
 
 use crate::html::{about, account, admin, auth, home, people, roles, teams};
+use crate::html::{directions, opportunities, pilots, proposals};
 use crate::middleware::{csrf_guard, load_session, security_headers};
 use crate::page::ErrorPage;
 use crate::{AppState, WebConfig, api, assets};
@@ -34,6 +35,17 @@ pub fn router(app: App, config: WebConfig) -> Router {
         .route("/roles/{code}", get(api::roles::get))
         .route("/skills", get(api::skills::list).post(api::skills::create))
         .route("/imports", get(api::imports::list).post(api::imports::create).layer(DefaultBodyLimit::max(upload_limit)))
+        .route("/directions", get(api::directions::list).post(api::directions::create))
+        .route("/directions/{id}", get(api::directions::get).post(api::directions::update))
+        .route("/opportunities", post(api::opportunities::create))
+        .route("/opportunities/mine", get(api::opportunities::mine))
+        .route("/opportunities/{id}", get(api::opportunities::get).post(api::opportunities::update))
+        .route("/opportunities/{id}/move", post(api::opportunities::move_stage))
+        .route("/proposals", get(api::proposals::list).post(api::proposals::create))
+        .route("/proposals/{id}", get(api::proposals::get))
+        .route("/proposals/{id}/answer", post(api::proposals::answer))
+        .route("/proposals/{id}/ask-again", post(api::proposals::ask_again))
+        .route("/sponsors/{id}", get(api::proposals::sponsor))
         .route("/openapi.json", get(api::openapi::openapi))
         .fallback(api::not_found);
 
@@ -61,7 +73,25 @@ pub fn router(app: App, config: WebConfig) -> Router {
         .route("/admin/catalogue", get(admin::catalogue))
         .route("/admin/catalogue/roles", post(admin::create_role))
         .route("/admin/catalogue/skills", post(admin::create_skill))
-        .route("/about", get(about::about));
+        .route("/about", get(about::about))
+        .route("/directions", get(directions::list).post(directions::create))
+        .route("/directions/{id}", get(directions::show).post(directions::update))
+        .route("/directions/{id}/roles", post(directions::link_role))
+        .route("/opportunities", get(opportunities::board).post(opportunities::create))
+        .route("/opportunities/{id}", get(opportunities::show).post(opportunities::update))
+        .route("/opportunities/{id}/move", post(opportunities::move_stage))
+        .route("/opportunities/{id}/delete", post(opportunities::delete))
+        .route("/opportunities/{id}/proposals", post(opportunities::propose))
+        .route("/opportunities/{id}/pilot", post(opportunities::start_pilot))
+        .route("/inbox", get(proposals::inbox))
+        .route("/proposals/{id}", get(proposals::show))
+        .route("/proposals/{id}/answer", post(proposals::answer))
+        .route("/proposals/{id}/ask-again", post(proposals::ask_again))
+        .route("/proposals/{id}/withdraw", post(proposals::withdraw))
+        .route("/pilots/{id}", get(pilots::show))
+        .route("/pilots/{id}/checkins", post(pilots::checkin))
+        .route("/pilots/{id}/end", post(pilots::end))
+        .route("/sponsors/{id}", get(pilots::sponsor));
 
     let routes = Router::new()
         .merge(pages)

@@ -1,9 +1,12 @@
 //! The JSON API under `/api/v1`: one module per resource, one error shape.
 
+pub mod directions;
 pub mod imports;
 pub mod me;
 pub mod openapi;
+pub mod opportunities;
 pub mod people;
+pub mod proposals;
 pub mod roles;
 pub mod skills;
 pub mod teams;

@@ -40,6 +40,20 @@ pub const OPS: &[Op] = &[
     Op { method: "get", path: "/imports", summary: "Past imports", admin: true, body: "", query: &[] },
     Op { method: "post", path: "/imports", summary: "Import people from a CSV or JSON body; all or nothing", admin: true, body: "file",
          query: &[("dry_run", "boolean"), ("deactivate_missing", "boolean"), ("format", "string")] },
+    Op { method: "get", path: "/directions", summary: "Strategic directions and growth areas", admin: false, body: "", query: &[] },
+    Op { method: "post", path: "/directions", summary: "Publish a strategic direction", admin: true, body: "json:DirectionInput", query: &[] },
+    Op { method: "get", path: "/directions/{id}", summary: "A direction with its roles, and the opportunities and people shared with the caller", admin: false, body: "", query: &[] },
+    Op { method: "post", path: "/directions/{id}", summary: "Change a strategic direction", admin: true, body: "json:DirectionInput", query: &[] },
+    Op { method: "post", path: "/opportunities", summary: "Start a leadership opportunity (private until shared)", admin: false, body: "json:OpportunityInput", query: &[] },
+    Op { method: "get", path: "/opportunities/mine", summary: "The caller's own opportunities", admin: false, body: "", query: &[] },
+    Op { method: "get", path: "/opportunities/{id}", summary: "An opportunity shared with the caller: value proposition, coach, history, proposals, pilot", admin: false, body: "", query: &[] },
+    Op { method: "post", path: "/opportunities/{id}", summary: "Change one's own opportunity and its value proposition", admin: false, body: "json:OpportunityInput", query: &[] },
+    Op { method: "get", path: "/proposals", summary: "Proposals the caller sent (with ask-again prompts) and received", admin: false, body: "", query: &[] },
+    Op { method: "post", path: "/proposals", summary: "Propose one's opportunity to a sponsor with the ask", admin: false, body: "json:ProposalInput", query: &[] },
+    Op { method: "get", path: "/proposals/{id}", summary: "A proposal and every ask (owner and sponsor only)", admin: false, body: "", query: &[] },
+    Op { method: "post", path: "/proposals/{id}/answer", summary: "Answer as the sponsor: support, tell_me_more, not_now (with a reason)", admin: false, body: "json:Answer", query: &[] },
+    Op { method: "post", path: "/proposals/{id}/ask-again", summary: "Ask again as the owner (recorded)", admin: false, body: "json:AskAgain", query: &[] },
+    Op { method: "get", path: "/sponsors/{id}", summary: "A sponsor's record (the sponsor, their manager, talent admins)", admin: false, body: "", query: &[] },
     Op { method: "get", path: "/openapi.json", summary: "This document", admin: false, body: "", query: &[] },
 ];
 
@@ -109,6 +123,23 @@ pub fn document() -> Value {
                               "items": { "type": "object", "properties": { "line": { "type": "integer" }, "field": { "type": "string" }, "message": { "type": "string" } } } } } },
                 "NewRole": { "type": "object", "required": ["title"], "properties": {
                     "title": { "type": "string" }, "description": { "type": "string" }, "skills": { "type": "array", "items": { "type": "string" } } } },
+                "DirectionInput": { "type": "object", "required": ["title", "aim"], "properties": {
+                    "title": { "type": "string" }, "aim": { "type": "string" }, "horizon": { "type": "string" }, "owner_email": { "type": "string" },
+                    "skills": { "type": "string", "description": "one per line" }, "status": { "type": "string", "enum": ["active", "paused", "done"] } } },
+                "OpportunityInput": { "type": "object", "required": ["title"], "properties": {
+                    "title": { "type": "string" }, "need_id": { "type": "string", "format": "uuid" }, "need_text": { "type": "string" },
+                    "direction_id": { "type": "string", "format": "uuid" }, "audience": { "type": "string", "enum": ["private", "team", "everyone"] },
+                    "whose_goal": { "type": "string" }, "problem": { "type": "string" }, "outcome": { "type": "string" }, "measure": { "type": "string" },
+                    "factors": { "type": "array", "items": { "type": "string", "enum": ["status", "autonomy", "meaning", "learning"] } },
+                    "skills": { "type": "string" }, "pitch": { "type": "string" } } },
+                "StageMove": { "type": "object", "required": ["stage"], "properties": { "stage": { "type": "string",
+                    "enum": ["spotted", "exploring", "proposed", "piloting", "new_role", "expanded_role", "parked", "dropped"] }, "reason": { "type": "string" } } },
+                "ProposalInput": { "type": "object", "required": ["opportunity_id", "sponsor_email", "time_share", "duration_weeks"], "properties": {
+                    "opportunity_id": { "type": "string", "format": "uuid" }, "sponsor_email": { "type": "string" },
+                    "time_share": { "type": "integer", "minimum": 10, "maximum": 50 }, "duration_weeks": { "type": "integer", "minimum": 1, "maximum": 104 },
+                    "resources": { "type": "string" }, "message": { "type": "string" } } },
+                "Answer": { "type": "object", "required": ["answer"], "properties": { "answer": { "type": "string", "enum": ["support", "tell_me_more", "not_now"] }, "reason": { "type": "string" } } },
+                "AskAgain": { "type": "object", "properties": { "note": { "type": "string" } } },
                 "NewSkill": { "type": "object", "required": ["label"], "properties": { "label": { "type": "string" }, "description": { "type": "string" } } },
                 "ImportRow": { "type": "object", "required": ["employee_id", "name", "email"], "properties": {
                     "employee_id": { "type": "string" }, "name": { "type": "string" }, "email": { "type": "string" },

@@ -4,8 +4,12 @@ pub mod about;
 pub mod account;
 pub mod admin;
 pub mod auth;
+pub mod directions;
 pub mod home;
+pub mod opportunities;
 pub mod people;
+pub mod pilots;
+pub mod proposals;
 pub mod roles;
 pub mod teams;
 

@@ -1,0 +1,156 @@
+//! Pilots: a supported opportunity tried out, with check-ins from both sides and an outcome.
+
+use crate::{Store, StoreError, StoreResult, Uuid, on_db};
+use serde::Serialize;
+use time::{Date, OffsetDateTime};
+
+/// A pilot.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
+pub struct Pilot {
+    /// Id.
+    pub id: Uuid,
+    /// The opportunity piloted.
+    pub opportunity_id: Uuid,
+    /// The supported proposal.
+    pub proposal_id: Uuid,
+    /// Who runs it.
+    pub owner_id: Uuid,
+    /// Who sponsors it.
+    pub sponsor_id: Uuid,
+    /// Extra responsibilities taken on.
+    pub responsibilities: String,
+    /// Agreed share of time, percent.
+    pub time_share: i32,
+    /// Start.
+    pub starts_on: Date,
+    /// Planned end.
+    pub ends_on: Date,
+    /// Outcome stage code once ended.
+    pub outcome: Option<String>,
+    /// What the owner learned.
+    pub reflection: String,
+    /// The organisation role created, for a "new role" outcome.
+    pub role_code: Option<String>,
+    /// When it ended.
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub ended_at: Option<OffsetDateTime>,
+    /// Created.
+    #[serde(with = "time::serde::rfc3339")]
+    pub created_at: OffsetDateTime,
+}
+
+/// A check-in note.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
+pub struct CheckIn {
+    /// Id.
+    pub id: Uuid,
+    /// Pilot.
+    pub pilot_id: Uuid,
+    /// Who wrote it.
+    pub author_id: Uuid,
+    /// Their name.
+    pub author_name: String,
+    /// The note.
+    pub note: String,
+    /// When.
+    #[serde(with = "time::serde::rfc3339")]
+    pub created_at: OffsetDateTime,
+}
+
+const COLUMNS: &str = "id, opportunity_id, proposal_id, owner_id, sponsor_id, responsibilities, time_share, starts_on, ends_on, outcome, \
+    reflection, role_code, ended_at, created_at";
+
+impl Store {
+    /// Start a pilot and move its opportunity from `from_stage` to piloting, in one transaction.
+    pub async fn insert_pilot(&self, pl: &Pilot, from_stage: &str, actor: Uuid) -> StoreResult<()> {
+        on_db!(self, p => {
+            let mut tx = p.begin().await?;
+            sqlx::query("INSERT INTO pilots (id, opportunity_id, proposal_id, owner_id, sponsor_id, responsibilities, time_share, starts_on, ends_on, \
+                 outcome, reflection, role_code, ended_at, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, NULL, '', NULL, NULL, $10, $10)")
+                .bind(pl.id).bind(pl.opportunity_id).bind(pl.proposal_id).bind(pl.owner_id).bind(pl.sponsor_id).bind(&pl.responsibilities)
+                .bind(pl.time_share).bind(pl.starts_on).bind(pl.ends_on).bind(pl.created_at).execute(&mut *tx).await?;
+            let n = sqlx::query("UPDATE opportunities SET stage = 'piloting', updated_at = $3 WHERE id = $1 AND stage = $2")
+                .bind(pl.opportunity_id).bind(from_stage).bind(pl.created_at).execute(&mut *tx).await?.rows_affected();
+            if n == 0 {
+                return Err(StoreError::Conflict { field: "stage".into() });
+            }
+            sqlx::query("INSERT INTO opportunity_moves (id, opportunity_id, from_stage, to_stage, reason, actor_id, created_at, updated_at) \
+                 VALUES ($1, $2, $3, 'piloting', 'pilot started', $4, $5, $5)")
+                .bind(crate::new_id()).bind(pl.opportunity_id).bind(from_stage).bind(actor).bind(pl.created_at).execute(&mut *tx).await?;
+            tx.commit().await?;
+        });
+        Ok(())
+    }
+
+    /// One pilot.
+    pub async fn pilot(&self, id: Uuid) -> StoreResult<Pilot> {
+        let sql = format!("SELECT {COLUMNS} FROM pilots WHERE id = $1");
+        let r: Option<Pilot> = on_db!(self, p => sqlx::query_as(sqlx::AssertSqlSafe(sql.clone())).bind(id).fetch_optional(p).await?);
+        r.ok_or(StoreError::NotFound)
+    }
+
+    /// The pilot of an opportunity, if started.
+    pub async fn pilot_for_opportunity(&self, opportunity: Uuid) -> StoreResult<Option<Pilot>> {
+        let sql = format!("SELECT {COLUMNS} FROM pilots WHERE opportunity_id = $1");
+        Ok(
+            on_db!(self, p => sqlx::query_as(sqlx::AssertSqlSafe(sql.clone())).bind(opportunity).fetch_optional(p).await?),
+        )
+    }
+
+    /// How many pilots a sponsor sponsors or sponsored.
+    pub async fn pilots_sponsored(&self, sponsor: Uuid) -> StoreResult<i64> {
+        let (n,): (i64,) = on_db!(self, p => sqlx::query_as("SELECT COUNT(*) FROM pilots WHERE sponsor_id = $1").bind(sponsor).fetch_one(p).await?);
+        Ok(n)
+    }
+
+    /// Add a check-in note.
+    pub async fn add_checkin(
+        &self,
+        pilot: Uuid,
+        author: Uuid,
+        note: &str,
+        now: OffsetDateTime,
+    ) -> StoreResult<()> {
+        on_db!(self, p => { sqlx::query("INSERT INTO pilot_checkins (id, pilot_id, author_id, note, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5)")
+            .bind(crate::new_id()).bind(pilot).bind(author).bind(note).bind(now).execute(p).await?; });
+        Ok(())
+    }
+
+    /// Check-ins, oldest first.
+    pub async fn checkins(&self, pilot: Uuid) -> StoreResult<Vec<CheckIn>> {
+        Ok(
+            on_db!(self, p => sqlx::query_as("SELECT c.id, c.pilot_id, c.author_id, pe.name AS author_name, c.note, c.created_at FROM pilot_checkins c \
+             JOIN people pe ON pe.id = c.author_id WHERE c.pilot_id = $1 ORDER BY c.created_at, c.id").bind(pilot).fetch_all(p).await?),
+        )
+    }
+
+    /// End a pilot with an outcome: records it, moves the opportunity, in one transaction.
+    pub async fn end_pilot(
+        &self,
+        pl: &Pilot,
+        outcome: &str,
+        reflection: &str,
+        role_code: Option<&str>,
+        actor: Uuid,
+        now: OffsetDateTime,
+    ) -> StoreResult<()> {
+        on_db!(self, p => {
+            let mut tx = p.begin().await?;
+            let n = sqlx::query("UPDATE pilots SET outcome = $2, reflection = $3, role_code = $4, ended_at = $5, updated_at = $5 WHERE id = $1 AND outcome IS NULL")
+                .bind(pl.id).bind(outcome).bind(reflection).bind(role_code).bind(now).execute(&mut *tx).await?.rows_affected();
+            if n == 0 {
+                return Err(StoreError::Conflict { field: "outcome".into() });
+            }
+            let n = sqlx::query("UPDATE opportunities SET stage = $2, updated_at = $3 WHERE id = $1 AND stage = 'piloting'")
+                .bind(pl.opportunity_id).bind(outcome).bind(now).execute(&mut *tx).await?.rows_affected();
+            if n == 0 {
+                return Err(StoreError::Conflict { field: "stage".into() });
+            }
+            sqlx::query("INSERT INTO opportunity_moves (id, opportunity_id, from_stage, to_stage, reason, actor_id, created_at, updated_at) \
+                 VALUES ($1, $2, 'piloting', $3, $4, $5, $6, $6)")
+                .bind(crate::new_id()).bind(pl.opportunity_id).bind(outcome).bind(reflection).bind(actor).bind(now).execute(&mut *tx).await?;
+            tx.commit().await?;
+        });
+        Ok(())
+    }
+}

@@ -1,0 +1,60 @@
+//! `/api/v1/directions`: strategic directions everyone may read; talent admins publish.
+
+use super::{ApiJson, ApiResult, err};
+use crate::AppState;
+use crate::extract::ApiUser;
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::IntoResponse;
+use ladderless_core::directions::DirectionInput;
+use ladderless_store::Uuid;
+use serde_json::{Value, json};
+
+/// Every direction.
+pub async fn list(
+    State(state): State<AppState>,
+    ApiUser(actor): ApiUser,
+) -> ApiResult<Json<Value>> {
+    let items = state.app.directions(&actor).await.map_err(err)?;
+    Ok(Json(json!({ "items": items })))
+}
+
+/// One direction with its roles, and the opportunities and people shared with the caller.
+pub async fn get(
+    State(state): State<AppState>,
+    ApiUser(actor): ApiUser,
+    Path(id): Path<Uuid>,
+) -> ApiResult<Json<Value>> {
+    let view = state.app.direction_view(&actor, id).await.map_err(err)?;
+    Ok(Json(json!(view)))
+}
+
+/// Publish a direction (talent admins).
+pub async fn create(
+    State(state): State<AppState>,
+    ApiUser(actor): ApiUser,
+    ApiJson(body): ApiJson<DirectionInput>,
+) -> ApiResult {
+    let d = state
+        .app
+        .create_direction(&actor, &body)
+        .await
+        .map_err(err)?;
+    Ok((StatusCode::CREATED, Json(json!(d))).into_response())
+}
+
+/// Change a direction (talent admins).
+pub async fn update(
+    State(state): State<AppState>,
+    ApiUser(actor): ApiUser,
+    Path(id): Path<Uuid>,
+    ApiJson(body): ApiJson<DirectionInput>,
+) -> ApiResult<Json<Value>> {
+    let d = state
+        .app
+        .update_direction(&actor, id, &body)
+        .await
+        .map_err(err)?;
+    Ok(Json(json!(d)))
+}

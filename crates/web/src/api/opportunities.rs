@@ -1,0 +1,90 @@
+//! `/api/v1/opportunities`: one's own opportunities, their value propositions and stage moves.
+
+use super::{ApiJson, ApiResult, err};
+use crate::AppState;
+use crate::extract::ApiUser;
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::IntoResponse;
+use ladderless_core::opportunities::OpportunityInput;
+use ladderless_store::Uuid;
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+/// The caller's own opportunities.
+pub async fn mine(
+    State(state): State<AppState>,
+    ApiUser(actor): ApiUser,
+) -> ApiResult<Json<Value>> {
+    let items = state.app.my_opportunities(&actor).await.map_err(err)?;
+    Ok(Json(json!({ "items": items })))
+}
+
+/// Start an opportunity.
+pub async fn create(
+    State(state): State<AppState>,
+    ApiUser(actor): ApiUser,
+    ApiJson(body): ApiJson<OpportunityInput>,
+) -> ApiResult {
+    let o = state
+        .app
+        .create_opportunity(&actor, &body)
+        .await
+        .map_err(err)?;
+    Ok((StatusCode::CREATED, Json(json!(o))).into_response())
+}
+
+/// One opportunity the caller may see, with history, proposals, pilot and the coach's verdict.
+pub async fn get(
+    State(state): State<AppState>,
+    ApiUser(actor): ApiUser,
+    Path(id): Path<Uuid>,
+) -> ApiResult<Json<Value>> {
+    let view = state.app.opportunity_view(&actor, id).await.map_err(err)?;
+    Ok(Json(json!(view)))
+}
+
+/// Change the value proposition (owner only).
+pub async fn update(
+    State(state): State<AppState>,
+    ApiUser(actor): ApiUser,
+    Path(id): Path<Uuid>,
+    ApiJson(body): ApiJson<OpportunityInput>,
+) -> ApiResult<Json<Value>> {
+    let o = state
+        .app
+        .update_opportunity(&actor, id, &body)
+        .await
+        .map_err(err)?;
+    Ok(Json(json!(o)))
+}
+
+/// A stage move.
+#[derive(Debug, Deserialize)]
+pub struct Move {
+    stage: String,
+    #[serde(default)]
+    reason: String,
+}
+
+/// Move an opportunity (owner only); refused moves are 422 with the reason on `stage` or `reason`.
+pub async fn move_stage(
+    State(state): State<AppState>,
+    ApiUser(actor): ApiUser,
+    Path(id): Path<Uuid>,
+    ApiJson(body): ApiJson<Move>,
+) -> ApiResult<Json<Value>> {
+    state
+        .app
+        .move_opportunity(&actor, id, &body.stage, &body.reason)
+        .await
+        .map_err(err)?;
+    let o = state
+        .app
+        .store
+        .opportunity(id)
+        .await
+        .map_err(|e| err(e.into()))?;
+    Ok(Json(json!(o)))
+}

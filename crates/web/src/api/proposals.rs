@@ -1,0 +1,98 @@
+//! `/api/v1/proposals`: proposals sent and received, sending, answering and asking again.
+
+use super::{ApiJson, ApiResult, err};
+use crate::AppState;
+use crate::extract::ApiUser;
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::IntoResponse;
+use ladderless_core::proposals::ProposalInput;
+use ladderless_store::Uuid;
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+/// Proposals the caller sent and received.
+pub async fn list(
+    State(state): State<AppState>,
+    ApiUser(actor): ApiUser,
+) -> ApiResult<Json<Value>> {
+    let sent = state.app.proposals_sent(&actor).await.map_err(err)?;
+    let received = state.app.inbox(&actor).await.map_err(err)?;
+    Ok(Json(json!({ "sent": sent, "received": received })))
+}
+
+/// Send a proposal for one of the caller's opportunities.
+pub async fn create(
+    State(state): State<AppState>,
+    ApiUser(actor): ApiUser,
+    ApiJson(body): ApiJson<ProposalInput>,
+) -> ApiResult {
+    let p = state.app.propose(&actor, &body).await.map_err(err)?;
+    Ok((StatusCode::CREATED, Json(json!(p))).into_response())
+}
+
+/// One proposal (owner and sponsor only).
+pub async fn get(
+    State(state): State<AppState>,
+    ApiUser(actor): ApiUser,
+    Path(id): Path<Uuid>,
+) -> ApiResult<Json<Value>> {
+    let view = state.app.proposal_view(&actor, id).await.map_err(err)?;
+    Ok(Json(json!(view)))
+}
+
+/// A sponsor's answer.
+#[derive(Debug, Deserialize)]
+pub struct AnswerBody {
+    answer: String,
+    #[serde(default)]
+    reason: String,
+}
+
+/// Answer a proposal (its sponsor only).
+pub async fn answer(
+    State(state): State<AppState>,
+    ApiUser(actor): ApiUser,
+    Path(id): Path<Uuid>,
+    ApiJson(body): ApiJson<AnswerBody>,
+) -> ApiResult<Json<Value>> {
+    state
+        .app
+        .answer_proposal(&actor, id, &body.answer, &body.reason)
+        .await
+        .map_err(err)?;
+    get(State(state), ApiUser(actor), Path(id)).await
+}
+
+/// Asking again.
+#[derive(Debug, Deserialize)]
+pub struct AskBody {
+    #[serde(default)]
+    note: String,
+}
+
+/// Ask again (owner only).
+pub async fn ask_again(
+    State(state): State<AppState>,
+    ApiUser(actor): ApiUser,
+    Path(id): Path<Uuid>,
+    ApiJson(body): ApiJson<AskBody>,
+) -> ApiResult<Json<Value>> {
+    state
+        .app
+        .ask_again(&actor, id, &body.note)
+        .await
+        .map_err(err)?;
+    get(State(state), ApiUser(actor), Path(id)).await
+}
+
+/// A sponsor's record (the sponsor, their manager, talent admins).
+pub async fn sponsor(
+    State(state): State<AppState>,
+    ApiUser(actor): ApiUser,
+    Path(id): Path<Uuid>,
+) -> ApiResult<Json<Value>> {
+    let stats = state.app.sponsor_record(&actor, id).await.map_err(err)?;
+    Ok(Json(json!(stats)))
+}

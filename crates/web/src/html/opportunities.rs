@@ -1,0 +1,464 @@
+//! The opportunity board, one opportunity's page with its value proposition, and stage moves.
+
+use crate::AppState;
+use crate::error::HtmlResult;
+use crate::extract::CurrentUser;
+use crate::html::NoticeQuery;
+use crate::page::{Page, render_status};
+use askama::Template;
+use axum::Form;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect};
+use ladderless_core::CoreError;
+use ladderless_core::auth::Session;
+use ladderless_core::directions::DirectionLine;
+use ladderless_core::opportunities::{AUDIENCES, Column, OpportunityInput, OpportunityView};
+use ladderless_core::pilots::PilotInput;
+use ladderless_core::proposals::ProposalInput;
+use ladderless_domain::fields::FieldErrors;
+use ladderless_domain::opportunity::{FACTORS, Stage};
+use ladderless_store::Uuid;
+use serde::Deserialize;
+
+/// Repeated form fields (checkboxes) arrive as pairs.
+pub type Pairs = Vec<(String, String)>;
+
+fn field(pairs: &Pairs, name: &str) -> String {
+    pairs
+        .iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.clone())
+        .unwrap_or_default()
+}
+
+/// Build an opportunity input from form pairs (factors are checkboxes).
+pub fn opportunity_input(pairs: &Pairs) -> OpportunityInput {
+    OpportunityInput {
+        title: field(pairs, "title"),
+        need_id: field(pairs, "need_id").parse().ok(),
+        need_text: field(pairs, "need_text"),
+        direction_id: field(pairs, "direction_id").parse().ok(),
+        audience: field(pairs, "audience"),
+        whose_goal: field(pairs, "whose_goal"),
+        problem: field(pairs, "problem"),
+        outcome: field(pairs, "outcome"),
+        measure: field(pairs, "measure"),
+        factors: pairs
+            .iter()
+            .filter(|(k, _)| k == "factors")
+            .map(|(_, v)| v.clone())
+            .collect(),
+        skills: field(pairs, "skills"),
+        pitch: field(pairs, "pitch"),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "opportunities.html")]
+struct BoardPage {
+    page: Page,
+    columns: Vec<Column>,
+    stages: Vec<(&'static str, &'static str)>,
+    directions: Vec<DirectionLine>,
+    form: OpportunityInput,
+    errors: FieldErrors,
+    board_js: String,
+}
+
+#[derive(Template)]
+#[template(path = "opportunity.html")]
+struct OpportunityPage {
+    page: Page,
+    view: OpportunityView,
+    stages: Vec<(&'static str, &'static str)>,
+    directions: Vec<DirectionLine>,
+    form: OpportunityInput,
+    proposal: ProposalInput,
+    pilot: PilotInput,
+    errors: FieldErrors,
+    factors: &'static [(&'static str, &'static str)],
+    audiences: &'static [(&'static str, &'static str)],
+    can_start_pilot: bool,
+}
+
+fn stages() -> Vec<(&'static str, &'static str)> {
+    Stage::ALL.iter().map(|s| (s.code(), s.label())).collect()
+}
+
+fn code(errors: &FieldErrors) -> StatusCode {
+    if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    }
+}
+
+/// What the board page can be seeded with from a link (a need discovered elsewhere).
+#[derive(Debug, Default, Deserialize)]
+pub struct BoardQuery {
+    notice: Option<String>,
+    need_id: Option<Uuid>,
+    need: Option<String>,
+}
+
+async fn board_page(
+    state: &AppState,
+    s: &Session,
+    form: OpportunityInput,
+    errors: FieldErrors,
+    notice: Option<&str>,
+) -> HtmlResult {
+    let status = code(&errors);
+    let page = BoardPage {
+        page: Page::new(s, "Opportunities", "/opportunities").with_notice(notice),
+        columns: state.app.board(&s.actor).await?,
+        stages: stages(),
+        directions: state.app.directions(&s.actor).await?,
+        form,
+        errors,
+        board_js: crate::assets::url("board.js"),
+    };
+    Ok(render_status(status, &page))
+}
+
+/// The board of one's own opportunities, with a form to start one.
+pub async fn board(
+    State(state): State<AppState>,
+    CurrentUser(s): CurrentUser,
+    Query(q): Query<BoardQuery>,
+) -> HtmlResult {
+    let form = OpportunityInput {
+        need_id: q.need_id,
+        need_text: q.need.unwrap_or_default(),
+        ..Default::default()
+    };
+    board_page(&state, &s, form, FieldErrors::new(), q.notice.as_deref()).await
+}
+
+/// Start an opportunity.
+pub async fn create(
+    State(state): State<AppState>,
+    CurrentUser(s): CurrentUser,
+    Form(pairs): Form<Pairs>,
+) -> HtmlResult {
+    let input = opportunity_input(&pairs);
+    match state.app.create_opportunity(&s.actor, &input).await {
+        Ok(o) => Ok(
+            Redirect::to(&format!("/opportunities/{}?notice=opportunity_saved", o.id))
+                .into_response(),
+        ),
+        Err(CoreError::Invalid(errors)) => board_page(&state, &s, input, errors, None).await,
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Forms to keep on a re-rendered opportunity page.
+#[derive(Default)]
+pub struct Kept {
+    /// The value proposition form.
+    pub form: Option<OpportunityInput>,
+    /// The proposal form.
+    pub proposal: Option<ProposalInput>,
+    /// The pilot form.
+    pub pilot: Option<PilotInput>,
+}
+
+/// Render one opportunity's page, keeping any submitted input.
+pub async fn opportunity_page(
+    state: &AppState,
+    s: &Session,
+    id: Uuid,
+    kept: Kept,
+    errors: FieldErrors,
+    notice: Option<&str>,
+) -> HtmlResult {
+    let view = state.app.opportunity_view(&s.actor, id).await?;
+    let o = &view.opportunity;
+    let form = kept.form.unwrap_or_else(|| OpportunityInput {
+        title: o.title.clone(),
+        need_id: o.need_id,
+        need_text: o.need_text.clone(),
+        direction_id: o.direction_id,
+        audience: o.audience.clone(),
+        whose_goal: o.whose_goal.clone(),
+        problem: o.problem.clone(),
+        outcome: o.outcome.clone(),
+        measure: o.measure.clone(),
+        factors: o
+            .factors
+            .split(',')
+            .filter(|f| !f.is_empty())
+            .map(str::to_string)
+            .collect(),
+        skills: o.skills.clone(),
+        pitch: o.pitch.clone(),
+    });
+    let can_start_pilot = view.is_owner
+        && view.pilot.is_none()
+        && view.proposals.iter().any(|p| p.status == "support");
+    let status = code(&errors);
+    let title = o.title.clone();
+    let page = OpportunityPage {
+        page: Page::new(s, title, "/opportunities").with_notice(notice),
+        stages: stages(),
+        directions: state.app.directions(&s.actor).await?,
+        form,
+        proposal: kept.proposal.unwrap_or(ProposalInput {
+            time_share: Some(20),
+            duration_weeks: Some(12),
+            ..Default::default()
+        }),
+        pilot: kept.pilot.unwrap_or_default(),
+        errors,
+        factors: &FACTORS,
+        audiences: &AUDIENCES,
+        can_start_pilot,
+        view,
+    };
+    Ok(render_status(status, &page))
+}
+
+/// One opportunity: value proposition, coach, history, proposals, pilot.
+pub async fn show(
+    State(state): State<AppState>,
+    CurrentUser(s): CurrentUser,
+    Path(id): Path<Uuid>,
+    Query(q): Query<NoticeQuery>,
+) -> HtmlResult {
+    opportunity_page(
+        &state,
+        &s,
+        id,
+        Kept::default(),
+        FieldErrors::new(),
+        q.notice.as_deref(),
+    )
+    .await
+}
+
+/// Save the value proposition.
+pub async fn update(
+    State(state): State<AppState>,
+    CurrentUser(s): CurrentUser,
+    Path(id): Path<Uuid>,
+    Form(pairs): Form<Pairs>,
+) -> HtmlResult {
+    let input = opportunity_input(&pairs);
+    match state.app.update_opportunity(&s.actor, id, &input).await {
+        Ok(_) => Ok(Redirect::to(&format!(
+            "/opportunities/{id}?notice=opportunity_saved#coach"
+        ))
+        .into_response()),
+        Err(CoreError::Invalid(errors)) => {
+            opportunity_page(
+                &state,
+                &s,
+                id,
+                Kept {
+                    form: Some(input),
+                    ..Default::default()
+                },
+                errors,
+                None,
+            )
+            .await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// A stage move from the selector.
+#[derive(Deserialize)]
+pub struct MoveForm {
+    stage: String,
+    #[serde(default)]
+    reason: String,
+    #[serde(default)]
+    back: Option<String>,
+}
+
+/// Move an opportunity to another stage.
+pub async fn move_stage(
+    State(state): State<AppState>,
+    CurrentUser(s): CurrentUser,
+    Path(id): Path<Uuid>,
+    Form(f): Form<MoveForm>,
+) -> HtmlResult {
+    let to_board = f.back.as_deref() == Some("board");
+    match state
+        .app
+        .move_opportunity(&s.actor, id, &f.stage, &f.reason)
+        .await
+    {
+        Ok(()) if to_board => {
+            Ok(Redirect::to("/opportunities?notice=opportunity_moved").into_response())
+        }
+        Ok(()) => Ok(
+            Redirect::to(&format!("/opportunities/{id}?notice=opportunity_moved")).into_response(),
+        ),
+        Err(CoreError::Invalid(errors)) => {
+            opportunity_page(&state, &s, id, Kept::default(), errors, None).await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Delete one's own opportunity.
+pub async fn delete(
+    State(state): State<AppState>,
+    CurrentUser(s): CurrentUser,
+    Path(id): Path<Uuid>,
+) -> HtmlResult {
+    state.app.delete_opportunity(&s.actor, id).await?;
+    Ok(Redirect::to("/opportunities?notice=opportunity_deleted").into_response())
+}
+
+impl BoardPage {
+    /// Whether a direction is the chosen one.
+    fn is_direction(&self, id: impl std::borrow::Borrow<Uuid>) -> bool {
+        self.form.direction_id == Some(*id.borrow())
+    }
+}
+
+impl OpportunityPage {
+    /// Whether a direction is the chosen one.
+    fn is_direction(&self, id: impl std::borrow::Borrow<Uuid>) -> bool {
+        self.form.direction_id == Some(*id.borrow())
+    }
+
+    /// Whether a factor checkbox is ticked.
+    fn has_factor(&self, code: &str) -> bool {
+        self.form.factors.iter().any(|f| f == code)
+    }
+
+    /// A share as a whole percentage.
+    fn pct(&self, share: &f32) -> String {
+        format!("{:.0}%", share * 100.0)
+    }
+
+    /// The coach's label in words.
+    fn coach_label(&self) -> &'static str {
+        use ladderless_domain::coach::PitchLabel;
+        match self.view.verdict.as_ref().map(|v| v.label) {
+            Some(PitchLabel::Customer) => "Customer-focused",
+            Some(PitchLabel::SelfFocused) => "Self-focused",
+            Some(PitchLabel::Balanced) => "Balanced",
+            None => "",
+        }
+    }
+}
+
+/// The proposal form's fields.
+#[derive(Deserialize)]
+pub struct ProposeForm {
+    #[serde(default)]
+    sponsor_email: String,
+    #[serde(default)]
+    time_share: String,
+    #[serde(default)]
+    duration_weeks: String,
+    #[serde(default)]
+    resources: String,
+    #[serde(default)]
+    message: String,
+}
+
+/// Propose an opportunity to a sponsor.
+pub async fn propose(
+    State(state): State<AppState>,
+    CurrentUser(s): CurrentUser,
+    Path(id): Path<Uuid>,
+    Form(f): Form<ProposeForm>,
+) -> HtmlResult {
+    let mut errors = FieldErrors::new();
+    let mut number = |name: &str, raw: &str| -> Option<i32> {
+        let r = raw.trim().parse().ok();
+        if r.is_none() && !raw.trim().is_empty() {
+            errors.add(name, "must be a whole number");
+        }
+        r
+    };
+    let input = ProposalInput {
+        opportunity_id: Some(id),
+        time_share: number("time_share", &f.time_share),
+        duration_weeks: number("duration_weeks", &f.duration_weeks),
+        sponsor_email: f.sponsor_email,
+        resources: f.resources,
+        message: f.message,
+    };
+    let result = if errors.is_empty() {
+        state.app.propose(&s.actor, &input).await
+    } else {
+        Err(CoreError::Invalid(errors))
+    };
+    match result {
+        Ok(p) => {
+            Ok(Redirect::to(&format!("/proposals/{}?notice=proposal_sent", p.id)).into_response())
+        }
+        Err(CoreError::Invalid(errors)) => {
+            opportunity_page(
+                &state,
+                &s,
+                id,
+                Kept {
+                    proposal: Some(input),
+                    ..Default::default()
+                },
+                errors,
+                None,
+            )
+            .await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// The pilot form's fields.
+#[derive(Deserialize)]
+pub struct PilotForm {
+    #[serde(default)]
+    responsibilities: String,
+    #[serde(default)]
+    time_share: String,
+    #[serde(default)]
+    starts_on: String,
+    #[serde(default)]
+    ends_on: String,
+}
+
+/// Start the pilot of a supported opportunity.
+pub async fn start_pilot(
+    State(state): State<AppState>,
+    CurrentUser(s): CurrentUser,
+    Path(id): Path<Uuid>,
+    Form(f): Form<PilotForm>,
+) -> HtmlResult {
+    let time_share = f.time_share.trim().parse().ok();
+    let input = PilotInput {
+        responsibilities: f.responsibilities,
+        time_share,
+        starts_on: f.starts_on,
+        ends_on: f.ends_on,
+    };
+    match state.app.start_pilot(&s.actor, id, &input).await {
+        Ok(p) => {
+            Ok(Redirect::to(&format!("/pilots/{}?notice=pilot_started", p.id)).into_response())
+        }
+        Err(CoreError::Invalid(errors)) => {
+            opportunity_page(
+                &state,
+                &s,
+                id,
+                Kept {
+                    pilot: Some(input),
+                    ..Default::default()
+                },
+                errors,
+                None,
+            )
+            .await
+        }
+        Err(e) => Err(e.into()),
+    }
+}

@@ -1,0 +1,183 @@
+//! The inbox (proposals to answer and proposals sent) and one proposal's page.
+
+use crate::AppState;
+use crate::error::HtmlResult;
+use crate::extract::CurrentUser;
+use crate::html::NoticeQuery;
+use crate::page::{Page, render, render_status};
+use askama::Template;
+use axum::Form;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect};
+use ladderless_core::CoreError;
+use ladderless_core::auth::Session;
+use ladderless_core::proposals::{ProposalLine, ProposalView};
+use ladderless_domain::fields::FieldErrors;
+use ladderless_store::Uuid;
+use serde::Deserialize;
+
+#[derive(Template)]
+#[template(path = "proposals.html")]
+struct InboxPage {
+    page: Page,
+    received: Vec<ProposalLine>,
+    sent: Vec<ProposalLine>,
+    days: i64,
+}
+
+#[derive(Template)]
+#[template(path = "proposal.html")]
+struct ProposalPage {
+    page: Page,
+    view: ProposalView,
+    errors: FieldErrors,
+    answer: String,
+    reason: String,
+    note: String,
+}
+
+/// Proposals awaiting my answer, and those I sent (with "ask again" prompts).
+pub async fn inbox(
+    State(state): State<AppState>,
+    CurrentUser(s): CurrentUser,
+    Query(q): Query<NoticeQuery>,
+) -> HtmlResult {
+    let page = InboxPage {
+        page: Page::new(&s, "Inbox", "/inbox").with_notice(q.notice.as_deref()),
+        received: state.app.inbox(&s.actor).await?,
+        sent: state.app.proposals_sent(&s.actor).await?,
+        days: state.app.ask_again_days().await?,
+    };
+    Ok(render(&page))
+}
+
+async fn proposal_page(
+    state: &AppState,
+    s: &Session,
+    id: Uuid,
+    errors: FieldErrors,
+    kept: (String, String, String),
+    notice: Option<&str>,
+) -> HtmlResult {
+    let view = state.app.proposal_view(&s.actor, id).await?;
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let title = format!("Proposal: {}", view.line.proposal.opportunity_title);
+    let (answer, reason, note) = kept;
+    let page = ProposalPage {
+        page: Page::new(s, title, "/inbox").with_notice(notice),
+        view,
+        errors,
+        answer,
+        reason,
+        note,
+    };
+    Ok(render_status(status, &page))
+}
+
+/// One proposal.
+pub async fn show(
+    State(state): State<AppState>,
+    CurrentUser(s): CurrentUser,
+    Path(id): Path<Uuid>,
+    Query(q): Query<NoticeQuery>,
+) -> HtmlResult {
+    proposal_page(
+        &state,
+        &s,
+        id,
+        FieldErrors::new(),
+        Default::default(),
+        q.notice.as_deref(),
+    )
+    .await
+}
+
+/// The sponsor's answer.
+#[derive(Deserialize)]
+pub struct AnswerForm {
+    #[serde(default)]
+    answer: String,
+    #[serde(default)]
+    reason: String,
+}
+
+/// Answer a proposal: support, tell me more, not now.
+pub async fn answer(
+    State(state): State<AppState>,
+    CurrentUser(s): CurrentUser,
+    Path(id): Path<Uuid>,
+    Form(f): Form<AnswerForm>,
+) -> HtmlResult {
+    match state
+        .app
+        .answer_proposal(&s.actor, id, &f.answer, &f.reason)
+        .await
+    {
+        Ok(()) => {
+            Ok(Redirect::to(&format!("/proposals/{id}?notice=proposal_answered")).into_response())
+        }
+        Err(CoreError::Invalid(errors)) => {
+            proposal_page(
+                &state,
+                &s,
+                id,
+                errors,
+                (f.answer, f.reason, String::new()),
+                None,
+            )
+            .await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Asking again.
+#[derive(Deserialize)]
+pub struct AskForm {
+    #[serde(default)]
+    note: String,
+}
+
+/// Ask again, with a note.
+pub async fn ask_again(
+    State(state): State<AppState>,
+    CurrentUser(s): CurrentUser,
+    Path(id): Path<Uuid>,
+    Form(f): Form<AskForm>,
+) -> HtmlResult {
+    match state.app.ask_again(&s.actor, id, &f.note).await {
+        Ok(()) => Ok(Redirect::to(&format!("/proposals/{id}?notice=asked_again")).into_response()),
+        Err(CoreError::Invalid(errors)) => {
+            proposal_page(
+                &state,
+                &s,
+                id,
+                errors,
+                (String::new(), String::new(), f.note),
+                None,
+            )
+            .await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Withdraw a proposal.
+pub async fn withdraw(
+    State(state): State<AppState>,
+    CurrentUser(s): CurrentUser,
+    Path(id): Path<Uuid>,
+) -> HtmlResult {
+    match state.app.withdraw_proposal(&s.actor, id).await {
+        Ok(()) => Ok(Redirect::to("/inbox?notice=proposal_withdrawn").into_response()),
+        Err(CoreError::Invalid(errors)) => {
+            proposal_page(&state, &s, id, errors, Default::default(), None).await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
