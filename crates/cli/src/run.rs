@@ -203,8 +203,18 @@ async fn serve(g: &Global, args: ServeArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Remove expired sessions every hour.
+/// Build the career graph now and refresh it every few minutes; remove expired sessions hourly.
 fn spawn_housekeeping(app: App) {
+    let graph_app = app.clone();
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(std::time::Duration::from_secs(300));
+        loop {
+            tick.tick().await;
+            if let Err(e) = graph_app.refresh_graph().await {
+                tracing::warn!(error = %e, "career graph refresh failed");
+            }
+        }
+    });
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(std::time::Duration::from_secs(3600));
         loop {

@@ -4,6 +4,7 @@
 //! reads or writes anything. Time comes from the [`Clock`] in [`App`].
 
 pub mod auth;
+pub mod careers;
 pub mod catalogue;
 pub mod clock;
 pub mod demo;
@@ -63,6 +64,8 @@ pub struct App {
     pub clock: Arc<dyn Clock>,
     /// Settings.
     pub settings: Settings,
+    /// The career graph, built in the background.
+    pub graph: Arc<careers::GraphCell>,
 }
 
 impl App {
@@ -73,6 +76,7 @@ impl App {
             catalogue: ladderless_catalogue::bundled(),
             clock: Arc::new(SystemClock),
             settings: Settings::default(),
+            graph: Arc::default(),
         }
     }
 

@@ -101,6 +101,13 @@ impl TestServer {
         Self::start_with(app, db).await
     }
 
+    /// Start a server whose career graph is built before it answers.
+    pub async fn start_with_graph(backend: Backend) -> anyhow::Result<TestServer> {
+        let server = Self::start(backend).await?;
+        server.app.refresh_graph().await.map_err(|e| anyhow::anyhow!("{e}"))?;
+        Ok(server)
+    }
+
     /// Start a server for an existing application.
     pub async fn start_with(app: App, db: TestDb) -> anyhow::Result<TestServer> {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;

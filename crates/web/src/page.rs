@@ -47,6 +47,7 @@ impl Page {
             NavItem { href: "/people", label: "People", current: false },
             NavItem { href: "/org", label: "Org chart", current: false },
             NavItem { href: "/roles", label: "Roles", current: false },
+            NavItem { href: "/map", label: "Career map", current: false },
             NavItem { href: "/directions", label: "Directions", current: false },
             NavItem { href: "/opportunities", label: "Opportunities", current: false },
             NavItem { href: "/inbox", label: "Inbox", current: false },

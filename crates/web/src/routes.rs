@@ -1,6 +1,6 @@
 //! The whole route table, and the layers every request passes through.
 
-use crate::html::{about, account, admin, auth, home, people, roles, teams};
+use crate::html::{about, account, admin, auth, careers, home, people, roles, teams};
 use crate::html::{directions, opportunities, pilots, proposals};
 use crate::middleware::{csrf_guard, load_session, security_headers};
 use crate::page::ErrorPage;
@@ -33,6 +33,8 @@ pub fn router(app: App, config: WebConfig) -> Router {
         .route("/teams/{id}", get(api::teams::get))
         .route("/roles", get(api::roles::list).post(api::roles::create))
         .route("/roles/{code}", get(api::roles::get))
+        .route("/roles/{code}/moves", get(api::careers::moves))
+        .route("/paths", get(api::careers::paths))
         .route("/skills", get(api::skills::list).post(api::skills::create))
         .route("/imports", get(api::imports::list).post(api::imports::create).layer(DefaultBodyLimit::max(upload_limit)))
         .route("/directions", get(api::directions::list).post(api::directions::create))
@@ -61,6 +63,8 @@ pub fn router(app: App, config: WebConfig) -> Router {
         .route("/teams/{id}", get(teams::team))
         .route("/roles", get(roles::roles))
         .route("/roles/{code}", get(roles::role))
+        .route("/map", get(careers::map))
+        .route("/map/path", get(careers::path))
         .route("/account", get(account::account))
         .route("/account/password", post(account::change_password))
         .route("/account/tokens", post(account::create_token))

@@ -11,3 +11,6 @@ for (const el of document.querySelectorAll("code.secret")) {
     sel.addRange(range);
   });
 }
+
+// Load the map's zoom and pan only where there is a map.
+if (document.querySelector("[data-map]")) import("./map.js");

@@ -1,6 +1,7 @@
 //! The JSON API under `/api/v1`: one module per resource, one error shape.
 
 pub mod directions;
+pub mod careers;
 pub mod imports;
 pub mod me;
 pub mod openapi;

@@ -4,6 +4,7 @@ pub mod about;
 pub mod account;
 pub mod admin;
 pub mod auth;
+pub mod careers;
 pub mod directions;
 pub mod home;
 pub mod opportunities;

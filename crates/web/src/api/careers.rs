@@ -1,0 +1,43 @@
+//! `/api/v1/roles/{code}/moves` and `/api/v1/paths`: the career graph.
+
+use super::{ApiResult, err};
+use crate::AppState;
+use crate::extract::ApiUser;
+use axum::Json;
+use axum::extract::{Path, Query, State};
+use ladderless_core::CoreError;
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+/// How many moves.
+#[derive(Debug, Deserialize)]
+pub struct MovesQuery {
+    top: Option<usize>,
+}
+
+/// Next moves from a role, best first.
+pub async fn moves(State(state): State<AppState>, ApiUser(_): ApiUser, Path(code): Path<String>, Query(q): Query<MovesQuery>) -> ApiResult<Json<Value>> {
+    let graph = state.app.graph().map_err(err)?;
+    if !graph.contains(&code) {
+        return Err(err(CoreError::NotFound));
+    }
+    let top = q.top.unwrap_or(10).clamp(1, 50);
+    let moves = graph.next_moves(&code, top).map_err(|e| err(CoreError::field("code", e.to_string())))?;
+    Ok(Json(json!({ "from": code, "moves": moves })))
+}
+
+/// Path query.
+#[derive(Debug, Deserialize)]
+pub struct PathsQuery {
+    from: Option<String>,
+    to: Option<String>,
+    k: Option<usize>,
+}
+
+/// Best paths between two roles.
+pub async fn paths(State(state): State<AppState>, ApiUser(actor): ApiUser, Query(q): Query<PathsQuery>) -> ApiResult<Json<Value>> {
+    let from = q.from.or(actor.person.role_code.clone()).ok_or_else(|| err(CoreError::field("from", "is required (your role is not set)")))?;
+    let to = q.to.ok_or_else(|| err(CoreError::field("to", "is required")))?;
+    let paths = state.app.paths_between(&from, &to, q.k.unwrap_or(5)).map_err(err)?;
+    Ok(Json(json!({ "from": from, "to": to, "paths": paths })))
+}

@@ -1,0 +1,144 @@
+//! The career map (next moves around a role) and paths to a target role.
+
+use crate::AppState;
+use crate::error::HtmlResult;
+use crate::extract::CurrentUser;
+use crate::page::{Page, render, render_status};
+use askama::Template;
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use ladderless_core::CoreError;
+use ladderless_core::careers::MoveGroups;
+use ladderless_core::catalogue::RoleSummary;
+use ladderless_graph::{Move, Path};
+use serde::Deserialize;
+
+/// Which role to centre on.
+#[derive(Debug, Default, Deserialize)]
+pub struct MapQuery {
+    role: Option<String>,
+}
+
+/// A node placed on the map picture.
+struct Node {
+    code: String,
+    label: String,
+    kind: &'static str,
+    x: i32,
+    y: i32,
+    score: String,
+}
+
+/// One group of moves in the list view.
+struct Section {
+    heading: &'static str,
+    kind: &'static str,
+    moves: Vec<Move>,
+}
+
+#[derive(Template)]
+#[template(path = "map.html")]
+struct MapPage {
+    page: Page,
+    code: String,
+    title: String,
+    is_mine: bool,
+    sections: Vec<Section>,
+    nodes: Vec<Node>,
+    preparing: bool,
+}
+
+fn sections(g: MoveGroups) -> Vec<Section> {
+    vec![
+        Section { heading: "Up", kind: "up", moves: g.up },
+        Section { heading: "Sideways", kind: "sideways", moves: g.sideways },
+        Section { heading: "Across", kind: "across", moves: g.across },
+    ]
+}
+
+fn short(label: &str) -> String {
+    let mut s: String = label.chars().take(26).collect();
+    if label.chars().count() > 26 {
+        s.push('…');
+    }
+    s
+}
+
+/// Place up moves above, sideways to the sides and across below the centre.
+fn layout(g: &MoveGroups) -> Vec<Node> {
+    let mut out = Vec::new();
+    let mut place = |moves: &[Move], kind: &'static str, spots: &dyn Fn(usize, usize) -> (i32, i32)| {
+        for (i, m) in moves.iter().enumerate() {
+            let (x, y) = spots(i, moves.len());
+            out.push(Node { code: m.to.clone(), label: short(&m.title), kind, x, y, score: format!("{:.0}%", m.score * 100.0) });
+        }
+    };
+    let row = |y: i32| move |i: usize, n: usize| (((i as i32) * 2 + 1) * 900 / (2 * n.max(1) as i32), y);
+    place(&g.up, "up", &row(60));
+    place(&g.across, "across", &row(460));
+    place(&g.sideways, "sideways", &|i, _| (if i % 2 == 0 { 120 } else { 780 }, 170 + (i as i32 / 2) * 80));
+    out
+}
+
+/// The map centred on a role (the viewer's own by default).
+pub async fn map(State(state): State<AppState>, CurrentUser(s): CurrentUser, Query(q): Query<MapQuery>) -> HtmlResult {
+    let mine = s.actor.person.role_code.clone();
+    let code = q.role.filter(|c| !c.trim().is_empty()).or(mine.clone());
+    let Some(code) = code else {
+        let page = MapPage { page: Page::new(&s, "Career map", "/map"), code: String::new(), title: String::new(), is_mine: false, sections: Vec::new(), nodes: Vec::new(), preparing: false };
+        return Ok(render(&page));
+    };
+    let title = state.app.role_title(&code).await?.ok_or(CoreError::NotFound)?;
+    let (groups, preparing) = match state.app.moves_from(&code, 6) {
+        Ok(g) => (Some(g), false),
+        Err(CoreError::Invalid(_)) => (None, true),
+        Err(e) => return Err(e.into()),
+    };
+    let nodes = groups.as_ref().map(layout).unwrap_or_default();
+    let sections = groups.map(sections).unwrap_or_default();
+    let page = MapPage { page: Page::new(&s, format!("Career map: {title}"), "/map"), is_mine: mine.as_deref() == Some(code.as_str()), code, title, sections, nodes, preparing };
+    Ok(render_status(if preparing { StatusCode::SERVICE_UNAVAILABLE } else { StatusCode::OK }, &page))
+}
+
+/// Path query: from a role to a target, or a search for the target.
+#[derive(Debug, Default, Deserialize)]
+pub struct PathQuery {
+    from: Option<String>,
+    to: Option<String>,
+    q: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "map_path.html")]
+struct PathPage {
+    page: Page,
+    from: String,
+    from_title: String,
+    to: String,
+    to_title: String,
+    q: String,
+    candidates: Vec<RoleSummary>,
+    paths: Vec<Path>,
+    error: Option<String>,
+}
+
+/// Paths of up to four steps from a role to a target, each step with the skills to gain.
+pub async fn path(State(state): State<AppState>, CurrentUser(s): CurrentUser, Query(q): Query<PathQuery>) -> HtmlResult {
+    let from = q.from.or(s.actor.person.role_code.clone()).unwrap_or_default();
+    let from_title = state.app.role_title(&from).await?.unwrap_or_default();
+    let query = q.q.unwrap_or_default();
+    let to = q.to.unwrap_or_default();
+    let candidates = if to.is_empty() && !query.trim().is_empty() { state.app.search_roles(&query, 15).await? } else { Vec::new() };
+    let (paths, error, to_title) = if to.is_empty() || from.is_empty() {
+        (Vec::new(), None, String::new())
+    } else {
+        let to_title = state.app.role_title(&to).await?.unwrap_or_else(|| to.clone());
+        match state.app.paths_between(&from, &to, 5) {
+            Ok(p) => (p, None, to_title),
+            Err(CoreError::Invalid(f)) => (Vec::new(), f.0.values().next().cloned(), to_title),
+            Err(e) => return Err(e.into()),
+        }
+    };
+    let page = PathPage { page: Page::new(&s, "Paths to a role", "/map"), from, from_title, to, to_title, q: query, candidates, paths, error };
+    Ok(render(&page))
+}

@@ -1,0 +1,63 @@
+//! The career map and paths, over HTTP and the API.
+
+use ladderless_testkit::{PASSWORD, TestServer, backends, check, seed_small_org};
+
+async fn server() -> anyhow::Result<TestServer> {
+    // The graph comes from the bundled catalogue; one backend is enough for the map itself.
+    let s = TestServer::start_with_graph(backends()[0]).await?;
+    seed_small_org(&s.app).await?;
+    Ok(s)
+}
+
+#[tokio::test]
+async fn the_map_centres_on_my_role_and_re_centres_on_another() -> anyhow::Result<()> {
+    let s = server().await?;
+    let c = s.client();
+    check!(c.get("/map").await?.status == 303, "sign-in needed");
+    c.sign_in("eve@example.org", PASSWORD).await?;
+    let mine = c.get("/map").await?;
+    check!(mine.status == 200, "map: {}", mine.status);
+    check!(mine.body.contains("Moves from <strong>Software Developers</strong> (your role)"), "centred on my role");
+    for heading in ["<h2 id=\"h-up\">Up</h2>", "<h2 id=\"h-sideways\">Sideways</h2>", "<h2 id=\"h-across\">Across</h2>", "<svg"] {
+        check!(mine.body.contains(heading), "map shows {heading}");
+    }
+    let nurse = c.get("/map?role=29-1141.00").await?;
+    check!(nurse.body.contains("Moves from <strong>Registered Nurses</strong>") && !nurse.body.contains("(your role)"), "re-centred");
+    check!(nurse.body.contains("Nurse"), "nursing moves from a nurse");
+    check!(c.get("/map?role=99-9999.99").await?.status == 404, "unknown role");
+    Ok(())
+}
+
+#[tokio::test]
+async fn paths_to_a_target_show_steps_and_skill_gaps() -> anyhow::Result<()> {
+    let s = server().await?;
+    let c = s.client();
+    c.sign_in("eve@example.org", PASSWORD).await?;
+    let pick = c.get("/map/path?q=computer+and+information+systems+managers").await?;
+    check!(pick.body.contains("/map/path?from=15-1252.00&amp;to=11-3021.00"), "target candidates link to paths");
+    let r = c.get("/map/path?from=15-1252.00&to=11-3021.00").await?;
+    check!(r.status == 200 && r.body.contains("Path 1:"), "a path is shown");
+    check!(r.body.contains("Skills to build") || r.body.contains("No big skill gaps"), "gaps are shown");
+    let same = c.get("/map/path?from=15-1252.00&to=15-1252.00").await?;
+    check!(same.body.contains("role=\"alert\""), "same role is explained");
+    Ok(())
+}
+
+#[tokio::test]
+async fn the_api_answers_moves_and_paths() -> anyhow::Result<()> {
+    let s = server().await?;
+    let id = ladderless_testkit::person_id(&s.app, "eve@example.org").await?;
+    let (_, t) = s.app.create_api_token(id, "t").await.map_err(|e| anyhow::anyhow!("{e}"))?;
+    let c = s.client();
+    let moves = c.api_get("/api/v1/roles/15-1252.00/moves?top=5", &t).await?;
+    let j = moves.json();
+    check!(moves.status == 200 && j["moves"].as_array().is_some_and(|m| m.len() == 5), "five moves: {}", moves.body.chars().take(200).collect::<String>());
+    check!(["up", "sideways", "across"].contains(&j["moves"][0]["kind"].as_str().unwrap_or("")), "a kind");
+    check!(j["moves"][0]["why"].as_str().is_some_and(|w| !w.is_empty()), "an explanation");
+    let paths = c.api_get("/api/v1/paths?to=11-3021.00", &t).await?;
+    check!(paths.status == 200 && paths.json()["from"] == "15-1252.00" && paths.json()["paths"].as_array().is_some_and(|p| !p.is_empty()), "paths from my role");
+    let bad = c.api_get("/api/v1/paths?from=15-1252.00", &t).await?;
+    check!(bad.status == 422 && bad.json()["fields"]["to"].is_string(), "missing target named");
+    check!(c.api_get("/api/v1/roles/00-0000.00/moves", &t).await?.status == 404, "unknown role");
+    Ok(())
+}
