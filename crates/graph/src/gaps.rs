@@ -1,7 +1,8 @@
 //! Skills that carry over on a move, and skills to gain.
 
-use crate::graph::Graph;
+use crate::graph::{Graph, NodeSkill};
 use crate::model::{Gap, SkillArea, SkillRef};
+use crate::profiles::Level;
 
 /// O*NET elements count for gaps and carried skills only when the target rates them at least
 /// this important (3 = "important" on O*NET's 1–5 scale).
@@ -20,24 +21,24 @@ impl Graph {
     pub(crate) fn gaps(&self, from: u32, to: u32) -> Vec<Gap> {
         let mut gaps = self.onet_gaps(from as usize, to as usize);
         let have = &self.nodes[from as usize].skills;
-        let mut esco: Vec<Gap> = self.nodes[to as usize]
+        // Rank first, name only what is kept: labels are the expensive part.
+        let mut esco: Vec<&NodeSkill> = self.nodes[to as usize]
             .skills
             .iter()
             .filter(|s| !have.iter().any(|h| h.index == s.index))
-            .map(|s| Gap {
-                skill: self.esco_ref(s.index),
-                current_level: None,
-                target_level: None,
-                importance: s.weight,
-                essential: s.essential,
-            })
             .collect();
         esco.sort_by(|a, b| {
             b.essential
                 .cmp(&a.essential)
-                .then(b.importance.total_cmp(&a.importance))
+                .then(b.weight.total_cmp(&a.weight))
         });
-        esco.truncate(MAX_GAPS);
+        let esco = esco.into_iter().take(MAX_GAPS).map(|s| Gap {
+            skill: self.esco_ref(s.index),
+            current_level: None,
+            target_level: None,
+            importance: s.weight,
+            essential: s.essential,
+        });
         gaps.extend(esco);
         gaps
     }
@@ -47,33 +48,34 @@ impl Graph {
         if current.is_empty() || target.is_empty() {
             return Vec::new();
         }
-        let mut gaps: Vec<(f32, Gap)> = self
-            .profiles
-            .elements
+        let mut ranked: Vec<(f32, usize, f32, Level)> = current
             .iter()
-            .zip(current.iter().zip(target))
-            .filter_map(|(element, (c, t))| {
+            .zip(target)
+            .enumerate()
+            .filter_map(|(e, (c, t))| {
                 let t = (*t)?;
-                let c_level = c.map_or(0.0, |c| c.level);
-                let diff = t.level - c_level;
-                (t.importance >= IMPORTANT && diff >= MIN_LEVEL_GAP).then(|| {
-                    let gap = Gap {
-                        skill: SkillRef {
-                            area: element.area,
-                            id: element.id.clone(),
-                            name: element.name.clone(),
-                        },
-                        current_level: Some(c_level),
-                        target_level: Some(t.level),
-                        importance: t.importance,
-                        essential: false,
-                    };
-                    (diff * t.importance, gap)
-                })
+                let have = c.map_or(0.0, |c| c.level);
+                let diff = t.level - have;
+                (t.importance >= IMPORTANT && diff >= MIN_LEVEL_GAP).then_some((
+                    diff * t.importance,
+                    e,
+                    have,
+                    t,
+                ))
             })
             .collect();
-        gaps.sort_by(|a, b| b.0.total_cmp(&a.0));
-        gaps.into_iter().take(MAX_GAPS).map(|(_, g)| g).collect()
+        ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
+        ranked
+            .into_iter()
+            .take(MAX_GAPS)
+            .map(|(_, e, have, t)| Gap {
+                skill: self.element_ref(e),
+                current_level: Some(have),
+                target_level: Some(t.level),
+                importance: t.importance,
+                essential: false,
+            })
+            .collect()
     }
 
     /// Skills that carry over from `from` to `to`: ESCO skills both roles have (strongest
@@ -93,28 +95,34 @@ impl Graph {
             &self.profiles.rows[to as usize],
         );
         if !current.is_empty() && !target.is_empty() {
-            let mut onet: Vec<(f32, SkillRef)> = self
-                .profiles
-                .elements
+            let mut onet: Vec<(f32, usize)> = current
                 .iter()
-                .zip(current.iter().zip(target))
-                .filter_map(|(element, (c, t))| {
+                .zip(target)
+                .enumerate()
+                .filter_map(|(e, (c, t))| {
                     let (c, t) = ((*c)?, (*t)?);
-                    (t.importance >= IMPORTANT && c.level + 0.25 >= t.level).then(|| {
-                        let skill = SkillRef {
-                            area: element.area,
-                            id: element.id.clone(),
-                            name: element.name.clone(),
-                        };
-                        (t.importance, skill)
-                    })
+                    (t.importance >= IMPORTANT && c.level + 0.25 >= t.level)
+                        .then_some((t.importance, e))
                 })
                 .collect();
             onet.sort_by(|a, b| b.0.total_cmp(&a.0));
             let room = MAX_CARRIED - carried.len();
-            carried.extend(onet.into_iter().take(room).map(|(_, s)| s));
+            carried.extend(
+                onet.into_iter()
+                    .take(room)
+                    .map(|(_, e)| self.element_ref(e)),
+            );
         }
         carried
+    }
+
+    fn element_ref(&self, e: usize) -> SkillRef {
+        let element = &self.profiles.elements[e];
+        SkillRef {
+            area: element.area,
+            id: element.id.clone(),
+            name: element.name.clone(),
+        }
     }
 
     fn esco_ref(&self, index: u32) -> SkillRef {

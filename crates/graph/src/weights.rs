@@ -69,10 +69,10 @@ impl Default for Weights {
             iwas: 0.4,
             gwas: 0.0,
             esco: 0.3,
-            technology: 0.2,
-            skills: 1.0,
+            technology: 0.1,
+            skills: 1.3,
             knowledge: 0.8,
-            interests: 0.3,
+            interests: 0.15,
             work_values: 0.2,
             rating_distance: true,
             job_zone: 0.5,
@@ -82,7 +82,7 @@ impl Default for Weights {
             jump: 0.08,
             drop: 0.06,
             seniority_jump: 0.05,
-            residual: 0.2,
+            residual: 0.3,
             estimated: 0.0,
         }
     }
