@@ -33,12 +33,12 @@ test('a need becomes a pilot and a new role', async ({ page }) => {
   await page.getByLabel('Continued learning').check();
   await page.getByLabel('Your pitch, in your words').fill('I want more visibility and a promotion for my career.');
   await page.getByRole('button', { name: 'Save the value proposition' }).click();
-  await expect(page.getByText('It leads with you')).toBeVisible();
+  await expect(page.getByText('It leads with you. Open with')).toBeVisible();
   await page
     .getByLabel('Your pitch, in your words')
     .fill('Support wants every new joiner to help customers on day one. Accounts ready before the first morning would get them there.');
   await page.getByRole('button', { name: 'Save the value proposition' }).click();
-  await expect(page.getByText('It leads with you')).toHaveCount(0);
+  await expect(page.getByText('It leads with you. Open with')).toHaveCount(0);
   await expectAccessible(page);
 
   await page.getByLabel("Sponsor's e-mail").fill(DEMO.manager);

@@ -293,7 +293,7 @@ async fn the_whole_journey_from_direction_to_new_role() {
         );
         let o = eve.get(&format!("/opportunities/{opp}")).await?;
         check!(
-            o.body.contains("Outcome: new role") && o.body.contains("proposed → piloting"),
+            o.body.contains("Outcome: new role") && o.body.contains("Proposed → Piloting"),
             "stage and history"
         );
         check!(

@@ -181,3 +181,47 @@ async fn a_sponsors_record_is_for_them_their_manager_and_talent_admins() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn the_openapi_document_lists_every_opportunity_route() {
+    each_backend(|s| async move {
+        let doc = s.client().get("/api/v1/openapi.json").await?.json();
+        for (method, path) in [
+            ("get", "/api/v1/directions"),
+            ("post", "/api/v1/directions"),
+            ("get", "/api/v1/directions/{id}"),
+            ("post", "/api/v1/directions/{id}"),
+            ("post", "/api/v1/opportunities"),
+            ("get", "/api/v1/opportunities/mine"),
+            ("get", "/api/v1/opportunities/{id}"),
+            ("post", "/api/v1/opportunities/{id}"),
+            ("post", "/api/v1/opportunities/{id}/move"),
+            ("get", "/api/v1/proposals"),
+            ("post", "/api/v1/proposals"),
+            ("get", "/api/v1/proposals/{id}"),
+            ("post", "/api/v1/proposals/{id}/answer"),
+            ("post", "/api/v1/proposals/{id}/ask-again"),
+            ("get", "/api/v1/sponsors/{id}"),
+        ] {
+            check!(
+                doc["paths"][path][method].is_object(),
+                "{method} {path} is documented"
+            );
+        }
+        for schema in [
+            "DirectionInput",
+            "OpportunityInput",
+            "StageMove",
+            "ProposalInput",
+            "Answer",
+            "AskAgain",
+        ] {
+            check!(
+                doc["components"]["schemas"][schema].is_object(),
+                "schema {schema}"
+            );
+        }
+        Ok(())
+    })
+    .await;
+}

@@ -327,6 +327,13 @@ impl OpportunityPage {
         self.form.direction_id == Some(*id.borrow())
     }
 
+    /// A stage's label from its code.
+    fn stage_label(&self, code: impl AsRef<str>) -> &'static str {
+        Stage::from_code(code.as_ref())
+            .map(Stage::label)
+            .unwrap_or("Unknown")
+    }
+
     /// Whether a factor checkbox is ticked.
     fn has_factor(&self, code: &str) -> bool {
         self.form.factors.iter().any(|f| f == code)
@@ -346,119 +353,5 @@ impl OpportunityPage {
             Some(PitchLabel::Balanced) => "Balanced",
             None => "",
         }
-    }
-}
-
-/// The proposal form's fields.
-#[derive(Deserialize)]
-pub struct ProposeForm {
-    #[serde(default)]
-    sponsor_email: String,
-    #[serde(default)]
-    time_share: String,
-    #[serde(default)]
-    duration_weeks: String,
-    #[serde(default)]
-    resources: String,
-    #[serde(default)]
-    message: String,
-}
-
-/// Propose an opportunity to a sponsor.
-pub async fn propose(
-    State(state): State<AppState>,
-    CurrentUser(s): CurrentUser,
-    Path(id): Path<Uuid>,
-    Form(f): Form<ProposeForm>,
-) -> HtmlResult {
-    let mut errors = FieldErrors::new();
-    let mut number = |name: &str, raw: &str| -> Option<i32> {
-        let r = raw.trim().parse().ok();
-        if r.is_none() && !raw.trim().is_empty() {
-            errors.add(name, "must be a whole number");
-        }
-        r
-    };
-    let input = ProposalInput {
-        opportunity_id: Some(id),
-        time_share: number("time_share", &f.time_share),
-        duration_weeks: number("duration_weeks", &f.duration_weeks),
-        sponsor_email: f.sponsor_email,
-        resources: f.resources,
-        message: f.message,
-    };
-    let result = if errors.is_empty() {
-        state.app.propose(&s.actor, &input).await
-    } else {
-        Err(CoreError::Invalid(errors))
-    };
-    match result {
-        Ok(p) => {
-            Ok(Redirect::to(&format!("/proposals/{}?notice=proposal_sent", p.id)).into_response())
-        }
-        Err(CoreError::Invalid(errors)) => {
-            opportunity_page(
-                &state,
-                &s,
-                id,
-                Kept {
-                    proposal: Some(input),
-                    ..Default::default()
-                },
-                errors,
-                None,
-            )
-            .await
-        }
-        Err(e) => Err(e.into()),
-    }
-}
-
-/// The pilot form's fields.
-#[derive(Deserialize)]
-pub struct PilotForm {
-    #[serde(default)]
-    responsibilities: String,
-    #[serde(default)]
-    time_share: String,
-    #[serde(default)]
-    starts_on: String,
-    #[serde(default)]
-    ends_on: String,
-}
-
-/// Start the pilot of a supported opportunity.
-pub async fn start_pilot(
-    State(state): State<AppState>,
-    CurrentUser(s): CurrentUser,
-    Path(id): Path<Uuid>,
-    Form(f): Form<PilotForm>,
-) -> HtmlResult {
-    let time_share = f.time_share.trim().parse().ok();
-    let input = PilotInput {
-        responsibilities: f.responsibilities,
-        time_share,
-        starts_on: f.starts_on,
-        ends_on: f.ends_on,
-    };
-    match state.app.start_pilot(&s.actor, id, &input).await {
-        Ok(p) => {
-            Ok(Redirect::to(&format!("/pilots/{}?notice=pilot_started", p.id)).into_response())
-        }
-        Err(CoreError::Invalid(errors)) => {
-            opportunity_page(
-                &state,
-                &s,
-                id,
-                Kept {
-                    pilot: Some(input),
-                    ..Default::default()
-                },
-                errors,
-                None,
-            )
-            .await
-        }
-        Err(e) => Err(e.into()),
     }
 }

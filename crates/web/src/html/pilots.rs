@@ -4,6 +4,7 @@ use crate::AppState;
 use crate::error::HtmlResult;
 use crate::extract::CurrentUser;
 use crate::html::NoticeQuery;
+use crate::html::opportunities::{Kept, opportunity_page};
 use crate::page::{Page, render, render_status};
 use askama::Template;
 use axum::Form;
@@ -13,7 +14,7 @@ use axum::response::{IntoResponse, Redirect};
 use ladderless_core::CoreError;
 use ladderless_core::auth::Session;
 use ladderless_core::directions::split_list;
-use ladderless_core::pilots::{EndInput, PilotView};
+use ladderless_core::pilots::{EndInput, PilotInput, PilotView};
 use ladderless_domain::fields::FieldErrors;
 use ladderless_domain::opportunity::SponsorStats;
 use ladderless_store::Uuid;
@@ -197,4 +198,53 @@ pub async fn sponsor(
         is_self: id == s.actor.id(),
     };
     Ok(render(&page))
+}
+
+/// The pilot form's fields.
+#[derive(Deserialize)]
+pub struct PilotForm {
+    #[serde(default)]
+    responsibilities: String,
+    #[serde(default)]
+    time_share: String,
+    #[serde(default)]
+    starts_on: String,
+    #[serde(default)]
+    ends_on: String,
+}
+
+/// Start the pilot of a supported opportunity.
+pub async fn start_pilot(
+    State(state): State<AppState>,
+    CurrentUser(s): CurrentUser,
+    Path(id): Path<Uuid>,
+    Form(f): Form<PilotForm>,
+) -> HtmlResult {
+    let time_share = f.time_share.trim().parse().ok();
+    let input = PilotInput {
+        responsibilities: f.responsibilities,
+        time_share,
+        starts_on: f.starts_on,
+        ends_on: f.ends_on,
+    };
+    match state.app.start_pilot(&s.actor, id, &input).await {
+        Ok(p) => {
+            Ok(Redirect::to(&format!("/pilots/{}?notice=pilot_started", p.id)).into_response())
+        }
+        Err(CoreError::Invalid(errors)) => {
+            opportunity_page(
+                &state,
+                &s,
+                id,
+                Kept {
+                    pilot: Some(input),
+                    ..Default::default()
+                },
+                errors,
+                None,
+            )
+            .await
+        }
+        Err(e) => Err(e.into()),
+    }
 }

@@ -4,6 +4,7 @@ use crate::AppState;
 use crate::error::HtmlResult;
 use crate::extract::CurrentUser;
 use crate::html::NoticeQuery;
+use crate::html::opportunities::{Kept, opportunity_page};
 use crate::page::{Page, render, render_status};
 use askama::Template;
 use axum::Form;
@@ -12,7 +13,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect};
 use ladderless_core::CoreError;
 use ladderless_core::auth::Session;
-use ladderless_core::proposals::{ProposalLine, ProposalView};
+use ladderless_core::proposals::{ProposalInput, ProposalLine, ProposalView};
 use ladderless_domain::fields::FieldErrors;
 use ladderless_store::Uuid;
 use serde::Deserialize;
@@ -177,6 +178,71 @@ pub async fn withdraw(
         Ok(()) => Ok(Redirect::to("/inbox?notice=proposal_withdrawn").into_response()),
         Err(CoreError::Invalid(errors)) => {
             proposal_page(&state, &s, id, errors, Default::default(), None).await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// The proposal form's fields.
+#[derive(Deserialize)]
+pub struct ProposeForm {
+    #[serde(default)]
+    sponsor_email: String,
+    #[serde(default)]
+    time_share: String,
+    #[serde(default)]
+    duration_weeks: String,
+    #[serde(default)]
+    resources: String,
+    #[serde(default)]
+    message: String,
+}
+
+/// Propose an opportunity to a sponsor.
+pub async fn propose(
+    State(state): State<AppState>,
+    CurrentUser(s): CurrentUser,
+    Path(id): Path<Uuid>,
+    Form(f): Form<ProposeForm>,
+) -> HtmlResult {
+    let mut errors = FieldErrors::new();
+    let mut number = |name: &str, raw: &str| -> Option<i32> {
+        let r = raw.trim().parse().ok();
+        if r.is_none() && !raw.trim().is_empty() {
+            errors.add(name, "must be a whole number");
+        }
+        r
+    };
+    let input = ProposalInput {
+        opportunity_id: Some(id),
+        time_share: number("time_share", &f.time_share),
+        duration_weeks: number("duration_weeks", &f.duration_weeks),
+        sponsor_email: f.sponsor_email,
+        resources: f.resources,
+        message: f.message,
+    };
+    let result = if errors.is_empty() {
+        state.app.propose(&s.actor, &input).await
+    } else {
+        Err(CoreError::Invalid(errors))
+    };
+    match result {
+        Ok(p) => {
+            Ok(Redirect::to(&format!("/proposals/{}?notice=proposal_sent", p.id)).into_response())
+        }
+        Err(CoreError::Invalid(errors)) => {
+            opportunity_page(
+                &state,
+                &s,
+                id,
+                Kept {
+                    proposal: Some(input),
+                    ..Default::default()
+                },
+                errors,
+                None,
+            )
+            .await
         }
         Err(e) => Err(e.into()),
     }
