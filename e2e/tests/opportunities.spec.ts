@@ -16,6 +16,8 @@ async function nav(page: Page, name: string) {
 }
 
 test('a need becomes a pilot and a new role', async ({ page }) => {
+  // Three people sign in and out across a dozen pages: longer than the default budget.
+  test.slow();
   await signIn(page, DEMO.employee);
   await nav(page, 'Opportunities');
   await expect(page.getByRole('heading', { name: 'Your opportunities', level: 1 })).toBeVisible();
@@ -98,4 +100,21 @@ test('a need becomes a pilot and a new role', async ({ page }) => {
   await page.goto('/');
   await page.locator('a.who').click();
   await expect(page.getByText(roleTitle).first()).toBeVisible();
+});
+
+test('a card is dragged to another column, and an illegal drop says why', async ({ page }) => {
+  const name = `Drag me ${stamp}`;
+  await signIn(page, DEMO.employee);
+  await page.goto('/opportunities');
+  await page.getByLabel('Title', { exact: true }).fill(name);
+  await page.getByRole('button', { name: 'Start' }).click();
+  await page.goto('/opportunities');
+  const card = page.locator('[data-card]').filter({ hasText: name });
+  await card.dragTo(page.locator('[data-stage="exploring"]'), { sourcePosition: { x: 4, y: 4 } });
+  await expect(page.getByText('Moved to Exploring')).toBeVisible();
+  await card.dragTo(page.locator('[data-stage="piloting"]'), { sourcePosition: { x: 4, y: 4 } });
+  await expect(page.getByText('a pilot needs a proposal a sponsor supported')).toBeVisible();
+  await page.reload();
+  await expect(page.locator('[data-stage="exploring"] [data-card]').filter({ hasText: name })).toHaveCount(1);
+  await expectAccessible(page);
 });
