@@ -10,7 +10,7 @@ use crate::edges::{self, Curation, EdgeInputs};
 use crate::features::{Features, NodeSource, OrgSource};
 use crate::graph::{Graph, Node, NodeSkill};
 use crate::kind::Meta;
-use crate::model::{Inputs, OrgRoleInput};
+use crate::model::{CuratedEdge, Inputs, OrgRoleInput};
 use crate::paths;
 use crate::profiles::Profiles;
 use crate::similarity;
@@ -35,24 +35,7 @@ impl Graph {
         let started = Instant::now();
         let mut skipped = Vec::new();
         let org = org_roles(catalogue, inputs.org_roles, &mut skipped);
-        let sources: Vec<NodeSource<'_>> = catalogue
-            .roles()
-            .iter()
-            .map(NodeSource::Role)
-            .chain(org.iter().map(|(o, skills)| {
-                NodeSource::Org(OrgSource {
-                    title: &o.title,
-                    description: &o.description,
-                    skills,
-                })
-            }))
-            .collect();
-        let profiles = Profiles::build(sources.iter().map(|s| match s {
-            NodeSource::Role(r) => Some(*r),
-            NodeSource::Org(_) => None,
-        }));
-        let features = Features::build(catalogue, &sources, &profiles, weights.rating_distance);
-        drop(sources);
+        let (profiles, features) = features(catalogue, &org, weights);
         let zones: Vec<Option<u8>> = catalogue
             .roles()
             .iter()
@@ -74,31 +57,8 @@ impl Graph {
             .zip(&nodes)
             .map(|(i, n)| (n.code.clone(), i))
             .collect();
-        let lookup = |code: &str| resolve(&index, code);
-        let mut observed: HashMap<(u32, u32), u32> = HashMap::new();
-        let mut unknown_observed = 0usize;
-        for (from, to) in inputs.observed {
-            match (lookup(from), lookup(to)) {
-                (Some(a), Some(b)) if a != b => *observed.entry((a, b)).or_default() += 1,
-                (Some(_), Some(_)) => {}
-                _ => unknown_observed += 1,
-            }
-        }
-        if unknown_observed > 0 {
-            skipped.push(format!(
-                "{unknown_observed} observed moves name an unknown role and were ignored"
-            ));
-        }
-        let mut curated = Vec::new();
-        for edge in inputs.curated {
-            match (lookup(&edge.from), lookup(&edge.to)) {
-                (Some(from), Some(to)) if from != to => curated.push(Curation { from, to, edge }),
-                _ => skipped.push(format!(
-                    "curated edge {} → {}: unknown role or a move to itself",
-                    edge.from, edge.to
-                )),
-            }
-        }
+        let observed = observed_counts(&index, inputs.observed, &mut skipped);
+        let curated = resolve_curated(&index, inputs.curated, &mut skipped);
         let mut nearest = similarity::top_k(&matrix, &targets, &meta, weights, NEIGHBOURS);
         link_org_roles(&mut nearest, n_roles, &matrix, &adjusted);
         let (edges, notes) = edges::assemble(EdgeInputs {
@@ -127,6 +87,74 @@ impl Graph {
             build_time: started.elapsed(),
         }
     }
+}
+
+/// The O*NET profiles and feature vectors of the catalogue roles, then the organisation's.
+fn features(
+    catalogue: &Catalogue,
+    org: &[(&OrgRoleInput, Vec<u32>)],
+    weights: &Weights,
+) -> (Profiles, Features) {
+    let sources: Vec<NodeSource<'_>> = catalogue
+        .roles()
+        .iter()
+        .map(NodeSource::Role)
+        .chain(org.iter().map(|(o, skills)| {
+            NodeSource::Org(OrgSource {
+                title: &o.title,
+                description: &o.description,
+                skills,
+            })
+        }))
+        .collect();
+    let profiles = Profiles::build(sources.iter().map(|s| match s {
+        NodeSource::Role(r) => Some(*r),
+        NodeSource::Org(_) => None,
+    }));
+    let features = Features::build(catalogue, &sources, &profiles, weights.rating_distance);
+    (profiles, features)
+}
+
+/// Observed moves counted by (from, to) node; moves naming unknown roles are noted.
+fn observed_counts(
+    index: &HashMap<String, u32>,
+    observed: &[(String, String)],
+    skipped: &mut Vec<String>,
+) -> HashMap<(u32, u32), u32> {
+    let mut counts: HashMap<(u32, u32), u32> = HashMap::new();
+    let mut unknown = 0usize;
+    for (from, to) in observed {
+        match (resolve(index, from), resolve(index, to)) {
+            (Some(a), Some(b)) if a != b => *counts.entry((a, b)).or_default() += 1,
+            (Some(_), Some(_)) => {}
+            _ => unknown += 1,
+        }
+    }
+    if unknown > 0 {
+        skipped.push(format!(
+            "{unknown} observed moves name an unknown role and were ignored"
+        ));
+    }
+    counts
+}
+
+/// Curated edges resolved to nodes; edges naming unknown roles (or a role itself) are noted.
+fn resolve_curated<'a>(
+    index: &HashMap<String, u32>,
+    curated: &'a [CuratedEdge],
+    skipped: &mut Vec<String>,
+) -> Vec<Curation<'a>> {
+    let mut out = Vec::new();
+    for edge in curated {
+        match (resolve(index, &edge.from), resolve(index, &edge.to)) {
+            (Some(from), Some(to)) if from != to => out.push(Curation { from, to, edge }),
+            _ => skipped.push(format!(
+                "curated edge {} → {}: unknown role or a move to itself",
+                edge.from, edge.to
+            )),
+        }
+    }
+    out
 }
 
 /// Makes every organisation role a move from the [`ORG_ANCHORS`] × 2 roles it suits best,
