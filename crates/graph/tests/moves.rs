@@ -197,3 +197,18 @@ fn unknown_roles_are_errors_and_bare_soc_codes_resolve() {
     assert_eq!(top_codes("15-1252", 3), top_codes("15-1252.00", 3));
     assert_eq!(graph().title("15-1252"), Some("Software Developers"));
 }
+
+#[test]
+fn the_graph_can_be_shared_between_threads() {
+    fn shareable<T: Send + Sync + 'static>() {}
+    shareable::<ladderless_graph::Graph>();
+    let g = graph();
+    let lists: Vec<usize> = std::thread::scope(|s| {
+        let handles: Vec<_> = ["29-1141.00", "15-1252.00"]
+            .iter()
+            .map(|code| s.spawn(move || g.next_moves(code, 5).unwrap().len()))
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    assert_eq!(lists, [5, 5]);
+}
