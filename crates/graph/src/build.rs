@@ -20,6 +20,9 @@ use crate::weights::Weights;
 /// moves come on top).
 pub const NEIGHBOURS: usize = 50;
 
+/// The most an organisation role's similarities are scaled up by (see `calibrate_org_roles`).
+const MAX_ORG_GAIN: f32 = 5.0;
+
 /// How many nearest catalogue roles an organisation role takes its job zone and family from.
 const ORG_ANCHORS: usize = 5;
 
@@ -42,8 +45,9 @@ impl Graph {
             .map(|r| r.job_zone)
             .chain(org.iter().map(|_| None))
             .collect();
-        let matrix = similarity::matrix(&features, &zones, weights);
+        let mut matrix = similarity::matrix(&features, &zones, weights);
         let n_roles = catalogue.roles().len();
+        calibrate_org_roles(&mut matrix, n_roles);
         let mut nodes: Vec<Node> = catalogue.roles().iter().map(Node::of_role).collect();
         for (i, (o, skills)) in org.iter().enumerate() {
             let meta = org_meta(&matrix, &nodes[..n_roles], n_roles + i, &o.title);
@@ -155,6 +159,39 @@ fn resolve_curated<'a>(
         }
     }
     out
+}
+
+/// Rescales the similarities of each organisation role so that its best catalogue match
+/// scores like a typical catalogue role's best match: it is known by a title, a description
+/// and a few skills only, so its raw similarities are low, which would bury its moves.
+fn calibrate_org_roles(matrix: &mut similarity::Matrix, n_roles: usize) {
+    let n = matrix.n;
+    if n == n_roles {
+        return;
+    }
+    let best =
+        |m: &similarity::Matrix, i: usize| m.row(i)[..n_roles].iter().copied().fold(0.0, f32::max);
+    let mut tops: Vec<f32> = (0..n_roles).map(|i| best(matrix, i)).collect();
+    tops.sort_unstable_by(f32::total_cmp);
+    let typical = tops.get(n_roles / 2).copied().unwrap_or(0.0);
+    let gains: Vec<f32> = (0..n)
+        .map(|i| {
+            let top = best(matrix, i);
+            if i < n_roles || top <= 0.0 {
+                1.0
+            } else {
+                (typical / top).clamp(1.0, MAX_ORG_GAIN)
+            }
+        })
+        .collect();
+    for i in 0..n {
+        for j in 0..n {
+            let gain = gains[i].max(gains[j]);
+            if gain != 1.0 {
+                matrix.data[i * n + j] *= gain;
+            }
+        }
+    }
 }
 
 /// Makes every organisation role a move from the [`ORG_ANCHORS`] × 2 roles it suits best,

@@ -89,6 +89,9 @@ impl Graph {
                 reason: format!("must be between 1 and {MAX_STEPS}"),
             });
         }
+        if k == 0 {
+            return Ok(Vec::new());
+        }
         let found = self.search(source, target, k, max_steps);
         Ok(found
             .into_iter()
@@ -277,6 +280,7 @@ mod tests {
     #[case::three_steps(5, 3, &["125", "15", "1345", "135", "1235"])]
     #[case::best_two(2, 4, &["125", "15"])]
     #[case::direct_only(5, 1, &["15"])]
+    #[case::none_asked(0, 4, &[])]
     fn best_paths_in_order(#[case] k: usize, #[case] max: usize, #[case] expected: &[&str]) {
         let paths = toy().paths("15-0001.00", "15-0005.00", k, max).unwrap();
         let found: Vec<String> = paths.iter().map(codes).collect();

@@ -77,6 +77,17 @@ fn organisation_roles_get_moves_and_are_reachable() {
         .filter(|c| matches!(family(c), "15" | "17" | "11"))
         .count();
     assert!(computing >= 7, "{top:?}");
+    let best = g.neighbours(common::ORG, 1).unwrap()[0].score;
+    assert!(
+        best >= 0.2,
+        "scored like a catalogue role's best move, not {best}"
+    );
+    let computing_roles_with_it = g
+        .codes()
+        .filter(|c| c.starts_with("15-"))
+        .filter(|c| top_codes(c, 25).iter().any(|t| t == common::ORG))
+        .count();
+    assert!(computing_roles_with_it >= 3, "{computing_roles_with_it}");
     let paths = g.paths("15-1252.00", common::ORG, 3, 4).unwrap();
     assert!(!paths.is_empty(), "the organisation role is reachable");
 }
