@@ -103,6 +103,8 @@ async fn the_api_reads_people_teams_roles_and_skills() {
         let (_, t) = s.app.create_api_token(id, "t").await.map_err(|e| anyhow::anyhow!("{e}"))?;
         let people = c.api_get("/api/v1/people?q=platform", &t).await?.json();
         check!(people["items"].as_array().is_some_and(|a| a.len() == 2), "two on Platform: {people}");
+        let paged = c.api_get("/api/v1/people?per_page=2&page=2", &t).await?.json();
+        check!(paged["items"].as_array().is_some_and(|a| a.len() == 2) && paged["page"] == 2, "paging: {paged}");
         let teams = c.api_get("/api/v1/teams", &t).await?.json();
         check!(teams["items"].as_array().is_some_and(|a| !a.is_empty()), "teams");
         let roles = c.api_get("/api/v1/roles?q=nurse&limit=5", &t).await?.json();

@@ -9,17 +9,18 @@ use ladderless_store::Uuid;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-/// Directory query.
+/// Directory query (fields listed, not flattened: serde's flatten cannot parse numbers from
+/// a query string).
 #[derive(Debug, Deserialize)]
 pub struct PeopleQuery {
     q: Option<String>,
-    #[serde(flatten)]
-    paging: Paging,
+    page: Option<i64>,
+    per_page: Option<i64>,
 }
 
 /// Search or list people.
 pub async fn list(State(state): State<AppState>, ApiUser(actor): ApiUser, Query(q): Query<PeopleQuery>) -> ApiResult<Json<Value>> {
-    let (page, per_page) = q.paging.get();
+    let (page, per_page) = Paging { page: q.page, per_page: q.per_page }.get();
     let items = state.app.directory(&actor, q.q.as_deref().unwrap_or(""), page, per_page).await.map_err(err)?;
     Ok(Json(json!({ "items": items, "page": page, "per_page": per_page })))
 }
