@@ -1,6 +1,7 @@
 //! Pure domain types and rules of Ladderless. No I/O, no clock reads, no database.
 
 pub mod coach;
+pub mod compass;
 pub mod fields;
 pub mod import;
 pub mod opportunity;

@@ -1,5 +1,8 @@
 //! Ladderless web: server-rendered HTML pages and the JSON API over the core use cases.
 
+// The OpenAPI document is one large `json!` literal; it needs more macro recursion.
+#![recursion_limit = "256"]
+
 mod api;
 mod assets;
 mod error;

@@ -2,6 +2,7 @@
 
 use crate::html::{about, account, admin, auth, careers, home, people, roles, teams};
 use crate::html::{directions, opportunities, pilots, proposals};
+use crate::html::{coach, compass, conversations, customers};
 use crate::middleware::{csrf_guard, load_session, security_headers};
 use crate::page::ErrorPage;
 use crate::{AppState, WebConfig, api, assets};
@@ -11,6 +12,7 @@ use axum::http::{StatusCode, header};
 use axum::middleware::from_fn_with_state;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
+use axum::routing::{delete, put};
 use ladderless_core::App;
 use std::any::Any;
 use std::sync::Arc;
@@ -48,6 +50,30 @@ pub fn router(app: App, config: WebConfig) -> Router {
         .route("/proposals/{id}/answer", post(api::proposals::answer))
         .route("/proposals/{id}/ask-again", post(api::proposals::ask_again))
         .route("/sponsors/{id}", get(api::proposals::sponsor))
+        .route("/compass", get(api::compass::mine))
+        .route("/compass/factors", put(api::compass::save_factors))
+        .route("/compass/values", post(api::compass::add_value))
+        .route("/compass/values/{id}", delete(api::compass::remove_value))
+        .route("/compass/skills", post(api::compass::save_skill))
+        .route("/compass/skills/{id}", delete(api::compass::remove_skill))
+        .route("/compass/aspirations", put(api::compass::save_aspirations))
+        .route("/compass/roles", post(api::compass::add_role))
+        .route("/compass/roles/{code}", delete(api::compass::remove_role))
+        .route("/compass/visibility", put(api::compass::set_visibility))
+        .route("/compass/history", get(api::compass::history))
+        .route("/compass/shared", get(api::compass::shared))
+        .route("/people/{id}/compass", get(api::compass::person))
+        .route("/people/{id}/compass/history", get(api::compass::person_history))
+        .route("/customers", get(api::customers::list).post(api::customers::create))
+        .route("/customers/{id}", get(api::customers::get).put(api::customers::update).delete(api::customers::delete))
+        .route("/conversations", get(api::conversations::list).post(api::conversations::create))
+        .route("/conversations/{id}", get(api::conversations::get).delete(api::conversations::delete))
+        .route("/follow-ups", get(api::conversations::follow_ups))
+        .route("/follow-ups/{id}", put(api::conversations::set_follow_up))
+        .route("/needs", get(api::conversations::needs))
+        .route("/coach/question", post(api::coach::question))
+        .route("/coach/pitch", post(api::coach::pitch))
+        .route("/questions", get(api::coach::bank))
         .route("/openapi.json", get(api::openapi::openapi))
         .fallback(api::not_found);
 
@@ -77,6 +103,31 @@ pub fn router(app: App, config: WebConfig) -> Router {
         .route("/admin/catalogue", get(admin::catalogue))
         .route("/admin/catalogue/roles", post(admin::create_role))
         .route("/admin/catalogue/skills", post(admin::create_skill))
+        .route("/compass", get(compass::compass))
+        .route("/compass/factors", post(compass::save_factors))
+        .route("/compass/values", post(compass::add_value))
+        .route("/compass/values/{id}/remove", post(compass::remove_value))
+        .route("/compass/skills", post(compass::save_skill))
+        .route("/compass/skills/remove", post(compass::remove_skill))
+        .route("/compass/aspirations", post(compass::save_aspirations))
+        .route("/compass/roles", post(compass::add_role))
+        .route("/compass/roles/remove", post(compass::remove_role))
+        .route("/compass/visibility", post(compass::set_visibility))
+        .route("/compass/history", get(compass::history))
+        .route("/compass/shared", get(compass::shared))
+        .route("/people/{id}/compass", get(compass::person_compass))
+        .route("/people/{id}/compass/history", get(compass::person_history))
+        .route("/customers", get(customers::list).post(customers::create))
+        .route("/customers/{id}", get(customers::show).post(customers::update))
+        .route("/customers/{id}/delete", post(customers::delete))
+        .route("/conversations", get(conversations::list).post(conversations::create))
+        .route("/conversations/new", get(conversations::new))
+        .route("/conversations/{id}", get(conversations::show))
+        .route("/conversations/{id}/delete", post(conversations::delete))
+        .route("/follow-ups/{id}/done", post(conversations::follow_up_done))
+        .route("/coach", get(coach::question))
+        .route("/coach/pitch", get(coach::pitch))
+        .route("/questions", get(coach::questions))
         .route("/about", get(about::about))
         .route("/directions", get(directions::list).post(directions::create))
         .route("/directions/{id}", get(directions::show).post(directions::update))

@@ -2,6 +2,10 @@
 
 pub mod directions;
 pub mod careers;
+pub mod coach;
+pub mod compass;
+pub mod conversations;
+pub mod customers;
 pub mod imports;
 pub mod me;
 pub mod openapi;

@@ -23,6 +23,7 @@ struct HomePage {
     is_facilitator: bool,
     counts: OrgCounts,
     imports: Vec<ImportRun>,
+    follow_ups: Vec<ladderless_core::conversations::FollowUpLine>,
     person_id: String,
 }
 
@@ -48,6 +49,7 @@ pub async fn home(State(state): State<AppState>, CurrentUser(s): CurrentUser, Qu
         is_facilitator: s.actor.is_facilitator(),
         counts,
         imports,
+        follow_ups: app.follow_ups_due(&s.actor, false).await?,
         person_id: s.actor.id().to_string(),
     }))
 }

@@ -1,0 +1,177 @@
+//! `/api/v1/conversations`, `/api/v1/follow-ups` and `/api/v1/needs`: the caller's own
+//! discovery conversations and what came out of them.
+
+use super::{ApiJson, ApiResult, err};
+use crate::AppState;
+use crate::extract::ApiUser;
+use axum::Json;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::IntoResponse;
+use ladderless_core::conversations::ConversationInput;
+use ladderless_store::Uuid;
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+/// The caller's conversations, newest first.
+pub async fn list(
+    State(state): State<AppState>,
+    ApiUser(actor): ApiUser,
+) -> ApiResult<Json<Value>> {
+    Ok(Json(
+        json!({ "items": state.app.conversation_lines(&actor, None).await.map_err(err)? }),
+    ))
+}
+
+/// One conversation, each question judged by the coach.
+pub async fn get(
+    State(state): State<AppState>,
+    ApiUser(actor): ApiUser,
+    Path(id): Path<Uuid>,
+) -> ApiResult<Json<Value>> {
+    Ok(Json(json!(
+        state.app.conversation_view(&actor, id).await.map_err(err)?
+    )))
+}
+
+/// A need in a new conversation.
+#[derive(Debug, Deserialize)]
+pub struct NeedBody {
+    #[serde(default)]
+    customer_id: Option<String>,
+    need: String,
+    #[serde(default)]
+    evidence: String,
+}
+
+/// A follow-up in a new conversation.
+#[derive(Debug, Deserialize)]
+pub struct FollowUpBody {
+    #[serde(default)]
+    customer_id: Option<String>,
+    action: String,
+    due_on: String,
+}
+
+/// A new conversation.
+#[derive(Debug, Deserialize)]
+pub struct ConversationBody {
+    #[serde(default)]
+    held_on: String,
+    kind: String,
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    learned: String,
+    customers: Vec<String>,
+    #[serde(default)]
+    questions: Vec<String>,
+    #[serde(default)]
+    bank: Vec<String>,
+    #[serde(default)]
+    needs: Vec<NeedBody>,
+    #[serde(default)]
+    follow_ups: Vec<FollowUpBody>,
+}
+
+/// Log a conversation with everything in it, all or nothing.
+pub async fn create(
+    State(state): State<AppState>,
+    ApiUser(actor): ApiUser,
+    ApiJson(b): ApiJson<ConversationBody>,
+) -> ApiResult {
+    let input = ConversationInput {
+        held_on: b.held_on,
+        kind: b.kind,
+        title: b.title,
+        learned: b.learned,
+        customers: b.customers,
+        questions: b
+            .questions
+            .iter()
+            .map(|q| q.replace(['\r', '\n'], " "))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        bank: b.bank,
+        needs: b
+            .needs
+            .into_iter()
+            .map(|n| (n.customer_id.unwrap_or_default(), n.need, n.evidence))
+            .collect(),
+        follow_ups: b
+            .follow_ups
+            .into_iter()
+            .map(|f| (f.customer_id.unwrap_or_default(), f.action, f.due_on))
+            .collect(),
+    };
+    let id = state
+        .app
+        .create_conversation(&actor, &input)
+        .await
+        .map_err(err)?;
+    let v = state.app.conversation_view(&actor, id).await.map_err(err)?;
+    Ok((StatusCode::CREATED, Json(json!(v))).into_response())
+}
+
+/// Delete a conversation.
+pub async fn delete(
+    State(state): State<AppState>,
+    ApiUser(actor): ApiUser,
+    Path(id): Path<Uuid>,
+) -> ApiResult {
+    state
+        .app
+        .delete_conversation(&actor, id)
+        .await
+        .map_err(err)?;
+    Ok(StatusCode::NO_CONTENT.into_response())
+}
+
+/// Which follow-ups.
+#[derive(Debug, Deserialize)]
+pub struct FollowUpsQuery {
+    #[serde(default)]
+    all: bool,
+}
+
+/// Open follow-ups due within a week (or overdue); every open one with `?all=true`.
+pub async fn follow_ups(
+    State(state): State<AppState>,
+    ApiUser(actor): ApiUser,
+    Query(q): Query<FollowUpsQuery>,
+) -> ApiResult<Json<Value>> {
+    Ok(Json(
+        json!({ "items": state.app.follow_ups_due(&actor, q.all).await.map_err(err)? }),
+    ))
+}
+
+/// Done or not.
+#[derive(Debug, Deserialize)]
+pub struct DoneBody {
+    done: bool,
+}
+
+/// Mark a follow-up done (or open again).
+pub async fn set_follow_up(
+    State(state): State<AppState>,
+    ApiUser(actor): ApiUser,
+    Path(id): Path<Uuid>,
+    ApiJson(b): ApiJson<DoneBody>,
+) -> ApiResult {
+    state
+        .app
+        .set_follow_up_done(&actor, id, b.done)
+        .await
+        .map_err(err)?;
+    Ok(Json(json!({ "id": id, "done": b.done })).into_response())
+}
+
+/// The caller's needs discovered, newest first.
+pub async fn needs(
+    State(state): State<AppState>,
+    ApiUser(actor): ApiUser,
+) -> ApiResult<Json<Value>> {
+    Ok(Json(
+        json!({ "items": state.app.needs(&actor, None).await.map_err(err)? }),
+    ))
+}
