@@ -43,12 +43,17 @@ fn postings(vectors: &[Sparse]) -> Postings {
 /// Combined similarity of every pair: the weighted mean of the components both nodes have.
 pub(crate) fn matrix(features: &Features, zones: &[Option<u8>], w: &Weights) -> Matrix {
     let n = zones.len();
-    let comps: Vec<(Comp, f32, Postings)> = Comp::ALL
-        .iter()
-        .map(|&c| (c, w.comp(c)))
-        .filter(|&(_, weight)| weight > 0.0)
-        .map(|(c, weight)| (c, weight, postings(&features.vectors[c as usize])))
-        .collect();
+    let rows = Rows {
+        features,
+        comps: Comp::ALL
+            .iter()
+            .map(|&c| (c, w.comp(c)))
+            .filter(|&(_, weight)| weight > 0.0)
+            .map(|(c, weight)| (c, weight, postings(&features.vectors[c as usize])))
+            .collect(),
+        zones,
+        w,
+    };
     let mut data = vec![0.0_f32; n * n];
     if n == 0 {
         return Matrix { n, data };
@@ -59,13 +64,11 @@ pub(crate) fn matrix(features: &Features, zones: &[Option<u8>], w: &Weights) -> 
     let rows_per_thread = n.div_ceil(threads);
     thread::scope(|scope| {
         for (chunk_index, chunk) in data.chunks_mut(rows_per_thread * n).enumerate() {
-            let comps = &comps;
+            let rows = &rows;
             scope.spawn(move || {
-                let mut acc = vec![0.0_f32; n];
-                let mut den = vec![0.0_f32; n];
+                let (mut acc, mut den) = (vec![0.0_f32; n], vec![0.0_f32; n]);
                 for (k, out) in chunk.chunks_mut(n).enumerate() {
-                    let i = chunk_index * rows_per_thread + k;
-                    row(i, features, comps, zones, w, out, &mut acc, &mut den);
+                    rows.row(chunk_index * rows_per_thread + k, out, &mut acc, &mut den);
                 }
             });
         }
@@ -73,57 +76,60 @@ pub(crate) fn matrix(features: &Features, zones: &[Option<u8>], w: &Weights) -> 
     Matrix { n, data }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn row(
-    i: usize,
-    features: &Features,
-    comps: &[(Comp, f32, Postings)],
-    zones: &[Option<u8>],
-    w: &Weights,
-    num: &mut [f32],
-    acc: &mut [f32],
-    den: &mut [f32],
-) {
-    num.fill(0.0);
-    den.fill(0.0);
-    for (c, weight, lists) in comps {
-        let vectors = &features.vectors[*c as usize];
-        if vectors[i].is_empty() {
-            continue;
-        }
-        acc.fill(0.0);
-        for &(d, x) in &vectors[i] {
-            for &(j, y) in &lists[d as usize] {
-                acc[j as usize] += x * y;
+/// What every row of the matrix is computed from.
+struct Rows<'a> {
+    features: &'a Features,
+    /// The weighted components with their inverted lists.
+    comps: Vec<(Comp, f32, Postings)>,
+    zones: &'a [Option<u8>],
+    w: &'a Weights,
+}
+
+impl Rows<'_> {
+    /// Row `i` into `num`, with `acc` and `den` as scratch space (all of length n).
+    fn row(&self, i: usize, num: &mut [f32], acc: &mut [f32], den: &mut [f32]) {
+        let (features, w) = (self.features, self.w);
+        num.fill(0.0);
+        den.fill(0.0);
+        for (c, weight, lists) in &self.comps {
+            let vectors = &features.vectors[*c as usize];
+            if vectors[i].is_empty() {
+                continue;
+            }
+            acc.fill(0.0);
+            for &(d, x) in &vectors[i] {
+                for &(j, y) in &lists[d as usize] {
+                    acc[j as usize] += x * y;
+                }
+            }
+            if features.is_distance(*c) {
+                for (j, x) in acc.iter_mut().enumerate() {
+                    *x = features.similarity_of_dot(*c, i, j, *x);
+                }
+            }
+            let estimated = &features.estimated[*c as usize];
+            for (j, v) in vectors.iter().enumerate() {
+                if !v.is_empty() {
+                    let weight = weight * trust(estimated, i, j, w);
+                    num[j] += weight * acc[j];
+                    den[j] += weight;
+                }
             }
         }
-        if features.is_distance(*c) {
-            for (j, x) in acc.iter_mut().enumerate() {
-                *x = features.similarity_of_dot(*c, i, j, *x);
+        if let (true, Some(zi)) = (w.job_zone > 0.0, self.zones[i]) {
+            let estimated = &features.estimated[N_COMP];
+            for (j, zj) in self.zones.iter().enumerate() {
+                if let Some(zj) = zj {
+                    let d = (f32::from(zi) - f32::from(*zj)).abs();
+                    let weight = w.job_zone * trust(estimated, i, j, w);
+                    num[j] += weight * (1.0 - d / 4.0);
+                    den[j] += weight;
+                }
             }
         }
-        let estimated = &features.estimated[*c as usize];
-        for (j, v) in vectors.iter().enumerate() {
-            if !v.is_empty() {
-                let weight = weight * trust(estimated, i, j, w);
-                num[j] += weight * acc[j];
-                den[j] += weight;
-            }
+        for (j, (x, d)) in num.iter_mut().zip(den.iter()).enumerate() {
+            *x = if j == i || *d <= 0.0 { 0.0 } else { *x / *d };
         }
-    }
-    if let (true, Some(zi)) = (w.job_zone > 0.0, zones[i]) {
-        let estimated = &features.estimated[N_COMP];
-        for (j, zj) in zones.iter().enumerate() {
-            if let Some(zj) = zj {
-                let d = (f32::from(zi) - f32::from(*zj)).abs();
-                let weight = w.job_zone * trust(estimated, i, j, w);
-                num[j] += weight * (1.0 - d / 4.0);
-                den[j] += weight;
-            }
-        }
-    }
-    for (j, (x, d)) in num.iter_mut().zip(den.iter()).enumerate() {
-        *x = if j == i || *d <= 0.0 { 0.0 } else { *x / *d };
     }
 }
 
