@@ -86,7 +86,7 @@ const CONV_COLUMNS: &str = "c.id, c.held_on, c.kind, c.title, c.learned, c.creat
 
 impl Store {
     /// Write a conversation whole; a customer's last contact moves to `held_on` when that is
-    /// later and not after `today`. Refuses (NotFound) customers that are not the owner's.
+    /// later and not after `today`, and a next contact due by then is cleared. Refuses (NotFound) customers that are not the owner's.
     pub async fn create_conversation(
         &self,
         owner_id: Uuid,
@@ -113,6 +113,10 @@ impl Store {
                 if held_on <= today {
                     sqlx::query("UPDATE customers SET last_contact = $3, updated_at = $4 WHERE id = $1 AND owner_id = $2 \
                          AND (last_contact IS NULL OR last_contact < $3)")
+                        .bind(cid).bind(owner_id).bind(held_on).bind(now).execute(&mut *tx).await?;
+                    // The contact that was due has happened: a next contact on or before it is done.
+                    sqlx::query("UPDATE customers SET next_contact = NULL, updated_at = $4 WHERE id = $1 AND owner_id = $2 \
+                         AND next_contact IS NOT NULL AND next_contact <= $3")
                         .bind(cid).bind(owner_id).bind(held_on).bind(now).execute(&mut *tx).await?;
                 }
             }

@@ -190,6 +190,41 @@ async fn conversations_write_whole_update_contact_and_stay_private() {
             Some(day(10)),
             "last contact moved forward"
         );
+        assert_eq!(
+            s.customer(a, cm).await.expect("c").next_contact,
+            Some(day(20)),
+            "a later next contact stays"
+        );
+        let mut due_soon = fields(None, 3);
+        due_soon.next_contact = Some(day(9));
+        let cb2 = s
+            .create_customer(
+                a,
+                &CustomerFields {
+                    person_id: Some(b),
+                    ..due_soon
+                },
+                now(),
+            )
+            .await
+            .expect("b as a");
+        let talk = NewConversation {
+            customers: vec![cb2],
+            needs: vec![],
+            follow_ups: vec![],
+            ..conv.clone()
+        };
+        let talk_id = s
+            .create_conversation(a, &talk, day(11), now())
+            .await
+            .expect("talk");
+        assert_eq!(
+            s.customer(a, cb2).await.expect("c").next_contact,
+            None,
+            "the contact that was due has happened"
+        );
+        s.delete_conversation(a, talk_id).await.expect("tidy");
+        s.delete_customer(a, cb2).await.expect("tidy");
         let planned = NewConversation {
             held_on: Some(day(25)),
             needs: vec![],
