@@ -2,6 +2,9 @@ import { expect, test } from '@playwright/test';
 import { DEMO, expectAccessible, signIn } from './support';
 
 test.describe('foundation journeys', () => {
+  // Journeys visit several pages with an axe scan each; on a busy 2-core machine that takes time.
+  test.describe.configure({ timeout: 90_000 });
+
   test('a manager opens the org chart, their team and a report’s page', async ({ page }) => {
     await signIn(page, DEMO.manager);
     await expect(page.getByRole('heading', { name: 'Hello, Sam' })).toBeVisible();
