@@ -33,10 +33,14 @@ function isoDay(offset: number): string {
 }
 
 test.describe('career owner', () => {
+  // Each journey runs several accessibility scans; give slow machines room.
+  test.describe.configure({ timeout: 90_000 });
+
   test('an employee ranks the four factors with the keyboard', async ({ page }) => {
     await signIn(page, DEMO.employee);
     await page.getByRole('link', { name: 'Compass', exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Your career compass' })).toBeVisible();
+    await expect(page.locator('form[data-rank-form].enhanced')).toBeAttached();
     await expectAccessible(page);
 
     // Start from the bottom, whatever an earlier run left.
@@ -45,16 +49,16 @@ test.describe('career owner', () => {
     const up = page.getByRole('button', { name: 'Move Continued learning up' });
     await up.focus();
     for (let i = 0; i < 3; i++) await page.keyboard.press('Enter');
-    await expect(page.locator('[data-rank-status]')).toContainText('Continued learning is now 1st. Saved.');
+    await expect(page.locator('[data-rank-status]')).toContainText('Continued learning is now 1st. Saved.', { timeout: 15_000 });
     // Focus stays with the factor that moved (its up button is disabled at the top).
     await expect(page.getByRole('button', { name: 'Move Continued learning down' })).toBeFocused();
     await page.keyboard.press('Enter');
-    await expect(page.locator('[data-rank-status]')).toContainText('Continued learning is now 2nd. Saved.');
+    await expect(page.locator('[data-rank-status]')).toContainText('Continued learning is now 2nd. Saved.', { timeout: 15_000 });
     await page.getByRole('button', { name: 'Move Continued learning up' }).press('Enter');
-    await expect(page.locator('[data-rank-status]')).toContainText('is now 1st. Saved.');
+    await expect(page.locator('[data-rank-status]')).toContainText('is now 1st. Saved.', { timeout: 15_000 });
 
     await page.getByLabel('Your job now').first().selectOption('not_met');
-    await expect(page.locator('[data-rank-status]')).toContainText('Not met. Saved.');
+    await expect(page.locator('[data-rank-status]')).toContainText('Not met. Saved.', { timeout: 15_000 });
 
     await page.reload();
     expect((await factorOrder(page))[0]).toBe('Continued learning');
@@ -109,17 +113,21 @@ test.describe('career owner', () => {
     await ensureCustomer(page, DEMO.manager, MANAGER_NAME, 'Manager', '4', isoDay(-3));
     await page.getByRole('link', { name: `Log a conversation with ${MANAGER_NAME}` }).click();
     await expect(page.getByRole('checkbox', { name: new RegExp(MANAGER_NAME) })).toBeChecked();
+    await expect(page.locator('form.enhanced')).toBeAttached();
     await page.getByLabel('Kind', { exact: true }).selectOption('career');
     await page.getByLabel('Questions you asked (one per line)').fill('Do you have a job opening for me?');
     // Live coaching while typing.
-    await expect(page.locator('[data-coach-lines-result]')).toContainText('Closed');
+    await expect(page.locator('[data-coach-lines-result]')).toContainText('Closed', { timeout: 15_000 });
     await page.getByText('Pick questions from the bank').click();
     await page.getByRole('checkbox', { name: 'What are you most trying to achieve this year?' }).check();
     await page.getByLabel('What you learned', { exact: true }).fill('Onboarding is slow; the team loses a month per new joiner.');
     await page.getByLabel('Need 1', { exact: true }).fill('Faster onboarding for new joiners');
-    await page.getByLabel('Evidence', { exact: true }).first().fill('Two joiners waited a month for access.');
+    await page.getByRole('button', { name: 'Add another row' }).first().click();
+    await expect(page.getByLabel('Need 4', { exact: true })).toBeFocused();
+    await expect(page.getByLabel('Evidence for need 4', { exact: true })).toHaveValue('');
+    await page.getByLabel('Evidence for need 1', { exact: true }).fill('Two joiners waited a month for access.');
     await page.getByLabel('Follow-up 1', { exact: true }).fill('Send Sam a one-page onboarding plan');
-    await page.getByLabel('Due', { exact: true }).first().fill(isoDay(2));
+    await page.getByLabel('Due for follow-up 1', { exact: true }).fill(isoDay(2));
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Save conversation' }).click();
 
@@ -131,6 +139,9 @@ test.describe('career owner', () => {
     await expect(page.locator('.asked > li').filter({ hasText: 'most trying to achieve' }).getByText('Open', { exact: true })).toBeVisible();
     await expectAccessible(page);
 
+    await page.getByRole('link', { name: 'Conversations' }).first().click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Conversations' })).toBeVisible();
+    await expectAccessible(page);
     await page.getByRole('link', { name: 'Home', exact: true }).click();
     const due = page.getByRole('region', { name: 'Follow-ups due' });
     await expect(due).toContainText('Send Sam a one-page onboarding plan');
@@ -139,11 +150,17 @@ test.describe('career owner', () => {
   test('the question coach judges live, and the bank has open questions by theme', async ({ page }) => {
     await signIn(page, DEMO.employee);
     await page.getByRole('link', { name: 'Coach', exact: true }).click();
+    await expect(page.locator('form[data-coach].enhanced')).toBeAttached();
     await page.getByLabel('Your question').fill('Is there anything else?');
     const result = page.locator('[data-coach-result]');
-    await expect(result).toContainText('Closed');
+    await expect(result).toContainText('Closed', { timeout: 15_000 });
     await page.getByLabel('Your question').fill('Could you walk me through how your team sets its goals?');
-    await expect(result.getByText('Open', { exact: true })).toBeVisible();
+    await expect(result.getByText('Open', { exact: true })).toBeVisible({ timeout: 15_000 });
+    await expectAccessible(page);
+    await page.getByRole('link', { name: 'Pitch coach' }).click();
+    await expect(page.locator('form[data-coach].enhanced')).toBeAttached();
+    await page.getByLabel('Your pitch').fill('I want to lead the onboarding project because it would help my promotion.');
+    await expect(result).toContainText('Suggested opening', { timeout: 15_000 });
     await expectAccessible(page);
     await page.getByRole('link', { name: 'Question bank' }).click();
     await expect(page.getByRole('heading', { name: /Goals/ })).toBeVisible();
@@ -167,6 +184,7 @@ test.describe('career owner', () => {
     const manager = await (await browser.newContext()).newPage();
     await signIn(manager, DEMO.manager);
     await manager.goto('/compass/shared');
+    await expectAccessible(manager);
     await manager.getByRole('link', { name: 'Jordan Lee' }).click();
     await expect(manager.getByRole('heading', { name: 'What they want from work' })).toBeVisible();
     await expect(manager.getByText('Craft', { exact: true })).toBeVisible();

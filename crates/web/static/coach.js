@@ -69,20 +69,24 @@ function setUpCoach(form) {
   if (!input || !result) return;
   let timer = null;
   let seq = 0;
+  const run = async () => {
+    const text = input.value;
+    if (!text.trim()) return;
+    const mine = ++seq;
+    try {
+      const v = await judge(form.dataset.api, form.dataset.csrf, text);
+      if (mine === seq) result.replaceChildren(...render(v));
+    } catch {
+      // Keep the last verdict; the form still submits.
+    }
+  };
   input.addEventListener("input", () => {
     clearTimeout(timer);
-    timer = setTimeout(async () => {
-      const text = input.value;
-      if (!text.trim()) return;
-      const mine = ++seq;
-      try {
-        const v = await judge(form.dataset.api, form.dataset.csrf, text);
-        if (mine === seq) result.replaceChildren(...render(v));
-      } catch {
-        // Keep the last verdict; the form still submits.
-      }
-    }, 300);
+    timer = setTimeout(run, 300);
   });
+  form.classList.add("enhanced");
+  // Text typed before this module loaded is judged straight away.
+  if (input.value.trim() && !result.querySelector(".labels")) run();
 }
 
 function setUpLines(area) {
@@ -91,6 +95,7 @@ function setUpLines(area) {
   if (!result) return;
   let timer = null;
   let seq = 0;
+  area.form.classList.add("enhanced");
   area.addEventListener("input", () => {
     clearTimeout(timer);
     timer = setTimeout(async () => {
@@ -127,7 +132,12 @@ function setUpRows(fieldset) {
     }
     for (const label of copy.querySelectorAll("label")) {
       label.htmlFor = label.htmlFor.replace(/-\d+$/, `-${n}`);
-      label.textContent = label.textContent.replace(/\d+$/, String(n));
+      // Renumber the label's own text and its screen-reader suffix, keeping the markup.
+      for (const node of [label, ...label.querySelectorAll("span")]) {
+        for (const text of node.childNodes) {
+          if (text.nodeType === Node.TEXT_NODE) text.textContent = text.textContent.replace(/\d+$/, String(n));
+        }
+      }
     }
     last.after(copy);
     copy.querySelector("input").focus();

@@ -119,6 +119,7 @@ function setUpRanking(form) {
     dragged = null;
     armed = false;
   });
+  form.classList.add("enhanced");
   form.querySelector("#rank-help").textContent =
     "Use the arrow buttons, press Alt and the up or down arrow key inside a factor, or drag a factor by its handle. Changes are saved as you go.";
 }
