@@ -70,6 +70,19 @@ test.describe('career owner', () => {
     await expectAccessible(page);
   });
 
+  test('an employee drags a factor to the top', async ({ page }) => {
+    await signIn(page, DEMO.employee);
+    await page.goto('/compass');
+    await expect(page.locator('form[data-rank-form].enhanced')).toBeAttached();
+    const order = await factorOrder(page);
+    const last = order[3];
+    const handle = page.locator(`li[data-label="${last}"] .rank-handle`);
+    await handle.dragTo(page.locator('[data-ranking] li[data-factor]').first(), { targetPosition: { x: 10, y: 5 } });
+    await expect(page.locator('[data-rank-status]')).toContainText(`${last} is now 1st. Saved.`, { timeout: 15_000 });
+    await page.reload();
+    expect((await factorOrder(page))[0]).toBe(last);
+  });
+
   test.describe('without JavaScript', () => {
     test.use({ javaScriptEnabled: false });
 
