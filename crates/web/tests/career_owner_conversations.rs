@@ -262,6 +262,16 @@ async fn the_api_manages_customers_conversations_needs_and_follow_ups() {
         check!(send(&eve, "DELETE", &format!("/api/v1/conversations/{conv}"), &t, None).await?.status == 204, "delete conversation");
         check!(send(&eve, "DELETE", &format!("/api/v1/customers/{id}"), &t, None).await?.status == 204, "delete customer");
         check!(send(&eve, "GET", "/api/v1/customers", &t, None).await?.json()["items"].as_array().is_some_and(|a| a.is_empty()), "empty");
+        for path in ["/api/v1/customers/not-a-uuid", "/api/v1/conversations/42", "/api/v1/people/x/compass"] {
+            let r = send(&eve, "GET", path, &t, None).await?;
+            check!(r.status == 404 && r.json()["error"] == "not_found", "{path}: {} {}", r.status, r.body);
+        }
+        let page = s.client();
+        page.sign_in("eve@example.org", ladderless_testkit::PASSWORD).await?;
+        for path in ["/customers/not-a-uuid", "/conversations/42", "/people/x/compass/history"] {
+            let r = page.get(path).await?;
+            check!(r.status == 404 && r.body.contains("Page not found"), "{path}: {}", r.status);
+        }
         check!(eve.get("/api/v1/customers").await?.status == 401, "no token, no session: 401");
         Ok(())
     })

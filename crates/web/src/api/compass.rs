@@ -15,6 +15,24 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 use std::collections::HashMap;
 
+/// An id from the path; a malformed one is a JSON 404, like an unknown one.
+pub struct ApiId(pub Uuid);
+
+impl<S: Send + Sync> axum::extract::FromRequestParts<S> for ApiId {
+    type Rejection = Response;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &S,
+    ) -> Result<Self, Self::Rejection> {
+        let not_found = || err(ladderless_core::CoreError::NotFound);
+        let Path(raw) = Path::<String>::from_request_parts(parts, state)
+            .await
+            .map_err(|_| not_found())?;
+        raw.parse().map(ApiId).map_err(|_| not_found())
+    }
+}
+
 /// The caller's own compass.
 pub async fn mine(
     State(state): State<AppState>,
@@ -33,7 +51,7 @@ pub async fn mine(
 pub async fn person(
     State(state): State<AppState>,
     ApiUser(actor): ApiUser,
-    Path(id): Path<Uuid>,
+    ApiId(id): ApiId,
 ) -> ApiResult<Json<Value>> {
     Ok(Json(json!(
         state.app.compass_view(&actor, id).await.map_err(err)?
@@ -58,7 +76,7 @@ pub async fn history(
 pub async fn person_history(
     State(state): State<AppState>,
     ApiUser(actor): ApiUser,
-    Path(id): Path<Uuid>,
+    ApiId(id): ApiId,
 ) -> ApiResult<Json<Value>> {
     Ok(Json(json!(
         state.app.compass_history(&actor, id).await.map_err(err)?
@@ -140,7 +158,7 @@ pub async fn add_value(
 pub async fn remove_value(
     State(state): State<AppState>,
     ApiUser(actor): ApiUser,
-    Path(id): Path<Uuid>,
+    ApiId(id): ApiId,
 ) -> ApiResult {
     state.app.remove_value(&actor, id).await.map_err(err)?;
     Ok(StatusCode::NO_CONTENT.into_response())

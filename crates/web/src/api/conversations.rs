@@ -3,13 +3,13 @@
 
 use super::{ApiJson, ApiResult, err};
 use crate::AppState;
+use crate::api::compass::ApiId;
 use crate::extract::ApiUser;
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use ladderless_core::conversations::ConversationInput;
-use ladderless_store::Uuid;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
@@ -27,7 +27,7 @@ pub async fn list(
 pub async fn get(
     State(state): State<AppState>,
     ApiUser(actor): ApiUser,
-    Path(id): Path<Uuid>,
+    ApiId(id): ApiId,
 ) -> ApiResult<Json<Value>> {
     Ok(Json(json!(
         state.app.conversation_view(&actor, id).await.map_err(err)?
@@ -117,7 +117,7 @@ pub async fn create(
 pub async fn delete(
     State(state): State<AppState>,
     ApiUser(actor): ApiUser,
-    Path(id): Path<Uuid>,
+    ApiId(id): ApiId,
 ) -> ApiResult {
     state
         .app
@@ -155,7 +155,7 @@ pub struct DoneBody {
 pub async fn set_follow_up(
     State(state): State<AppState>,
     ApiUser(actor): ApiUser,
-    Path(id): Path<Uuid>,
+    ApiId(id): ApiId,
     ApiJson(b): ApiJson<DoneBody>,
 ) -> ApiResult {
     state

@@ -2,13 +2,13 @@
 
 use super::{ApiJson, ApiResult, err};
 use crate::AppState;
+use crate::api::compass::ApiId;
 use crate::extract::ApiUser;
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use ladderless_core::customers::CustomerInput;
-use ladderless_store::Uuid;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
@@ -26,7 +26,7 @@ pub async fn list(
 pub async fn get(
     State(state): State<AppState>,
     ApiUser(actor): ApiUser,
-    Path(id): Path<Uuid>,
+    ApiId(id): ApiId,
 ) -> ApiResult<Json<Value>> {
     let c = state.app.customer_line(&actor, id).await.map_err(err)?;
     let conversations = state
@@ -107,7 +107,7 @@ pub async fn create(
 pub async fn update(
     State(state): State<AppState>,
     ApiUser(actor): ApiUser,
-    Path(id): Path<Uuid>,
+    ApiId(id): ApiId,
     ApiJson(b): ApiJson<CustomerBody>,
 ) -> ApiResult {
     state
@@ -123,7 +123,7 @@ pub async fn update(
 pub async fn delete(
     State(state): State<AppState>,
     ApiUser(actor): ApiUser,
-    Path(id): Path<Uuid>,
+    ApiId(id): ApiId,
 ) -> ApiResult {
     state.app.delete_customer(&actor, id).await.map_err(err)?;
     Ok(StatusCode::NO_CONTENT.into_response())

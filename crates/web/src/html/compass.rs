@@ -8,7 +8,7 @@ use crate::extract::CurrentUser;
 use crate::page::{Page, render_status};
 use askama::Template;
 use axum::Form;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect};
 use ladderless_core::CoreError;
@@ -18,13 +18,12 @@ use ladderless_core::compass::{CompassView, FactorsInput, PICK_ONE, SkillInput};
 use ladderless_domain::compass::{Factor, LEVELS, Met, Section};
 use ladderless_domain::fields::FieldErrors;
 use ladderless_domain::org::Audience;
-use ladderless_store::Uuid;
 use serde::Deserialize;
 
 mod pairs;
 mod views;
 
-pub use pairs::Pairs;
+pub use pairs::{PageId, Pairs};
 pub use views::{history, person_compass, person_history, shared};
 
 /// A factor row of the ranking form.
@@ -264,7 +263,7 @@ pub async fn add_value(
 pub async fn remove_value(
     State(state): State<AppState>,
     CurrentUser(s): CurrentUser,
-    Path(id): Path<Uuid>,
+    PageId(id): PageId,
 ) -> HtmlResult {
     state.app.remove_value(&s.actor, id).await?;
     Ok(Redirect::to("/compass?notice=compass_saved#values").into_response())

@@ -6,11 +6,11 @@ use crate::assets;
 use crate::error::HtmlResult;
 use crate::extract::CurrentUser;
 use crate::html::NoticeQuery;
-use crate::html::compass::Pairs;
+use crate::html::compass::{PageId, Pairs};
 use crate::page::{Page, render, render_status};
 use askama::Template;
 use axum::Form;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect};
 use ladderless_core::CoreError;
@@ -208,7 +208,7 @@ struct ShowPage {
 pub async fn show(
     State(state): State<AppState>,
     CurrentUser(s): CurrentUser,
-    Path(id): Path<Uuid>,
+    PageId(id): PageId,
     Query(q): Query<NoticeQuery>,
 ) -> HtmlResult {
     let v = state.app.conversation_view(&s.actor, id).await?;
@@ -227,7 +227,7 @@ pub async fn show(
 pub async fn delete(
     State(state): State<AppState>,
     CurrentUser(s): CurrentUser,
-    Path(id): Path<Uuid>,
+    PageId(id): PageId,
 ) -> HtmlResult {
     state.app.delete_conversation(&s.actor, id).await?;
     Ok(Redirect::to("/conversations?notice=conversation_deleted").into_response())
@@ -237,7 +237,7 @@ pub async fn delete(
 pub async fn follow_up_done(
     State(state): State<AppState>,
     CurrentUser(s): CurrentUser,
-    Path(id): Path<Uuid>,
+    PageId(id): PageId,
     Form(f): Form<Vec<(String, String)>>,
 ) -> HtmlResult {
     let f = Pairs(f);

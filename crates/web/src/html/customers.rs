@@ -6,11 +6,11 @@ use crate::assets;
 use crate::error::HtmlResult;
 use crate::extract::CurrentUser;
 use crate::html::NoticeQuery;
-use crate::html::compass::Pairs;
+use crate::html::compass::{PageId, Pairs};
 use crate::page::{Page, render_status};
 use askama::Template;
 use axum::Form;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect};
 use ladderless_core::CoreError;
@@ -238,7 +238,7 @@ async fn customer_page(
 pub async fn show(
     State(state): State<AppState>,
     CurrentUser(s): CurrentUser,
-    Path(id): Path<Uuid>,
+    PageId(id): PageId,
     Query(q): Query<NoticeQuery>,
 ) -> HtmlResult {
     customer_page(
@@ -256,7 +256,7 @@ pub async fn show(
 pub async fn update(
     State(state): State<AppState>,
     CurrentUser(s): CurrentUser,
-    Path(id): Path<Uuid>,
+    PageId(id): PageId,
     Form(f): Form<Vec<(String, String)>>,
 ) -> HtmlResult {
     let form = CustomerForm::from_pairs(&Pairs(f));
@@ -279,7 +279,7 @@ pub async fn update(
 pub async fn delete(
     State(state): State<AppState>,
     CurrentUser(s): CurrentUser,
-    Path(id): Path<Uuid>,
+    PageId(id): PageId,
 ) -> HtmlResult {
     state.app.delete_customer(&s.actor, id).await?;
     Ok(Redirect::to("/customers?notice=customer_deleted").into_response())

@@ -1,4 +1,5 @@
-//! A urlencoded form read as pairs, so repeated fields survive.
+//! Small extractors for the career-owner pages: a form read as pairs (so repeated fields
+//! survive) and an id from the path that is simply "not found" when malformed.
 
 /// A urlencoded form read as pairs, so repeated fields (a ranking, several customers) survive.
 pub struct Pairs(pub Vec<(String, String)>);
@@ -26,5 +27,24 @@ impl Pairs {
         self.0
             .iter()
             .any(|(k, v)| k == name && !v.is_empty() && v != "0" && v != "false")
+    }
+}
+
+/// An id from the path; a malformed one is the friendly 404 page, like an unknown one.
+pub struct PageId(pub ladderless_store::Uuid);
+
+impl<S: Send + Sync> axum::extract::FromRequestParts<S> for PageId {
+    type Rejection = crate::error::WebError;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &S,
+    ) -> Result<Self, Self::Rejection> {
+        let not_found = || crate::error::WebError::Html(ladderless_core::CoreError::NotFound);
+        let axum::extract::Path(raw) =
+            axum::extract::Path::<String>::from_request_parts(parts, state)
+                .await
+                .map_err(|_| not_found())?;
+        raw.parse().map(PageId).map_err(|_| not_found())
     }
 }

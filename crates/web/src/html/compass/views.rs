@@ -1,15 +1,15 @@
 //! Someone else's compass, the history with its charts, and who shares with the viewer.
 
+use super::PageId;
 use crate::AppState;
 use crate::error::HtmlResult;
 use crate::extract::CurrentUser;
 use crate::html::NoticeQuery;
 use crate::page::{Page, render};
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect};
 use ladderless_core::compass::{CompassView, HistoryView, SharedCompass};
-use ladderless_store::Uuid;
 
 #[derive(Template)]
 #[template(path = "compass_person.html")]
@@ -22,7 +22,7 @@ struct PersonCompassPage {
 pub async fn person_compass(
     State(state): State<AppState>,
     CurrentUser(s): CurrentUser,
-    Path(id): Path<Uuid>,
+    PageId(id): PageId,
 ) -> HtmlResult {
     if id == s.actor.id() {
         return Ok(Redirect::to("/compass").into_response());
@@ -55,7 +55,7 @@ pub async fn history(State(state): State<AppState>, CurrentUser(s): CurrentUser)
 pub async fn person_history(
     State(state): State<AppState>,
     CurrentUser(s): CurrentUser,
-    Path(id): Path<Uuid>,
+    PageId(id): PageId,
 ) -> HtmlResult {
     let h = state.app.compass_history(&s.actor, id).await?;
     let title = format!("{}’s compass history", h.person.name);
