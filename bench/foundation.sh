@@ -75,7 +75,7 @@ done = function(summary, latency, requests)
 end
 LUA
 for kind in person search; do
-  BENCH_COOKIE=$cookie BENCH_PATHS=$tmp/${kind}_paths.txt wrk -t2 -c32 -d5s -s "$tmp/paths.lua" "$base" >/dev/null # warm up
+  BENCH_COOKIE=$cookie BENCH_PATHS=$tmp/${kind}_paths.txt wrk -t1 -c32 -d5s -s "$tmp/paths.lua" "$base" >/dev/null # warm up
   echo -n "$kind page: "
-  BENCH_COOKIE=$cookie BENCH_PATHS=$tmp/${kind}_paths.txt wrk -t2 -c32 -d${DURATION:-20}s -s "$tmp/paths.lua" "$base" | tail -n 1
+  BENCH_COOKIE=$cookie BENCH_PATHS=$tmp/${kind}_paths.txt wrk -t1 -c32 -d${DURATION:-20}s -s "$tmp/paths.lua" "$base" | tail -n 1
 done

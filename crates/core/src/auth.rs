@@ -69,11 +69,10 @@ pub struct Session {
 impl App {
     /// The actor for a person id (active people only).
     pub async fn actor(&self, person_id: Uuid) -> CoreResult<Actor> {
-        let person = self.store.person(person_id).await?;
+        let (person, is_manager) = self.store.person_with_manager_flag(person_id).await?;
         if !person.active {
             return Err(CoreError::Unauthenticated);
         }
-        let is_manager = self.store.report_count(person.id).await? > 0;
         Ok(Actor { person, is_manager })
     }
 
@@ -146,16 +145,12 @@ impl App {
     /// Resolve a session cookie; None when missing, expired or forged.
     pub async fn session(&self, cookie: &str) -> CoreResult<Option<Session>> {
         let Some((id, secret)) = cookie.split_once('.') else { return Ok(None) };
-        let Some(row) = self.store.session(id).await? else { return Ok(None) };
+        let Some((row, person, is_manager)) = self.store.session_with_person(id).await? else { return Ok(None) };
         let now = self.now();
-        if row.expires_at < now || !constant_time_eq(&row.secret_hash, &hash_secret(secret)) {
+        if row.expires_at < now || !constant_time_eq(&row.secret_hash, &hash_secret(secret)) || !person.active {
             return Ok(None);
         }
-        let actor = match self.actor(row.person_id).await {
-            Ok(a) => a,
-            Err(CoreError::Unauthenticated | CoreError::NotFound) => return Ok(None),
-            Err(e) => return Err(e),
-        };
+        let actor = Actor { person, is_manager };
         // Slide the expiry forward, at most once an hour, to avoid a write per request.
         if now - row.updated_at > Duration::hours(1) {
             self.store.touch_session(id, now + Duration::days(self.settings.session_days), now).await?;

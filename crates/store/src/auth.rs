@@ -2,6 +2,7 @@
 //!
 //! Secrets are never stored: only their SHA-256 hashes, computed by the caller.
 
+use crate::people::{PERSON_COLUMNS, Person};
 use crate::{Store, StoreError, StoreResult, Uuid, on_db};
 use serde::Serialize;
 use time::OffsetDateTime;
@@ -70,6 +71,29 @@ impl Store {
     pub async fn session(&self, id: &str) -> StoreResult<Option<SessionRow>> {
         Ok(on_db!(self, p => sqlx::query_as("SELECT id, secret_hash, person_id, csrf_token, expires_at, updated_at FROM sessions WHERE id = $1")
             .bind(id).fetch_optional(p).await?))
+    }
+
+    /// A session with its person and whether they manage anyone, in one query: this runs on
+    /// every signed-in request.
+    pub async fn session_with_person(&self, id: &str) -> StoreResult<Option<(SessionRow, Person, bool)>> {
+        let sql = format!(
+            "SELECT s.id AS session_id, s.secret_hash, s.person_id, s.csrf_token, s.expires_at, s.updated_at AS session_updated_at, \
+             {PERSON_COLUMNS}, EXISTS (SELECT 1 FROM people r WHERE r.manager_id = p.id AND r.active = TRUE) AS has_reports \
+             FROM sessions s JOIN people p ON p.id = s.person_id WHERE s.id = $1"
+        );
+        let row: Option<SessionJoin> =
+            on_db!(self, p => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(p).await?);
+        Ok(row.map(|r| {
+            let session = SessionRow {
+                id: r.session_id,
+                secret_hash: r.secret_hash,
+                person_id: r.person_id,
+                csrf_token: r.csrf_token,
+                expires_at: r.expires_at,
+                updated_at: r.session_updated_at,
+            };
+            (session, r.person, r.has_reports)
+        }))
     }
 
     /// Push a session's expiry forward.
@@ -186,4 +210,17 @@ impl Store {
         on_db!(self, p => { sqlx::query("DELETE FROM login_throttle WHERE key = $1").bind(key).execute(p).await?; });
         Ok(())
     }
+}
+
+#[derive(sqlx::FromRow)]
+struct SessionJoin {
+    session_id: String,
+    secret_hash: String,
+    person_id: Uuid,
+    csrf_token: String,
+    expires_at: OffsetDateTime,
+    session_updated_at: OffsetDateTime,
+    #[sqlx(flatten)]
+    person: Person,
+    has_reports: bool,
 }

@@ -121,6 +121,12 @@ pub fn redact_url(url: &str) -> String {
     url.to_string()
 }
 
+/// SQLite connections, each on its own thread. On 2 cores 8 served the most pages a second
+/// (2, 4 and 8 measured with bench/foundation.sh); `LADDERLESS_SQLITE_POOL` overrides it.
+fn sqlite_pool_size() -> u32 {
+    std::env::var("LADDERLESS_SQLITE_POOL").ok().and_then(|v| v.parse().ok()).filter(|n| *n >= 1).unwrap_or(8)
+}
+
 impl Store {
     /// Open (creating the SQLite file if needed) and migrate.
     pub async fn open(location: &Location) -> StoreResult<Store> {
@@ -146,7 +152,7 @@ impl Store {
                     .pragma("cache_size", "-32000")
                     .pragma("temp_store", "memory");
                 let pool = SqlitePoolOptions::new()
-                    .max_connections(8)
+                    .max_connections(sqlite_pool_size())
                     .min_connections(1)
                     .connect_with(opts)
                     .await?;

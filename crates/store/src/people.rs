@@ -264,18 +264,46 @@ impl Store {
         Ok(OrgCounts { people, teams, accounts })
     }
 
-    /// The chain of managers above a person, nearest first (at most 20).
+    /// The chain of managers above a person, nearest first (at most 20; a cycle in bad data
+    /// stops at the first repeat). One recursive query, not one per level.
     pub async fn management_chain(&self, person_id: Uuid) -> StoreResult<Vec<PersonCard>> {
-        let mut chain = Vec::new();
-        let mut cur = self.person(person_id).await?.manager_id;
-        while let Some(id) = cur {
-            if chain.len() >= 20 || chain.iter().any(|c: &PersonCard| c.id == id) {
+        let sql = format!(
+            "WITH RECURSIVE chain(id, depth) AS ( \
+                SELECT manager_id, 1 FROM people WHERE id = $1 AND manager_id IS NOT NULL \
+                UNION ALL \
+                SELECT p.manager_id, c.depth + 1 FROM chain c JOIN people p ON p.id = c.id \
+                WHERE p.manager_id IS NOT NULL AND c.depth < 20) \
+             SELECT {CARD_COLUMNS} FROM chain c JOIN people p ON p.id = c.id LEFT JOIN teams t ON t.id = p.team_id \
+             ORDER BY c.depth"
+        );
+        let rows: Vec<PersonCard> =
+            on_db!(self, p => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(person_id).fetch_all(p).await?);
+        let mut chain: Vec<PersonCard> = Vec::with_capacity(rows.len());
+        for card in rows {
+            if card.id == person_id || chain.iter().any(|c| c.id == card.id) {
                 break;
             }
-            let person = self.person(id).await?;
-            cur = person.manager_id;
-            chain.extend(self.cards(&[id]).await?);
+            chain.push(card);
         }
         Ok(chain)
     }
+
+    /// A person and whether anyone active reports to them, in one query (the per-request
+    /// path of every signed-in page).
+    pub async fn person_with_manager_flag(&self, id: Uuid) -> StoreResult<(Person, bool)> {
+        let sql = format!(
+            "SELECT {PERSON_COLUMNS}, EXISTS (SELECT 1 FROM people r WHERE r.manager_id = p.id AND r.active = TRUE) AS has_reports \
+             FROM people p WHERE p.id = $1"
+        );
+        let row: Option<PersonWithFlag> =
+            on_db!(self, p => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(p).await?);
+        row.map(|r| (r.person, r.has_reports)).ok_or(StoreError::NotFound)
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct PersonWithFlag {
+    #[sqlx(flatten)]
+    person: Person,
+    has_reports: bool,
 }

@@ -23,34 +23,103 @@ impl Store {
         Ok(())
     }
 
-    /// Active people whose document has every query word as a prefix, best first.
+    /// Active people whose document has every query word, as a whole word or as the start of
+    /// one. When few documents match (at most [`RANKED_MATCHES`]) they come best first. A broad
+    /// query (a city, a common first name) lists whole-word matches in directory order instead:
+    /// ranking, or merging every word that starts with the query, costs far more over tens of
+    /// thousands of documents than it tells a reader, who narrows the search with another word.
     pub async fn search_people(&self, q: &str, limit: i64, offset: i64) -> StoreResult<Vec<PersonCard>> {
         let terms = query_terms(q);
         if terms.is_empty() {
             return self.list_people(limit, offset).await;
         }
-        let (sql, expr) = match self.dialect() {
-            Dialect::Sqlite => (
+        // One query answers a broad search: the page in directory order, with the (capped)
+        // number of matches alongside; only a narrow one pays for ranking.
+        let whole = self.match_expr(&terms, false);
+        let cap = RANKED_MATCHES + 1;
+        let counted = match self.dialect() {
+            Dialect::Sqlite => format!(
+                "SELECT {CARD_COLUMNS}, (SELECT COUNT(*) FROM (SELECT 1 FROM search_fts WHERE search_fts MATCH $1 LIMIT {cap}) x) AS matches \
+                 FROM search_fts f JOIN search_docs d ON d.seq = f.rowid \
+                 JOIN people p ON p.id = d.person_id LEFT JOIN teams t ON t.id = p.team_id \
+                 WHERE search_fts MATCH $1 AND p.active = TRUE ORDER BY f.rowid LIMIT $2 OFFSET $3"
+            ),
+            Dialect::Postgres => format!(
+                "SELECT {CARD_COLUMNS}, (SELECT COUNT(*) FROM (SELECT 1 FROM search_docs x WHERE x.tsv @@ to_tsquery('simple', $1) LIMIT {cap}) y) AS matches \
+                 FROM search_docs d JOIN people p ON p.id = d.person_id LEFT JOIN teams t ON t.id = p.team_id \
+                 WHERE d.tsv @@ to_tsquery('simple', $1) AND p.active = TRUE ORDER BY d.seq LIMIT $2 OFFSET $3"
+            ),
+        };
+        let rows: Vec<CountedCard> =
+            on_db!(self, p => sqlx::query_as(sqlx::AssertSqlSafe(counted)).bind(&whole).bind(limit).bind(offset).fetch_all(p).await?);
+        let broad = match rows.first() {
+            Some(r) => r.matches > RANKED_MATCHES,
+            None => self.count_matches(&whole).await? > RANKED_MATCHES,
+        };
+        if broad {
+            return Ok(rows.into_iter().map(|r| r.card).collect());
+        }
+        let prefix = self.match_expr(&terms, true);
+        let ranked = self.count_matches(&prefix).await? <= RANKED_MATCHES;
+        self.search_page(&prefix, ranked, limit, offset).await
+    }
+
+    fn match_expr(&self, terms: &[String], prefix: bool) -> String {
+        let star = if prefix { "*" } else { "" };
+        match self.dialect() {
+            Dialect::Sqlite => terms.iter().map(|t| format!("\"{t}\"{star}")).collect::<Vec<_>>().join(" "),
+            Dialect::Postgres => {
+                let star = if prefix { ":*" } else { "" };
+                terms.iter().map(|t| format!("{t}{star}")).collect::<Vec<_>>().join(" & ")
+            }
+        }
+    }
+
+    /// How many documents match, counting no further than one past [`RANKED_MATCHES`].
+    async fn count_matches(&self, expr: &str) -> StoreResult<i64> {
+        let cap = RANKED_MATCHES + 1;
+        let sql = match self.dialect() {
+            Dialect::Sqlite => format!("SELECT COUNT(*) FROM (SELECT 1 FROM search_fts WHERE search_fts MATCH $1 LIMIT {cap}) x"),
+            Dialect::Postgres => {
+                format!("SELECT COUNT(*) FROM (SELECT 1 FROM search_docs d WHERE d.tsv @@ to_tsquery('simple', $1) LIMIT {cap}) x")
+            }
+        };
+        let (n,): (i64,) = on_db!(self, p => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(expr).fetch_one(p).await?);
+        Ok(n)
+    }
+
+    async fn search_page(&self, expr: &str, ranked: bool, limit: i64, offset: i64) -> StoreResult<Vec<PersonCard>> {
+        let sql = match (self.dialect(), ranked) {
+            (Dialect::Sqlite, _) => {
+                let order = if ranked { "f.rank, p.name" } else { "f.rowid" };
                 format!(
                     "SELECT {CARD_COLUMNS} FROM search_fts f JOIN search_docs d ON d.seq = f.rowid \
                      JOIN people p ON p.id = d.person_id LEFT JOIN teams t ON t.id = p.team_id \
-                     WHERE search_fts MATCH $1 AND p.active = TRUE ORDER BY f.rank, p.name LIMIT $2 OFFSET $3"
-                ),
-                terms.iter().map(|t| format!("\"{t}\"*")).collect::<Vec<_>>().join(" "),
-            ),
-            Dialect::Postgres => (
+                     WHERE search_fts MATCH $1 AND p.active = TRUE ORDER BY {order} LIMIT $2 OFFSET $3"
+                )
+            }
+            (Dialect::Postgres, _) => {
+                let order = if ranked { "ts_rank(d.tsv, to_tsquery('simple', $1)) DESC, p.name" } else { "d.seq" };
                 format!(
                     "SELECT {CARD_COLUMNS} FROM search_docs d JOIN people p ON p.id = d.person_id \
                      LEFT JOIN teams t ON t.id = p.team_id \
-                     WHERE d.tsv @@ to_tsquery('simple', $1) AND p.active = TRUE \
-                     ORDER BY ts_rank(d.tsv, to_tsquery('simple', $1)) DESC, p.name LIMIT $2 OFFSET $3"
-                ),
-                terms.iter().map(|t| format!("{t}:*")).collect::<Vec<_>>().join(" & "),
-            ),
+                     WHERE d.tsv @@ to_tsquery('simple', $1) AND p.active = TRUE ORDER BY {order} LIMIT $2 OFFSET $3"
+                )
+            }
         };
         Ok(on_db!(self, p => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(expr).bind(limit).bind(offset).fetch_all(p).await?))
     }
 }
+
+#[derive(sqlx::FromRow)]
+struct CountedCard {
+    #[sqlx(flatten)]
+    card: PersonCard,
+    matches: i64,
+}
+
+/// The most matches a search ranks by relevance; beyond it results come in directory order.
+pub const RANKED_MATCHES: i64 = 500;
 
 #[cfg(test)]
 mod tests {

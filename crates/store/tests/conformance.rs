@@ -76,6 +76,11 @@ async fn people_teams_and_reporting_lines_round_trip() {
         assert_eq!(platform.members, 2);
         assert_eq!(platform.parent_id, Some(teams[0].id));
         assert_eq!(s.management_chain(a).await.expect("chain")[0].id, boss);
+        assert!(s.management_chain(boss).await.expect("chain").is_empty());
+        let (p, manages) = s.person_with_manager_flag(boss).await.expect("person and flag");
+        assert!(p.id == boss && manages);
+        assert!(!s.person_with_manager_flag(a).await.expect("person and flag").1);
+        assert!(matches!(s.person_with_manager_flag(new_id()).await, Err(StoreError::NotFound)));
         assert!(matches!(s.person(new_id()).await, Err(StoreError::NotFound)));
         assert!(s.person_by_email("A@X.ORG").await.expect("by email").is_some());
         assert_eq!(s.org_counts().await.expect("counts").people, 3);
@@ -152,6 +157,60 @@ async fn directory_search_matches_prefixes_and_hides_inactive_people() {
 }
 
 #[tokio::test]
+async fn management_chains_come_nearest_first_in_one_query() {
+    each(|s| async move {
+        let top = person("T", "t@x.org", None, None);
+        let mid = person("M", "m@x.org", None, Some(top.id));
+        let low = person("L", "l@x.org", None, Some(mid.id));
+        let ids = [top.id, mid.id, low.id];
+        s.apply_batch(&Batch { creates: vec![top, mid, low], ..Default::default() }, now()).await.expect("apply");
+        let chain: Vec<Uuid> = s.management_chain(ids[2]).await.expect("chain").iter().map(|c| c.id).collect();
+        assert_eq!(chain, vec![ids[1], ids[0]]);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn broad_searches_list_whole_word_matches_in_directory_order_and_narrow_ones_rank() {
+    use ladderless_store::search::RANKED_MATCHES;
+    each(|s| async move {
+        // More people in Lisbon than a search ranks, one in "Lisboa", one named Lisbon.
+        let n = RANKED_MATCHES as usize + 5;
+        let mut creates = Vec::new();
+        let mut docs = Vec::new();
+        for i in 0..n {
+            let p = person(&format!("E{i:04}"), &format!("e{i}@x.org"), None, None);
+            docs.push((p.id, format!("Person E{i:04} | Developer | Lisbon")));
+            creates.push(p);
+        }
+        let other = person("X1", "x1@x.org", None, None);
+        docs.push((other.id, "Person X1 | Nurse | Lisboa".to_string()));
+        let named = person("X2", "x2@x.org", None, None);
+        docs.push((named.id, "Lisbon Lisbon | Lisbon nurse".to_string()));
+        let (first, other_id, named_id) = (creates[0].id, other.id, named.id);
+        creates.extend([other, named]);
+        s.apply_batch(&Batch { creates, search_docs: docs, ..Default::default() }, now()).await.expect("apply");
+
+        // Broad: whole-word matches only, in the order documents were written.
+        let page = s.search_people("lisbon", 10, 0).await.expect("broad search");
+        assert_eq!(page.len(), 10);
+        assert_eq!(page[0].id, first, "directory order, not relevance");
+        let all = s.search_people("lisbon", 1000, 0).await.expect("broad search");
+        assert_eq!(all.len(), n + 1);
+        assert!(!all.iter().any(|c| c.id == other_id), "a prefix-only match is left out of a broad search");
+        // Narrow: prefixes count, and the best match comes first.
+        let hits = s.search_people("lisbo nurse", 10, 0).await.expect("narrow search");
+        assert_eq!(hits.len(), 2);
+        assert!(hits.iter().any(|c| c.id == other_id));
+        let hits = s.search_people("lisbon nurse", 10, 0).await.expect("narrow search");
+        assert_eq!(hits[0].id, named_id, "ranked by relevance");
+        // Past the last page: nothing, without an error.
+        assert!(s.search_people("lisbon", 10, 10_000).await.expect("far page").is_empty());
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn sessions_tokens_invites_and_throttles() {
     each(|s| async move {
         let (_, a, _) = seed(&s).await;
@@ -161,6 +220,13 @@ async fn sessions_tokens_invites_and_throttles() {
         s.touch_session("sid1", now() + Duration::days(2), now()).await.expect("touch");
         assert_eq!(s.purge_sessions(now() + Duration::days(3)).await.expect("purge"), 1);
         assert!(s.session("sid1").await.expect("get").is_none());
+        let row = SessionRow { id: "sid2".into(), ..row };
+        s.create_session(&row, now()).await.expect("session");
+        let (got, p, manages) = s.session_with_person("sid2").await.expect("get").expect("found");
+        assert_eq!((got.person_id, got.csrf_token.as_str(), got.expires_at), (a, "c", row.expires_at));
+        assert_eq!(p.email, "a@x.org");
+        assert!(!manages, "a manages nobody");
+        assert!(s.session_with_person("nope").await.expect("get").is_none());
 
         let t = ApiToken { id: new_id(), person_id: a, name: "n".into(), prefix: "ll_abc".into(), last_used_at: None, revoked_at: None, created_at: now() };
         s.create_api_token(&t, "hash1").await.expect("token");
