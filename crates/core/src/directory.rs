@@ -4,6 +4,7 @@ use crate::{Actor, App, CoreError, CoreResult};
 use ladderless_domain::org::{Audience, Relation, may_see};
 use ladderless_store::Uuid;
 use ladderless_store::people::{Person, PersonCard, RoleHistoryEntry};
+use ladderless_store::search::SearchPage;
 use ladderless_store::teams::Team;
 use serde::Serialize;
 
@@ -81,6 +82,14 @@ impl App {
         let page = page.max(1);
         let per_page = per_page.clamp(1, 200);
         Ok(self.store.search_people(q, per_page, (page - 1) * per_page).await?)
+    }
+
+    /// [`App::directory`], saying also whether so many people match that the list is in
+    /// directory order rather than by relevance (the page then suggests another word).
+    pub async fn directory_page(&self, _actor: &Actor, q: &str, page: i64, per_page: i64) -> CoreResult<SearchPage> {
+        let page = page.max(1);
+        let per_page = per_page.clamp(1, 200);
+        Ok(self.store.search_people_page(q, per_page, (page - 1) * per_page).await?)
     }
 
     /// A person's page as `actor` may see it.

@@ -29,9 +29,15 @@ impl Store {
     /// ranking, or merging every word that starts with the query, costs far more over tens of
     /// thousands of documents than it tells a reader, who narrows the search with another word.
     pub async fn search_people(&self, q: &str, limit: i64, offset: i64) -> StoreResult<Vec<PersonCard>> {
+        Ok(self.search_people_page(q, limit, offset).await?.people)
+    }
+
+    /// [`Store::search_people`], saying also whether the search was broad (more than
+    /// [`RANKED_MATCHES`] whole-word matches), so a page can suggest narrowing it.
+    pub async fn search_people_page(&self, q: &str, limit: i64, offset: i64) -> StoreResult<SearchPage> {
         let terms = query_terms(q);
         if terms.is_empty() {
-            return self.list_people(limit, offset).await;
+            return Ok(SearchPage { people: self.list_people(limit, offset).await?, broad: false });
         }
         // One query answers a broad search: the page in directory order, with the (capped)
         // number of matches alongside; only a narrow one pays for ranking.
@@ -57,11 +63,11 @@ impl Store {
             None => self.count_matches(&whole).await? > RANKED_MATCHES,
         };
         if broad {
-            return Ok(rows.into_iter().map(|r| r.card).collect());
+            return Ok(SearchPage { people: rows.into_iter().map(|r| r.card).collect(), broad: true });
         }
         let prefix = self.match_expr(&terms, true);
         let ranked = self.count_matches(&prefix).await? <= RANKED_MATCHES;
-        self.search_page(&prefix, ranked, limit, offset).await
+        Ok(SearchPage { people: self.search_page(&prefix, ranked, limit, offset).await?, broad: !ranked })
     }
 
     fn match_expr(&self, terms: &[String], prefix: bool) -> String {
@@ -109,6 +115,15 @@ impl Store {
         };
         Ok(on_db!(self, p => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(expr).bind(limit).bind(offset).fetch_all(p).await?))
     }
+}
+
+/// One page of a directory search.
+#[derive(Debug, Clone)]
+pub struct SearchPage {
+    /// The people on this page.
+    pub people: Vec<PersonCard>,
+    /// More than [`RANKED_MATCHES`] people match: listed in directory order, not by relevance.
+    pub broad: bool,
 }
 
 #[derive(sqlx::FromRow)]

@@ -117,3 +117,40 @@ async fn the_api_reads_people_teams_roles_and_skills() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_broad_search_says_so_and_suggests_another_word() {
+    use ladderless_store::import::{Batch, NewPerson};
+    use ladderless_store::search::RANKED_MATCHES;
+    each_backend(|s| async move {
+        // More people in Oslo than a search ranks.
+        let n = RANKED_MATCHES as usize + 2;
+        let creates: Vec<NewPerson> = (0..n)
+            .map(|i| NewPerson {
+                id: ladderless_store::new_id(),
+                employee_id: format!("OSL{i:04}"),
+                name: format!("Oslo Person {i:04}"),
+                email: format!("oslo{i}@example.org"),
+                job_title: "Analyst".into(),
+                role_code: None,
+                team: None,
+                manager_id: None,
+                role_start_date: None,
+                location: "Oslo".into(),
+            })
+            .collect();
+        let search_docs = creates.iter().map(|p| (p.id, format!("{} | Analyst | Oslo", p.name))).collect();
+        s.app.store.apply_batch(&Batch { creates, search_docs, ..Default::default() }, s.app.now()).await?;
+        let c = s.client();
+        c.sign_in("eve@example.org", PASSWORD).await?;
+        let broad = c.get("/people?q=oslo").await?;
+        check!(broad.status == 200 && broad.body.contains(&format!("More than {RANKED_MATCHES} people match")), "broad search hint");
+        check!(broad.body.contains("Oslo Person 0000") && broad.body.contains("rel=\"next\""), "first page in directory order, with a next page");
+        let narrow = c.get("/people?q=oslo+0007").await?;
+        check!(narrow.body.contains("Oslo Person 0007") && !narrow.body.contains("More than"), "a narrow search is ranked, without the hint");
+        let api = c.get("/api/v1/people?q=oslo&per_page=5").await?;
+        check!(api.status == 200 && api.json()["items"].as_array().map_or(0, Vec::len) == 5, "the API pages a broad search too");
+        Ok(())
+    })
+    .await;
+}

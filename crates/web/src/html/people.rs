@@ -34,17 +34,21 @@ struct DirectoryPage {
     people: Vec<PersonCard>,
     page_no: i64,
     has_next: bool,
+    broad: bool,
+    ranked_limit: i64,
 }
 
 /// Search or browse people.
 pub async fn directory(State(state): State<AppState>, CurrentUser(s): CurrentUser, Query(q): Query<DirectoryQuery>) -> HtmlResult {
     let query = q.q.unwrap_or_default();
     let page_no = page_number(q.page);
-    let mut people = state.app.directory(&s.actor, &query, page_no, PER_PAGE + 1).await?;
+    let found = state.app.directory_page(&s.actor, &query, page_no, PER_PAGE + 1).await?;
+    let mut people = found.people;
     let has_next = people.len() as i64 > PER_PAGE;
     people.truncate(PER_PAGE as usize);
     let title = if query.is_empty() { "People".to_string() } else { format!("People matching “{query}”") };
-    Ok(render(&DirectoryPage { page: Page::new(&s, title, "/people"), q: query, people, page_no, has_next }))
+    let broad = found.broad;
+    Ok(render(&DirectoryPage { page: Page::new(&s, title, "/people"), q: query, people, page_no, has_next, broad, ranked_limit: ladderless_store::search::RANKED_MATCHES }))
 }
 
 #[derive(Template)]
