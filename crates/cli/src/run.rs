@@ -139,22 +139,21 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
     }
 }
 
-/// Build the career graph from the catalogue plus the organisation's observed moves and roles.
+/// Build the career graph from the catalogue plus the organisation's observed moves, roles and
+/// curated moves (a fresh data directory has none: the catalogue alone).
 async fn moves(g: &Global, args: MovesArgs) -> anyhow::Result<()> {
-    use ladderless_graph::{Format, Graph, Inputs, OrgRoleInput};
+    use ladderless_graph::Format;
     let format: Format = args.format.parse().map_err(|e| anyhow::anyhow!("--format: {e}"))?;
     if args.top == 0 {
         anyhow::bail!("--top must be at least 1");
     }
     let (_, store) = open(g).await?;
-    let observed = store.observed_moves().await?;
-    let mut org_roles = Vec::new();
-    for r in store.org_roles().await? {
-        let skill_ids = store.org_role_skills(&r.code).await?;
-        org_roles.push(OrgRoleInput { code: r.code, title: r.title, description: r.description, skill_ids });
-    }
+    let inputs = ladderless_core::careers::GraphInputs::load(&store).await;
     store.close().await;
-    let graph = Graph::build(ladderless_catalogue::bundled(), &Inputs { observed: &observed, curated: &[], org_roles: &org_roles });
+    let graph = inputs?.build(ladderless_catalogue::bundled());
+    for note in graph.skipped() {
+        eprintln!("note: {note}");
+    }
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let from = if args.all { None } else { args.from.as_deref() };

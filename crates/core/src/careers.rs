@@ -1,18 +1,19 @@
 //! The career graph in the running application: built in the background at start, rebuilt
-//! when the organisation's observed moves or roles change, read by the map and path pages.
+//! when the organisation's observed moves, roles or curated moves change, read by the map and
+//! path pages.
 
 use crate::{App, CoreError, CoreResult};
-use ladderless_graph::{Graph, Inputs, Move, OrgRoleInput, Path};
-use std::sync::atomic::{AtomicBool, Ordering};
+use ladderless_graph::{CuratedEdge, Graph, Inputs, Move, OrgRoleInput, Path};
+use std::hash::{Hash, Hasher};
 use std::sync::{Arc, RwLock};
 
 /// Holds the current graph, shared by every request.
 #[derive(Default)]
 pub struct GraphCell {
     graph: RwLock<Option<Arc<Graph>>>,
-    building: AtomicBool,
-    /// What the current graph was built from: (observed moves, organisation roles).
-    built_from: RwLock<(usize, usize)>,
+    /// Held while a build runs; holds a fingerprint of what the current graph was built from.
+    /// Builds queue on it, so a change made during a build is never lost.
+    built_from: tokio::sync::Mutex<Option<u64>>,
 }
 
 impl std::fmt::Debug for GraphCell {
@@ -28,6 +29,49 @@ impl GraphCell {
     }
 }
 
+/// Everything the organisation adds to the catalogue's graph, read from storage.
+#[derive(Debug, Clone, Default)]
+pub struct GraphInputs {
+    /// Observed moves (from code, to code).
+    pub observed: Vec<(String, String)>,
+    /// Curated moves, in the order they were made.
+    pub curated: Vec<CuratedEdge>,
+    /// Organisation roles.
+    pub org_roles: Vec<OrgRoleInput>,
+}
+
+impl GraphInputs {
+    /// Read them from a store (the server and `ladderless moves` build from the same).
+    pub async fn load(store: &ladderless_store::Store) -> CoreResult<GraphInputs> {
+        let observed = store.observed_moves().await?;
+        let curated = store.curated_moves().await?.iter().map(crate::curated::graph_edge).collect();
+        let mut org_roles = Vec::new();
+        for r in store.org_roles().await? {
+            let skill_ids = store.org_role_skills(&r.code).await?;
+            org_roles.push(OrgRoleInput { code: r.code, title: r.title, description: r.description, skill_ids });
+        }
+        Ok(GraphInputs { observed, curated, org_roles })
+    }
+
+    /// Build the graph of the bundled catalogue plus these inputs.
+    pub fn build(&self, catalogue: &ladderless_catalogue::Catalogue) -> Graph {
+        Graph::build(catalogue, &Inputs { observed: &self.observed, curated: &self.curated, org_roles: &self.org_roles })
+    }
+
+    /// A fingerprint: equal inputs give equal graphs.
+    fn fingerprint(&self) -> u64 {
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        self.observed.hash(&mut h);
+        for c in &self.curated {
+            (&c.from, &c.to, c.action, &c.note, c.kind).hash(&mut h);
+        }
+        for o in &self.org_roles {
+            (&o.code, &o.title, &o.description, &o.skill_ids).hash(&mut h);
+        }
+        h.finish()
+    }
+}
+
 /// Next moves from a role, grouped for display.
 #[derive(Debug, Clone, Default, serde::Serialize)]
 pub struct MoveGroups {
@@ -40,33 +84,26 @@ pub struct MoveGroups {
 }
 
 impl App {
-    /// Build (or rebuild) the graph from the catalogue plus the organisation's data, unless a
-    /// build is already running or nothing changed since the last one. Runs off the async threads.
+    /// Build (or rebuild) the graph from the catalogue plus the organisation's data, unless
+    /// nothing changed since the last build. Runs off the async threads; concurrent calls queue,
+    /// and each returns once the graph reflects the data it saw.
     pub async fn refresh_graph(&self) -> CoreResult<bool> {
-        let observed = self.store.observed_moves().await?;
-        let mut org_roles = Vec::new();
-        for r in self.store.org_roles().await? {
-            let skill_ids = self.store.org_role_skills(&r.code).await?;
-            org_roles.push(OrgRoleInput { code: r.code, title: r.title, description: r.description, skill_ids });
-        }
         let cell = self.graph.clone();
-        let key = (observed.len(), org_roles.len());
-        if cell.get().is_some() && *cell.built_from.read().unwrap_or_else(|e| e.into_inner()) == key {
-            return Ok(false);
-        }
-        if cell.building.swap(true, Ordering::SeqCst) {
+        let mut built_from = cell.built_from.lock().await;
+        let inputs = GraphInputs::load(&self.store).await?;
+        let key = inputs.fingerprint();
+        if cell.get().is_some() && *built_from == Some(key) {
             return Ok(false);
         }
         let catalogue = self.catalogue;
-        let built = tokio::task::spawn_blocking(move || {
-            Graph::build(catalogue, &Inputs { observed: &observed, curated: &[], org_roles: &org_roles })
-        })
-        .await;
-        cell.building.store(false, Ordering::SeqCst);
+        let built = tokio::task::spawn_blocking(move || inputs.build(catalogue)).await;
         let graph = built.map_err(|e| CoreError::Internal(format!("graph build failed: {e}")))?;
         tracing::info!(roles = graph.len(), ms = graph.build_time().as_millis() as u64, "career graph ready");
+        for note in graph.skipped() {
+            tracing::debug!(%note, "career graph input skipped");
+        }
         *cell.graph.write().unwrap_or_else(|e| e.into_inner()) = Some(Arc::new(graph));
-        *cell.built_from.write().unwrap_or_else(|e| e.into_inner()) = key;
+        *built_from = Some(key);
         Ok(true)
     }
 

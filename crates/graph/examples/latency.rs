@@ -1,5 +1,6 @@
 //! Measures what the benchmarks' targets are about, as percentiles: catalogue parse, graph
-//! build, `--all --top 10` CSV, next moves and paths (p50/p99) with 100,000 observed moves.
+//! build, `--all --top 10` CSV, next moves and paths (p50/p99) with 100,000 observed moves and
+//! 1,000 curated moves (half added with a note, half hidden).
 //!
 //! ```text
 //! cargo run --release -p ladderless-graph --example latency
@@ -8,7 +9,7 @@
 use std::time::{Duration, Instant};
 
 use ladderless_catalogue::bundled;
-use ladderless_graph::{Format, Graph, Inputs, write_moves};
+use ladderless_graph::{CuratedAction, CuratedEdge, Format, Graph, Inputs, write_moves};
 
 fn main() {
     let start = Instant::now();
@@ -37,15 +38,39 @@ fn main() {
     let observed: Vec<(String, String)> = (0..100_000)
         .map(|_| (codes[next()].to_owned(), codes[next()].to_owned()))
         .collect();
+    // Hidden moves are taken from the graph's own suggestions, so that removal has work to do.
+    let curated: Vec<CuratedEdge> = (0..1000)
+        .map(|i| {
+            let from = codes[next()];
+            let (to, action) = if i % 2 == 0 {
+                (codes[next()], CuratedAction::Add)
+            } else {
+                let n = graph.neighbours(from, 3).expect("neighbours");
+                (
+                    n.last().map_or(codes[next()], |n| n.to),
+                    CuratedAction::Remove,
+                )
+            };
+            CuratedEdge {
+                from: from.to_owned(),
+                to: to.to_owned(),
+                action,
+                note: Some("A move that works here".to_owned()),
+                score: None,
+                kind: None,
+            }
+        })
+        .collect();
     let graph = Graph::build(
         catalogue,
         &Inputs {
             observed: &observed,
+            curated: &curated,
             ..Inputs::default()
         },
     );
     println!(
-        "build with 100,000 observed moves {:.0} ms",
+        "build with 100,000 observed moves and 1,000 curated moves {:.0} ms",
         ms(graph.build_time())
     );
 

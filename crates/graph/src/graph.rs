@@ -94,6 +94,15 @@ impl Graph {
             .collect())
     }
 
+    /// The move from one role to another, if the graph suggests it (after curation).
+    pub fn move_between(&self, from: &str, to: &str) -> Result<Option<Move>, Error> {
+        let (a, b) = (self.node(from)?, self.node(to)?);
+        Ok(self.edges[a as usize]
+            .iter()
+            .find(|e| e.to == b)
+            .map(|e| self.make_move(a, e)))
+    }
+
     /// The best `top` next moves from a role as codes, kinds and scores only (cheap).
     pub fn neighbours(&self, code: &str, top: usize) -> Result<Vec<Neighbour<'_>>, Error> {
         let from = self.node(code)?;

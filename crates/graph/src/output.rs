@@ -132,19 +132,27 @@ fn write_table(graph: &Graph, code: &str, top: usize, out: &mut impl Write) -> R
         "{:>4}  {:<8}  {:>5}  {:<12}  title",
         "rank", "kind", "score", "code"
     )?;
-    let moves = graph.neighbours(code, top)?;
+    let from = graph.node(code)? as usize;
+    let moves = &graph.edges[from][..top.min(graph.edges[from].len())];
     if moves.is_empty() {
         writeln!(out, "      (no moves)")?;
     }
-    for (rank, n) in moves.iter().enumerate() {
+    for (rank, e) in moves.iter().enumerate() {
+        let to = &graph.nodes[e.to as usize];
+        // Curated moves say so, with the talent admin's note.
+        let mark = match (e.curated, &e.note) {
+            (true, Some(note)) => format!("  [curated: {note}]"),
+            (true, None) => "  [curated]".to_owned(),
+            (false, _) => String::new(),
+        };
         writeln!(
             out,
-            "{:>4}  {:<8}  {:>5.3}  {:<12}  {}",
+            "{:>4}  {:<8}  {:>5.3}  {:<12}  {}{mark}",
             rank + 1,
-            n.kind,
-            n.score,
-            n.to,
-            graph.title(n.to).unwrap_or("")
+            e.kind,
+            e.score,
+            to.code,
+            to.title
         )?;
     }
     Ok(())

@@ -60,6 +60,32 @@ fn curated_edges_add_remove_and_annotate() {
         "{:?}",
         graph().skipped()
     );
+    let between = graph()
+        .move_between(common::ANNOTATED_FROM, common::ANNOTATED_TO)
+        .unwrap()
+        .expect("annotated move");
+    assert_eq!(&between, m);
+    assert_eq!(
+        graph()
+            .move_between(common::REMOVED_FROM, common::REMOVED_TO)
+            .unwrap(),
+        None
+    );
+    let mut table = Vec::new();
+    write_moves(
+        graph(),
+        Some(common::ADDED_FROM),
+        2,
+        Format::Table,
+        &mut table,
+    )
+    .unwrap();
+    let table = String::from_utf8(table).unwrap();
+    let first = table.lines().nth(2).unwrap_or("");
+    assert!(
+        first.contains("15-1252.00") && first.ends_with("[curated: Our coding bootcamp]"),
+        "{table}"
+    );
 }
 
 #[test]

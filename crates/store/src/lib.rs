@@ -17,6 +17,7 @@ pub mod audit;
 pub mod auth;
 pub mod compass;
 pub mod conversations;
+pub mod curated;
 pub mod customers;
 pub mod directions;
 pub mod import;

@@ -104,6 +104,8 @@ fn notice_text(code: &str) -> Option<&'static str> {
         "roles_saved" => "Access roles saved.",
         "role_created" => "Role added to the catalogue.",
         "skill_created" => "Skill added to the taxonomy.",
+        "curated_saved" => "Curated move saved. The career map shows it now.",
+        "curated_removed" => "Curated move removed. The career map is back to its own suggestion.",
         "welcome" => "Welcome! Your password is set.",
         "direction_saved" => "Direction saved.",
         "opportunity_saved" => "Opportunity saved.",

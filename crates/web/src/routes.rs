@@ -2,7 +2,7 @@
 
 use crate::html::{about, account, admin, auth, careers, home, people, roles, teams};
 use crate::html::{directions, opportunities, pilots, proposals};
-use crate::html::{coach, compass, conversations, customers};
+use crate::html::{coach, compass, conversations, curated, customers};
 use crate::middleware::{csrf_guard, load_session, security_headers};
 use crate::page::ErrorPage;
 use crate::{AppState, WebConfig, api, assets};
@@ -37,6 +37,8 @@ pub fn router(app: App, config: WebConfig) -> Router {
         .route("/roles/{code}", get(api::roles::get))
         .route("/roles/{code}/moves", get(api::careers::moves))
         .route("/paths", get(api::careers::paths))
+        .route("/curated-moves", get(api::curated::list).post(api::curated::create))
+        .route("/curated-moves/{id}", put(api::curated::update).delete(api::curated::delete))
         .route("/skills", get(api::skills::list).post(api::skills::create))
         .route("/imports", get(api::imports::list).post(api::imports::create).layer(DefaultBodyLimit::max(upload_limit)))
         .route("/directions", get(api::directions::list).post(api::directions::create))
@@ -103,6 +105,9 @@ pub fn router(app: App, config: WebConfig) -> Router {
         .route("/admin/catalogue", get(admin::catalogue))
         .route("/admin/catalogue/roles", post(admin::create_role))
         .route("/admin/catalogue/skills", post(admin::create_skill))
+        .route("/admin/moves", get(curated::list).post(curated::create))
+        .route("/admin/moves/{id}/note", post(curated::update_note))
+        .route("/admin/moves/{id}/remove", post(curated::remove))
         .route("/compass", get(compass::compass))
         .route("/compass/factors", post(compass::save_factors))
         .route("/compass/values", post(compass::add_value))

@@ -61,3 +61,96 @@ async fn the_api_answers_moves_and_paths() -> anyhow::Result<()> {
     check!(c.api_get("/api/v1/roles/00-0000.00/moves", &t).await?.status == 404, "unknown role");
     Ok(())
 }
+
+#[tokio::test]
+async fn the_map_highlights_roles_that_grow_with_strategic_directions() -> anyhow::Result<()> {
+    let s = server().await?;
+    let ann = s.client();
+    ann.sign_in("ann@example.org", PASSWORD).await?;
+    ann.get("/directions").await?;
+    let d = ann
+        .post_form(
+            "/directions",
+            &[
+                ("title", "Platform modernisation"),
+                ("aim", "Every service on the new platform"),
+                ("skills", "Programming\nCloud computing"),
+            ],
+        )
+        .await?;
+    check!(d.status == 303, "direction: {}", d.status);
+    let id = d
+        .location
+        .unwrap_or_default()
+        .trim_start_matches("/directions/")
+        .split('?')
+        .next()
+        .unwrap_or("")
+        .to_string();
+    ann.get("/directions").await?;
+    let paused = ann
+        .post_form(
+            "/directions",
+            &[
+                ("title", "Old bets"),
+                ("aim", "Paused for now"),
+                ("skills", "Programming"),
+                ("status", "paused"),
+            ],
+        )
+        .await?;
+    check!(paused.status == 303, "paused direction: {}", paused.status);
+
+    let eve = s.client();
+    eve.sign_in("eve@example.org", PASSWORD).await?;
+    let map = eve.get("/map").await?;
+    check!(map.body.contains("Roles marked <strong>growth area</strong> grow with the organisation’s strategic directions"), "legend");
+    check!(
+        map.body
+            .contains("Software Developers, the centre, grows with: Platform modernisation"),
+        "the centre's accessible name says why"
+    );
+    check!(
+        map.body
+            .contains("match, grows with: Platform modernisation\""),
+        "a neighbour's accessible name says why"
+    );
+    check!(
+        map.body.contains("class=\"badge-text\">growth area</text>"),
+        "the picture marks it in text, not colour alone"
+    );
+    check!(
+        map.body
+            .contains("grows with: Platform modernisation (needs Programming"),
+        "the list names the skills"
+    );
+    check!(
+        !map.body.contains("Old bets"),
+        "paused directions are not highlighted"
+    );
+
+    // A nurse's role needs none of those skills, until a talent admin links it to the direction.
+    let nurse = eve.get("/map?role=29-1141.00").await?;
+    check!(
+        !nurse
+            .body
+            .contains("Registered Nurses, the centre, grows with"),
+        "a nurse does not grow with programming"
+    );
+    ann.get(&format!("/directions/{id}")).await?;
+    let linked = ann
+        .post_form(
+            &format!("/directions/{id}/roles"),
+            &[("role_code", "29-1141.00")],
+        )
+        .await?;
+    check!(linked.status == 303, "linked: {}", linked.status);
+    let nurse = eve.get("/map?role=29-1141.00").await?;
+    check!(
+        nurse
+            .body
+            .contains("Registered Nurses, the centre, grows with: Platform modernisation"),
+        "a linked role grows with the direction"
+    );
+    Ok(())
+}

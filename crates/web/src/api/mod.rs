@@ -5,6 +5,7 @@ pub mod careers;
 pub mod coach;
 pub mod compass;
 pub mod conversations;
+pub mod curated;
 pub mod customers;
 pub mod imports;
 pub mod me;

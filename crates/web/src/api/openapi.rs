@@ -39,6 +39,10 @@ pub const OPS: &[Op] = &[
          query: &[("top", "integer")] },
     Op { method: "get", path: "/paths", summary: "Best paths of up to four moves between two roles, each step with its skill gaps", admin: false, body: "",
          query: &[("from", "string"), ("to", "string"), ("k", "integer")] },
+    Op { method: "get", path: "/curated-moves", summary: "Moves between roles added, hidden or annotated by talent admins, with role titles", admin: true, body: "", query: &[] },
+    Op { method: "post", path: "/curated-moves", summary: "Curate a move: add it (pinned first), hide it (remove) or annotate it with a note; one per pair of roles (409 when the pair is curated already)", admin: true, body: "json:CuratedMove", query: &[] },
+    Op { method: "put", path: "/curated-moves/{id}", summary: "Change the note of a curated move", admin: true, body: "json:CuratedNote", query: &[] },
+    Op { method: "delete", path: "/curated-moves/{id}", summary: "Remove a curated move; the map goes back to its own suggestion (204)", admin: true, body: "", query: &[] },
     Op { method: "get", path: "/skills", summary: "Search the skills taxonomy", admin: false, body: "", query: &[("q", "string"), ("limit", "integer")] },
     Op { method: "post", path: "/skills", summary: "Add an organisation skill", admin: true, body: "json:NewSkill", query: &[] },
     Op { method: "get", path: "/imports", summary: "Past imports", admin: true, body: "", query: &[] },
@@ -157,6 +161,13 @@ pub fn document() -> Value {
                               "items": { "type": "object", "properties": { "line": { "type": "integer" }, "field": { "type": "string" }, "message": { "type": "string" } } } } } },
                 "NewRole": { "type": "object", "required": ["title"], "properties": {
                     "title": { "type": "string" }, "description": { "type": "string" }, "skills": { "type": "array", "items": { "type": "string" } } } },
+                "CuratedMove": { "type": "object", "required": ["from", "to"], "properties": {
+                    "from": { "type": "string", "description": "role code (or exact title) the move starts from" },
+                    "to": { "type": "string", "description": "role code (or exact title) the move leads to" },
+                    "action": { "type": "string", "enum": ["add", "annotate", "remove"], "default": "add" },
+                    "kind": { "type": "string", "enum": ["up", "sideways", "across"], "description": "for add; blank lets the job levels decide" },
+                    "note": { "type": "string", "maxLength": 500, "description": "shown with the move; required for annotate" } } },
+                "CuratedNote": { "type": "object", "properties": { "note": { "type": "string", "maxLength": 500 } } },
                 "DirectionInput": { "type": "object", "required": ["title", "aim"], "properties": {
                     "title": { "type": "string" }, "aim": { "type": "string" }, "horizon": { "type": "string" }, "owner_email": { "type": "string" },
                     "skills": { "type": "string", "description": "one per line" }, "status": { "type": "string", "enum": ["active", "paused", "done"] } } },

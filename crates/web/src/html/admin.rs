@@ -151,7 +151,7 @@ struct AuditPage {
     has_next: bool,
 }
 
-const ACTIONS: &[&str] = &["sign_in", "sign_in_failed", "role_change", "import", "token_use", "token_create", "token_revoke", "invite", "invite_accepted", "password_change", "org_role_create", "org_skill_create", "demo"];
+const ACTIONS: &[&str] = &["sign_in", "sign_in_failed", "role_change", "import", "token_use", "token_create", "token_revoke", "invite", "invite_accepted", "password_change", "org_role_create", "org_skill_create", "curated_move_add", "curated_move_note", "curated_move_remove", "demo"];
 
 /// The audit log.
 pub async fn audit(State(state): State<AppState>, CurrentUser(s): CurrentUser, Query(q): Query<AuditQuery>) -> HtmlResult {

@@ -10,8 +10,10 @@ use axum::http::StatusCode;
 use ladderless_core::CoreError;
 use ladderless_core::careers::MoveGroups;
 use ladderless_core::catalogue::RoleSummary;
-use ladderless_graph::{Move, Path};
+use ladderless_core::growth::Growth;
+use ladderless_graph::{Move, Path, Source};
 use serde::Deserialize;
+use std::collections::BTreeMap;
 
 /// Which role to centre on.
 #[derive(Debug, Default, Deserialize)]
@@ -22,18 +24,63 @@ pub struct MapQuery {
 /// A node placed on the map picture.
 struct Node {
     code: String,
+    /// The full title (the label may be shortened).
+    title: String,
     label: String,
     kind: &'static str,
     x: i32,
     y: i32,
     score: String,
+    /// Marked by a talent admin, with the note if any.
+    curated: Option<String>,
+    /// Titles of the strategic directions the role grows with.
+    grows_with: Vec<String>,
+}
+
+impl Node {
+    /// What the node's badge line says ("" for none).
+    fn badge(&self) -> String {
+        let mut parts = Vec::new();
+        if self.curated.is_some() {
+            parts.push("recommended");
+        }
+        if !self.grows_with.is_empty() {
+            parts.push("growth area");
+        }
+        parts.join(" · ")
+    }
+
+    /// The accessible name: the role, the move, and why it is marked.
+    fn name(&self) -> String {
+        let mut name = format!("{}, {} move, {} match", self.title, self.kind, self.score);
+        if let Some(note) = &self.curated {
+            name.push_str(", recommended by the talent team");
+            if !note.is_empty() {
+                name.push_str(": ");
+                name.push_str(note);
+            }
+        }
+        if !self.grows_with.is_empty() {
+            name.push_str(", grows with: ");
+            name.push_str(&self.grows_with.join(", "));
+        }
+        name
+    }
+}
+
+/// A move in the list view, with what curation and strategy say about it.
+struct MoveLine {
+    m: Move,
+    /// Marked by a talent admin, with the note if any.
+    curated: Option<String>,
+    growth: Vec<Growth>,
 }
 
 /// One group of moves in the list view.
 struct Section {
     heading: &'static str,
     kind: &'static str,
-    moves: Vec<Move>,
+    moves: Vec<MoveLine>,
 }
 
 #[derive(Template)]
@@ -46,13 +93,33 @@ struct MapPage {
     sections: Vec<Section>,
     nodes: Vec<Node>,
     preparing: bool,
+    /// The centre role's growth areas.
+    centre_growth: Vec<Growth>,
+    /// Whether any role on the map is highlighted.
+    any_growth: bool,
+    /// Titles of the active directions (for the legend).
+    directions: Vec<String>,
 }
 
-fn sections(g: MoveGroups) -> Vec<Section> {
+/// The curator's note of a move, when a talent admin curated it ("" for a mark without a note).
+fn curated_note(m: &Move) -> Option<String> {
+    m.sources.iter().find_map(|s| match s {
+        Source::Curated { note } => Some(note.clone().unwrap_or_default()),
+        _ => None,
+    })
+}
+
+fn sections(g: MoveGroups, growth: &BTreeMap<String, Vec<Growth>>) -> Vec<Section> {
+    let lines = |moves: Vec<Move>| -> Vec<MoveLine> {
+        moves
+            .into_iter()
+            .map(|m| MoveLine { curated: curated_note(&m), growth: growth.get(&m.to).cloned().unwrap_or_default(), m })
+            .collect()
+    };
     vec![
-        Section { heading: "Up", kind: "up", moves: g.up },
-        Section { heading: "Sideways", kind: "sideways", moves: g.sideways },
-        Section { heading: "Across", kind: "across", moves: g.across },
+        Section { heading: "Up", kind: "up", moves: lines(g.up) },
+        Section { heading: "Sideways", kind: "sideways", moves: lines(g.sideways) },
+        Section { heading: "Across", kind: "across", moves: lines(g.across) },
     ]
 }
 
@@ -65,12 +132,23 @@ fn short(label: &str) -> String {
 }
 
 /// Place up moves above, sideways to the sides and across below the centre.
-fn layout(g: &MoveGroups) -> Vec<Node> {
+fn layout(g: &MoveGroups, growth: &BTreeMap<String, Vec<Growth>>) -> Vec<Node> {
     let mut out = Vec::new();
     let mut place = |moves: &[Move], kind: &'static str, spots: &dyn Fn(usize, usize) -> (i32, i32)| {
         for (i, m) in moves.iter().enumerate() {
             let (x, y) = spots(i, moves.len());
-            out.push(Node { code: m.to.clone(), label: short(&m.title), kind, x, y, score: format!("{:.0}%", m.score * 100.0) });
+            let grows_with = growth.get(&m.to).map(|g| g.iter().map(|g| g.direction.clone()).collect()).unwrap_or_default();
+            out.push(Node {
+                code: m.to.clone(),
+                title: m.title.clone(),
+                label: short(&m.title),
+                kind,
+                x,
+                y,
+                score: format!("{:.0}%", m.score * 100.0),
+                curated: curated_note(m),
+                grows_with,
+            });
         }
     };
     let row = |y: i32| move |i: usize, n: usize| (((i as i32) * 2 + 1) * 900 / (2 * n.max(1) as i32), y);
@@ -80,12 +158,28 @@ fn layout(g: &MoveGroups) -> Vec<Node> {
     out
 }
 
+/// Every role code on the map: the centre and its neighbours.
+fn codes_on_map(code: &str, g: &MoveGroups) -> Vec<String> {
+    std::iter::once(code.to_string()).chain(g.up.iter().chain(&g.sideways).chain(&g.across).map(|m| m.to.clone())).collect()
+}
+
 /// The map centred on a role (the viewer's own by default).
 pub async fn map(State(state): State<AppState>, CurrentUser(s): CurrentUser, Query(q): Query<MapQuery>) -> HtmlResult {
     let mine = s.actor.person.role_code.clone();
     let code = q.role.filter(|c| !c.trim().is_empty()).or(mine.clone());
     let Some(code) = code else {
-        let page = MapPage { page: Page::new(&s, "Career map", "/map"), code: String::new(), title: String::new(), is_mine: false, sections: Vec::new(), nodes: Vec::new(), preparing: false };
+        let page = MapPage {
+            page: Page::new(&s, "Career map", "/map"),
+            code: String::new(),
+            title: String::new(),
+            is_mine: false,
+            sections: Vec::new(),
+            nodes: Vec::new(),
+            preparing: false,
+            centre_growth: Vec::new(),
+            any_growth: false,
+            directions: Vec::new(),
+        };
         return Ok(render(&page));
     };
     let title = state.app.role_title(&code).await?.ok_or(CoreError::NotFound)?;
@@ -94,9 +188,25 @@ pub async fn map(State(state): State<AppState>, CurrentUser(s): CurrentUser, Que
         Err(CoreError::Invalid(_)) => (None, true),
         Err(e) => return Err(e.into()),
     };
-    let nodes = groups.as_ref().map(layout).unwrap_or_default();
-    let sections = groups.map(sections).unwrap_or_default();
-    let page = MapPage { page: Page::new(&s, format!("Career map: {title}"), "/map"), is_mine: mine.as_deref() == Some(code.as_str()), code, title, sections, nodes, preparing };
+    let on_map = groups.as_ref().map_or_else(|| vec![code.clone()], |g| codes_on_map(&code, g));
+    let growth = state.app.growth_areas(&on_map).await?;
+    let mut directions: Vec<String> = growth.values().flatten().map(|g| g.direction.clone()).collect();
+    directions.sort();
+    directions.dedup();
+    let nodes = groups.as_ref().map(|g| layout(g, &growth)).unwrap_or_default();
+    let sections = groups.map(|g| sections(g, &growth)).unwrap_or_default();
+    let page = MapPage {
+        page: Page::new(&s, format!("Career map: {title}"), "/map"),
+        is_mine: mine.as_deref() == Some(code.as_str()),
+        centre_growth: growth.get(&code).cloned().unwrap_or_default(),
+        any_growth: !growth.is_empty(),
+        directions,
+        code,
+        title,
+        sections,
+        nodes,
+        preparing,
+    };
     Ok(render_status(if preparing { StatusCode::SERVICE_UNAVAILABLE } else { StatusCode::OK }, &page))
 }
 

@@ -7,6 +7,7 @@ pub mod auth;
 pub mod coach;
 pub mod compass;
 pub mod conversations;
+pub mod curated;
 pub mod customers;
 pub mod careers;
 pub mod directions;

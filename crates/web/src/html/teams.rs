@@ -5,22 +5,29 @@ use crate::error::HtmlResult;
 use crate::extract::CurrentUser;
 use crate::page::{Page, render};
 use askama::Template;
-use axum::extract::{Path, State};
-use ladderless_core::directory::TeamNode;
+use axum::extract::{Path, Query, State};
+use ladderless_core::directory::{TeamNode, build_tree};
 use ladderless_store::Uuid;
 use ladderless_store::people::PersonCard;
 use ladderless_store::teams::Team;
+use serde::Deserialize;
+use std::collections::{HashMap, HashSet};
 
-/// A flattened tree row: depth and whether it opens a nested list.
+/// How many levels of the tree are always shown; deeper teams open on demand.
+const SHOWN_LEVELS: usize = 2;
+
+/// A flattened tree row.
 struct Row {
     node_id: Uuid,
     name: String,
     total: i64,
     members: i64,
-    /// Number of nested lists this row opens (1) or closes after it (closes).
-    has_children: bool,
+    /// Sub-teams, shown nested (the row opens a list that a later row closes).
+    expanded: bool,
+    /// How many sub-teams the row has (shown or behind a link).
+    children: usize,
+    /// How many nested lists close after this row.
     closes: usize,
-    open: bool,
 }
 
 #[derive(Template)]
@@ -31,46 +38,64 @@ struct OrgPage {
     teams: usize,
 }
 
-fn flatten(nodes: &[TeamNode], depth: usize, open_ids: &[Uuid], out: &mut Vec<Row>) {
-    for (i, n) in nodes.iter().enumerate() {
+/// Which team the org chart opens (besides the viewer's own).
+#[derive(Debug, Default, Deserialize)]
+pub struct OrgQuery {
+    team: Option<String>,
+}
+
+/// The rows of the top [`SHOWN_LEVELS`] levels, and of the branches in `open` (team ids whose
+/// sub-teams to show); every other team's sub-teams are one link away, so a tree of thousands of
+/// teams renders a few dozen rows.
+fn flatten(nodes: &[TeamNode], depth: usize, open: &HashSet<Uuid>, out: &mut Vec<Row>) {
+    for n in nodes {
+        let expanded = !n.children.is_empty() && (depth + 1 < SHOWN_LEVELS || open.contains(&n.team.id));
         out.push(Row {
             node_id: n.team.id,
             name: n.team.name.clone(),
             total: n.total,
             members: n.team.members,
-            has_children: !n.children.is_empty(),
+            expanded,
+            children: n.children.len(),
             closes: 0,
-            open: depth == 0 || open_ids.contains(&n.team.id),
         });
-        if !n.children.is_empty() {
-            flatten(&n.children, depth + 1, open_ids, out);
+        if expanded {
+            flatten(&n.children, depth + 1, open, out);
             if let Some(last) = out.last_mut() {
                 last.closes += 1;
             }
         }
-        let _ = i;
     }
 }
 
-/// The org chart: every team, nested, with head counts; the viewer's own team opened.
-pub async fn org_chart(State(state): State<AppState>, CurrentUser(s): CurrentUser) -> HtmlResult {
-    let tree = state.app.org_chart().await?;
-    let mut open = Vec::new();
-    if let Some(team_id) = s.actor.person.team_id {
-        let teams = state.app.store.teams().await.map_err(ladderless_core::CoreError::from)?;
-        let mut cur = Some(team_id);
-        while let Some(id) = cur {
-            open.push(id);
-            cur = teams.iter().find(|t| t.id == id).and_then(|t| t.parent_id);
-            if open.len() > 32 {
-                break;
-            }
+fn count(nodes: &[TeamNode]) -> usize {
+    nodes.iter().map(|n| 1 + count(&n.children)).sum()
+}
+
+/// A team and its ancestors, from the flat list of teams.
+fn with_ancestors(teams: &[Team], id: Uuid, open: &mut HashSet<Uuid>) {
+    let parents: HashMap<Uuid, Option<Uuid>> = teams.iter().map(|t| (t.id, t.parent_id)).collect();
+    let mut cur = parents.contains_key(&id).then_some(id);
+    while let Some(id) = cur {
+        if !open.insert(id) {
+            break;
         }
+        cur = parents.get(&id).copied().flatten();
     }
+}
+
+/// The org chart: the top levels of the team tree with head counts, the viewer's own branch and
+/// the team asked for (`?team=ID`) opened; other branches open with a link (no JavaScript).
+pub async fn org_chart(State(state): State<AppState>, CurrentUser(s): CurrentUser, Query(q): Query<OrgQuery>) -> HtmlResult {
+    let teams = state.app.store.teams().await.map_err(ladderless_core::CoreError::from)?;
+    let mut open = HashSet::new();
+    for id in [s.actor.person.team_id, q.team.as_deref().and_then(|t| t.parse().ok())].into_iter().flatten() {
+        with_ancestors(&teams, id, &mut open);
+    }
+    let tree = build_tree(teams);
     let mut rows = Vec::new();
     flatten(&tree, 0, &open, &mut rows);
-    let teams = rows.len();
-    Ok(render(&OrgPage { page: Page::new(&s, "Org chart", "/org"), rows, teams }))
+    Ok(render(&OrgPage { page: Page::new(&s, "Org chart", "/org"), rows, teams: count(&tree) }))
 }
 
 #[derive(Template)]
