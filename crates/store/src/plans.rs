@@ -22,6 +22,7 @@ pub struct Plan {
     /// The role the owner held when the plan started.
     pub from_role: Option<String>,
     /// When it started.
+    #[serde(with = "ladderless_domain::plan::iso_date")]
     pub started_on: Date,
     /// Created.
     #[serde(with = "time::serde::rfc3339")]
@@ -62,8 +63,10 @@ pub struct Milestone {
     /// What will be true.
     pub title: String,
     /// By when.
+    #[serde(with = "ladderless_domain::plan::iso_date")]
     pub due_on: Date,
     /// When it was done, if it was.
+    #[serde(with = "ladderless_domain::plan::iso_date::option")]
     pub done_on: Option<Date>,
 }
 

@@ -12,6 +12,9 @@ use crate::fields::{FieldErrors, optional_text, parse_date, required_text};
 use serde::{Deserialize, Serialize};
 use time::{Date, Duration, Month};
 
+// Dates in JSON as `YYYY-MM-DD` (time's default is a tuple).
+time::serde::format_description!(pub iso_date, Date, "[year]-[month]-[day]");
+
 /// How many days after a role change a plan should be started.
 pub const START_EARLY_DAYS: i64 = 30;
 /// Most goals plus growth items one plan keeps.
@@ -390,8 +393,10 @@ pub fn check_milestone(
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct StartEarly {
     /// When the role changed.
+    #[serde(with = "iso_date")]
     pub changed_on: Date,
     /// Start a plan by then.
+    #[serde(with = "iso_date")]
     pub due_by: Date,
     /// Days left until `due_by` (0 on the last day).
     pub days_left: i64,

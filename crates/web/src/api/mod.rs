@@ -11,6 +11,7 @@ pub mod me;
 pub mod openapi;
 pub mod opportunities;
 pub mod people;
+pub mod plans;
 pub mod proposals;
 pub mod roles;
 pub mod skills;

@@ -25,6 +25,7 @@ struct HomePage {
     imports: Vec<ImportRun>,
     follow_ups: Vec<ladderless_core::conversations::FollowUpLine>,
     person_id: String,
+    plan: ladderless_core::plans::HomePlan,
 }
 
 /// The home page.
@@ -51,5 +52,6 @@ pub async fn home(State(state): State<AppState>, CurrentUser(s): CurrentUser, Qu
         imports,
         follow_ups: app.follow_ups_due(&s.actor, false).await?,
         person_id: s.actor.id().to_string(),
+        plan: app.home_plan(&s.actor).await?,
     }))
 }
