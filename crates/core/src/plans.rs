@@ -120,10 +120,8 @@ impl App {
                 .map_err(|_| bad("must be an id"))
         };
         match item.kind {
-            ItemKind::Role => {
-                if self.role_title(&item.reference).await?.is_none() {
-                    return Err(bad("is not a role in the catalogue"));
-                }
+            ItemKind::Role if self.role_title(&item.reference).await?.is_none() => {
+                return Err(bad("is not a role in the catalogue"));
             }
             ItemKind::Direction => {
                 let r = self
