@@ -545,3 +545,234 @@ impl NowDate for Arc<FixedClock> {
         self.now().date()
     }
 }
+
+#[tokio::test]
+async fn every_plan_route_refuses_anyone_but_the_owner_and_the_owner_can_use_each() {
+    each_backend(|s| async move {
+        let eve = signed_in(&s, "eve@example.org").await?;
+        let max = signed_in(&s, "max@example.org").await?;
+        let sid = signed_in(&s, "sid@example.org").await?;
+        let (eve_t, max_t, sid_t) = (
+            token(&s, "eve@example.org").await?,
+            token(&s, "max@example.org").await?,
+            token(&s, "sid@example.org").await?,
+        );
+        let created = s
+            .client()
+            .api_post_json(
+                "/api/v1/plans",
+                &eve_t,
+                &json!({
+                    "title": "Towards team lead", "sharing": "manager",
+                    "items": [{"section": "growth", "kind": "skill", "label": "Coaching"}],
+                    "milestones": [{"title": "Lead a retrospective", "due_on": "2030-01-31"}]
+                }),
+            )
+            .await?;
+        check!(created.status == 201, "created: {}", created.body);
+        let v = created.json();
+        let id = v["plan"]["id"].as_str().unwrap_or_default().to_string();
+        let item = v["growth"][0]["id"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string();
+        let ms = v["milestones"][0]["id"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string();
+        let pages = [
+            format!("/plans/{id}"),
+            format!("/plans/{id}/sharing"),
+            format!("/plans/{id}/items"),
+            format!("/plans/{id}/items/{item}/done"),
+            format!("/plans/{id}/items/{item}/remove"),
+            format!("/plans/{id}/milestones"),
+            format!("/plans/{id}/milestones/{ms}/done"),
+            format!("/plans/{id}/milestones/{ms}/remove"),
+            format!("/plans/{id}/delete"),
+        ];
+        let fields = [
+            ("title", "Mine now"),
+            ("sharing", "private"),
+            ("kind", "growth:skill"),
+            ("label", "x"),
+            ("due_on", "2030-01-01"),
+            ("done", "1"),
+        ];
+        for path in &pages {
+            check!(
+                max.post_form(path, &fields).await?.status == 403,
+                "manager may read but not change: POST {path}"
+            );
+            check!(
+                sid.post_form(path, &fields).await?.status == 404,
+                "a colleague sees nothing: POST {path}"
+            );
+        }
+        check!(
+            sid.post_form(&format!("/plans/{id}/reviews"), &[("note", "x")])
+                .await?
+                .status
+                == 404,
+            "a colleague cannot review"
+        );
+        let api: [(reqwest::Method, String, Option<Value>); 9] = [
+            (
+                reqwest::Method::PUT,
+                format!("/api/v1/plans/{id}"),
+                Some(json!({"title": "Mine now"})),
+            ),
+            (
+                reqwest::Method::PUT,
+                format!("/api/v1/plans/{id}/sharing"),
+                Some(json!({"sharing": "private"})),
+            ),
+            (
+                reqwest::Method::POST,
+                format!("/api/v1/plans/{id}/items"),
+                Some(json!({"section": "growth", "kind": "skill", "label": "x"})),
+            ),
+            (
+                reqwest::Method::PUT,
+                format!("/api/v1/plans/{id}/items/{item}"),
+                Some(json!({"done": true})),
+            ),
+            (
+                reqwest::Method::DELETE,
+                format!("/api/v1/plans/{id}/items/{item}"),
+                None,
+            ),
+            (
+                reqwest::Method::POST,
+                format!("/api/v1/plans/{id}/milestones"),
+                Some(json!({"title": "x", "due_on": "2030-01-01"})),
+            ),
+            (
+                reqwest::Method::PUT,
+                format!("/api/v1/plans/{id}/milestones/{ms}"),
+                Some(json!({"done": true})),
+            ),
+            (
+                reqwest::Method::DELETE,
+                format!("/api/v1/plans/{id}/milestones/{ms}"),
+                None,
+            ),
+            (reqwest::Method::DELETE, format!("/api/v1/plans/{id}"), None),
+        ];
+        for (method, path, body) in &api {
+            check!(
+                send(&eve, method.clone(), path, &max_t, body.clone())
+                    .await?
+                    .status
+                    == 403,
+                "manager: {method} {path}"
+            );
+            check!(
+                send(&eve, method.clone(), path, &sid_t, body.clone())
+                    .await?
+                    .status
+                    == 404,
+                "colleague: {method} {path}"
+            );
+        }
+        check!(
+            send(
+                &eve,
+                reqwest::Method::GET,
+                &format!("/api/v1/plans/{id}"),
+                &max_t,
+                None
+            )
+            .await?
+            .status
+                == 200,
+            "the manager reads it"
+        );
+        check!(
+            send(
+                &eve,
+                reqwest::Method::POST,
+                &format!("/api/v1/plans/{id}/reviews"),
+                &sid_t,
+                Some(json!({"note": "x"}))
+            )
+            .await?
+            .status
+                == 404,
+            "colleague review API"
+        );
+        let unchanged = s.app.store.plan(id.parse()?).await?;
+        check!(
+            unchanged.title == "Towards team lead" && unchanged.sharing == "manager",
+            "nothing changed: {unchanged:?}"
+        );
+        check!(
+            s.app.store.plan_items(id.parse()?).await?.len() == 1
+                && s.app.store.milestones(id.parse()?).await?.len() == 1,
+            "items and milestones kept"
+        );
+
+        // The owner uses each form.
+        let owner_steps: [(&str, Vec<(&str, &str)>); 6] = [
+            (
+                "items",
+                vec![("kind", "goal:experience"), ("label", "Run a team offsite")],
+            ),
+            ("items/ITEM/done", vec![("done", "1")]),
+            (
+                "milestones",
+                vec![("title", "Mentor a new joiner"), ("due_on", "2030-06-30")],
+            ),
+            ("milestones/MS/done", vec![("done", "1")]),
+            ("items/ITEM/remove", vec![]),
+            ("milestones/MS/remove", vec![]),
+        ];
+        for (step, form) in owner_steps {
+            let path = format!(
+                "/plans/{id}/{}",
+                step.replace("ITEM", &item).replace("MS", &ms)
+            );
+            let r = eve.post_form(&path, &form).await?;
+            check!(r.status == 303, "owner: POST {path}: {}", r.status);
+        }
+        let page = eve.get(&format!("/plans/{id}")).await?;
+        check!(
+            page.body.contains("Run a team offsite")
+                && page.body.contains("Mentor a new joiner")
+                && !page.body.contains("Coaching")
+                && !page.body.contains("Lead a retrospective"),
+            "the owner's changes show"
+        );
+        check!(
+            max.get(&format!("/plans/{id}"))
+                .await?
+                .body
+                .contains("Run a team offsite"),
+            "and the manager sees them"
+        );
+        // Without the career graph (these servers never build it) a draft says why, plainly.
+        let draft = eve
+            .get("/plans/new?from=15-1252.00&to=11-3021.00&path=1")
+            .await?;
+        check!(
+            draft.status == 422 && draft.body.contains("still being prepared"),
+            "draft page: {}",
+            draft.status
+        );
+        let api_draft = send(
+            &eve,
+            reqwest::Method::GET,
+            "/api/v1/plans/draft?to=11-3021.00",
+            &eve_t,
+            None,
+        )
+        .await?;
+        check!(
+            api_draft.status == 422 && api_draft.json()["fields"]["graph"].is_string(),
+            "draft API: {}",
+            api_draft.body
+        );
+        Ok(())
+    })
+    .await;
+}
