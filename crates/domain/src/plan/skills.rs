@@ -30,8 +30,13 @@ pub fn same_skill(a: &str, b: &str) -> bool {
     if short.len() < 5 {
         return false;
     }
-    let padded = format!(" {long} ");
-    padded.contains(&format!(" {short} "))
+    // Whole words only, without allocating: paths match every gap against every direction and
+    // opportunity on each page view.
+    let bytes = long.as_bytes();
+    long.match_indices(short).any(|(at, _)| {
+        let end = at + short.len();
+        (at == 0 || bytes[at - 1] == b' ') && (end == bytes.len() || bytes[end] == b' ')
+    })
 }
 
 /// Whether any of `names` (normalised) matches `skill` (normalised).

@@ -130,6 +130,9 @@ fn milestones_need_a_title_and_a_sensible_date() {
 #[case("project management", "management", true)]
 #[case("Python (computer programming)", "python", true)]
 #[case("sql", "nosql", false)]
+#[case("data analysis", "big data analysis tools", true)]
+#[case("analysis", "data analysisx", false)]
+#[case("analysis", "analysis of data", true)]
 #[case("", "", false)]
 fn skills_match_by_whole_words(#[case] a: &str, #[case] b: &str, #[case] want: bool) {
     assert_eq!(same_skill(&normalise(a), &normalise(b)), want);
