@@ -192,6 +192,13 @@ async fn a_private_plan_is_invisible_to_everyone_else_and_only_the_owner_changes
             "listed as shared with the manager"
         );
         check!(
+            max.get("/")
+                .await?
+                .body
+                .contains("Eve Employee: Towards product management"),
+            "and on the manager's home page"
+        );
+        check!(
             max.post_form(
                 &format!("/plans/{id}"),
                 &[("title", "Hijacked"), ("cadence", "monthly")]

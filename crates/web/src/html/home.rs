@@ -26,6 +26,7 @@ struct HomePage {
     follow_ups: Vec<ladderless_core::conversations::FollowUpLine>,
     person_id: String,
     plan: ladderless_core::plans::HomePlan,
+    shared_plans: Vec<ladderless_core::plans::PlanSummary>,
 }
 
 /// The home page.
@@ -53,5 +54,6 @@ pub async fn home(State(state): State<AppState>, CurrentUser(s): CurrentUser, Qu
         follow_ups: app.follow_ups_due(&s.actor, false).await?,
         person_id: s.actor.id().to_string(),
         plan: app.home_plan(&s.actor).await?,
+        shared_plans: app.plans_shared_with_me(&s.actor).await?,
     }))
 }
