@@ -90,6 +90,9 @@ test('a path becomes a plan that the manager reviews', async ({ page }) => {
 
   // The manager reads it and logs a review.
   await signIn(page, DEMO.manager);
+  await page.goto('/');
+  await expect(page.getByRole('link', { name: new RegExp(`: ${planTitle}$`) })).toBeVisible();
+  await expectAccessible(page);
   await nav(page, 'Plans');
   await expect(page.getByRole('heading', { name: 'Shared with you' })).toBeVisible();
   await expectAccessible(page);
