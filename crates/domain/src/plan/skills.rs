@@ -39,11 +39,6 @@ pub fn same_skill(a: &str, b: &str) -> bool {
     })
 }
 
-/// Whether any of `names` (normalised) matches `skill` (normalised).
-pub fn any_matches<'a>(names: impl IntoIterator<Item = &'a str>, skill: &str) -> bool {
-    names.into_iter().any(|n| same_skill(n, skill))
-}
-
 /// Split a free-text skill list (one per line or comma-separated) into normalised names.
 pub fn normalised_list(raw: &str) -> Vec<String> {
     raw.split([',', '\n', ';'])
