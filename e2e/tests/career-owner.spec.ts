@@ -216,5 +216,13 @@ test.describe('career owner', () => {
     await expect(manager.getByRole('heading', { name: 'What they want from work' })).toHaveCount(0);
     await manager.goto('/compass/shared');
     await expect(manager.getByRole('link', { name: 'Jordan Lee' })).toHaveCount(0);
+
+    // Leave the demo as it was: other journeys on this server (the foundation one) expect the
+    // employee's skills shared with the manager, as the demo creates them.
+    await sharing.getByLabel('Skills', { exact: true }).selectOption('manager');
+    await Promise.all([
+      employee.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/compass/visibility')),
+      employee.getByRole('button', { name: 'Save sharing' }).click(),
+    ]);
   });
 });

@@ -19,7 +19,9 @@ pub mod growth;
 mod error;
 pub mod import;
 pub mod opportunities;
+pub mod path_links;
 pub mod pilots;
+pub mod plans;
 pub mod proposals;
 pub mod search_doc;
 

@@ -6,4 +6,5 @@ pub mod fields;
 pub mod import;
 pub mod opportunity;
 pub mod org;
+pub mod plan;
 pub mod rng;

@@ -51,6 +51,7 @@ impl Page {
             NavItem { href: "/customers", label: "Customers", current: false },
             NavItem { href: "/coach", label: "Coach", current: false },
             NavItem { href: "/map", label: "Career map", current: false },
+            NavItem { href: "/plans", label: "Plans", current: false },
             NavItem { href: "/directions", label: "Directions", current: false },
             NavItem { href: "/opportunities", label: "Opportunities", current: false },
             NavItem { href: "/inbox", label: "Inbox", current: false },
@@ -126,6 +127,11 @@ fn notice_text(code: &str) -> Option<&'static str> {
         "conversation_saved" => "Conversation saved.",
         "conversation_deleted" => "Conversation deleted.",
         "follow_up_done" => "Follow-up updated.",
+        "plan_saved" => "Plan saved.",
+        "plan_shared" => "Shared with your manager. They can read the plan and log reviews.",
+        "plan_private" => "The plan is private again.",
+        "plan_deleted" => "Plan deleted.",
+        "review_saved" => "Review logged.",
         _ => return None,
     })
 }

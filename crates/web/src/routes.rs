@@ -1,7 +1,7 @@
 //! The whole route table, and the layers every request passes through.
 
 use crate::html::{about, account, admin, auth, careers, home, people, roles, teams};
-use crate::html::{directions, opportunities, pilots, proposals};
+use crate::html::{directions, opportunities, pilots, plans, proposals};
 use crate::html::{coach, compass, conversations, curated, customers};
 use crate::middleware::{csrf_guard, load_session, security_headers};
 use crate::page::ErrorPage;
@@ -76,6 +76,15 @@ pub fn router(app: App, config: WebConfig) -> Router {
         .route("/coach/question", post(api::coach::question))
         .route("/coach/pitch", post(api::coach::pitch))
         .route("/questions", get(api::coach::bank))
+        .route("/plans", get(api::plans::list).post(api::plans::create))
+        .route("/plans/draft", get(api::plans::draft))
+        .route("/plans/{id}", get(api::plans::get).put(api::plans::update).delete(api::plans::delete))
+        .route("/plans/{id}/sharing", put(api::plans::sharing))
+        .route("/plans/{id}/items", post(api::plans::add_item))
+        .route("/plans/{id}/items/{sub}", put(api::plans::item_done).delete(api::plans::remove_item))
+        .route("/plans/{id}/milestones", post(api::plans::add_milestone))
+        .route("/plans/{id}/milestones/{sub}", put(api::plans::milestone_done).delete(api::plans::remove_milestone))
+        .route("/plans/{id}/reviews", post(api::plans::add_review))
         .route("/openapi.json", get(api::openapi::openapi))
         .fallback(api::not_found);
 
@@ -93,6 +102,18 @@ pub fn router(app: App, config: WebConfig) -> Router {
         .route("/roles/{code}", get(roles::role))
         .route("/map", get(careers::map))
         .route("/map/path", get(careers::path))
+        .route("/plans", get(plans::list).post(plans::create))
+        .route("/plans/new", get(plans::new))
+        .route("/plans/{id}", get(plans::show).post(plans::update))
+        .route("/plans/{id}/sharing", post(plans::sharing))
+        .route("/plans/{id}/items", post(plans::add_item))
+        .route("/plans/{id}/items/{sub}/done", post(plans::item_done))
+        .route("/plans/{id}/items/{sub}/remove", post(plans::remove_item))
+        .route("/plans/{id}/milestones", post(plans::add_milestone))
+        .route("/plans/{id}/milestones/{sub}/done", post(plans::milestone_done))
+        .route("/plans/{id}/milestones/{sub}/remove", post(plans::remove_milestone))
+        .route("/plans/{id}/reviews", post(plans::add_review))
+        .route("/plans/{id}/delete", post(plans::delete))
         .route("/account", get(account::account))
         .route("/account/password", post(account::change_password))
         .route("/account/tokens", post(account::create_token))

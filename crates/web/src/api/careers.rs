@@ -39,5 +39,15 @@ pub async fn paths(State(state): State<AppState>, ApiUser(actor): ApiUser, Query
     let from = q.from.or(actor.person.role_code.clone()).ok_or_else(|| err(CoreError::field("from", "is required (your role is not set)")))?;
     let to = q.to.ok_or_else(|| err(CoreError::field("to", "is required")))?;
     let paths = state.app.paths_between(&from, &to, q.k.unwrap_or(5)).map_err(err)?;
-    Ok(Json(json!({ "from": from, "to": to, "paths": paths })))
+    let index = state.app.link_index(&actor, &paths).await.map_err(err)?;
+    let mut out = json!(paths);
+    // Each gap lists what in the product could close it, limited to what the caller may see.
+    for (p, path) in paths.iter().enumerate() {
+        for (s, step) in path.steps.iter().enumerate() {
+            for (g, gap) in step.to_gain.iter().enumerate() {
+                out[p]["steps"][s]["to_gain"][g]["closers"] = json!(index.closers(gap));
+            }
+        }
+    }
+    Ok(Json(json!({ "from": from, "to": to, "paths": out })))
 }

@@ -12,6 +12,7 @@ pub mod me;
 pub mod openapi;
 pub mod opportunities;
 pub mod people;
+pub mod plans;
 pub mod proposals;
 pub mod roles;
 pub mod skills;

@@ -11,6 +11,7 @@ use ladderless_core::CoreError;
 use ladderless_core::careers::MoveGroups;
 use ladderless_core::catalogue::RoleSummary;
 use ladderless_core::growth::Growth;
+use ladderless_core::path_links::{Closer, LinkIndex};
 use ladderless_graph::{Move, Path, Source};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -228,8 +229,58 @@ struct PathPage {
     to_title: String,
     q: String,
     candidates: Vec<RoleSummary>,
-    paths: Vec<Path>,
+    paths: Vec<PathView>,
     error: Option<String>,
+}
+
+/// A path as the page shows it: each gap with what could close it.
+struct PathView {
+    score: f32,
+    steps: Vec<StepView>,
+}
+
+/// One move of a path.
+struct StepView {
+    to: String,
+    title: String,
+    kind: String,
+    gaps: Vec<GapView>,
+}
+
+/// One skill gap and what in the product could close it.
+struct GapView {
+    name: String,
+    levels: Option<String>,
+    closers: Vec<Closer>,
+}
+
+/// Shape paths for the page, with the look-ups done once for all of them.
+fn path_views(paths: Vec<Path>, index: &LinkIndex) -> Vec<PathView> {
+    paths
+        .into_iter()
+        .map(|p| PathView {
+            score: p.score,
+            steps: p
+                .steps
+                .into_iter()
+                .map(|st| StepView {
+                    gaps: st
+                        .to_gain
+                        .iter()
+                        .take(6)
+                        .map(|g| GapView {
+                            name: g.skill.name.clone(),
+                            levels: g.current_level.zip(g.target_level).map(|(c, t)| format!("{c:.1} → {t:.1} of 7")),
+                            closers: index.closers(g),
+                        })
+                        .collect(),
+                    to: st.to,
+                    title: st.title,
+                    kind: st.kind.to_string(),
+                })
+                .collect(),
+        })
+        .collect()
 }
 
 /// Paths of up to four steps from a role to a target, each step with the skills to gain.
@@ -244,7 +295,10 @@ pub async fn path(State(state): State<AppState>, CurrentUser(s): CurrentUser, Qu
     } else {
         let to_title = state.app.role_title(&to).await?.unwrap_or_else(|| to.clone());
         match state.app.paths_between(&from, &to, 5) {
-            Ok(p) => (p, None, to_title),
+            Ok(p) => {
+                let index = state.app.link_index(&s.actor, &p).await?;
+                (path_views(p, &index), None, to_title)
+            }
             Err(CoreError::Invalid(f)) => (Vec::new(), f.0.values().next().cloned(), to_title),
             Err(e) => return Err(e.into()),
         }

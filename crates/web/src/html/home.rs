@@ -25,6 +25,8 @@ struct HomePage {
     imports: Vec<ImportRun>,
     follow_ups: Vec<ladderless_core::conversations::FollowUpLine>,
     person_id: String,
+    plan: ladderless_core::plans::HomePlan,
+    shared_plans: Vec<ladderless_core::plans::PlanSummary>,
 }
 
 /// The home page.
@@ -51,5 +53,7 @@ pub async fn home(State(state): State<AppState>, CurrentUser(s): CurrentUser, Qu
         imports,
         follow_ups: app.follow_ups_due(&s.actor, false).await?,
         person_id: s.actor.id().to_string(),
+        plan: app.home_plan(&s.actor).await?,
+        shared_plans: app.plans_shared_with_me(&s.actor).await?,
     }))
 }

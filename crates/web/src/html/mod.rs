@@ -15,6 +15,7 @@ pub mod home;
 pub mod opportunities;
 pub mod people;
 pub mod pilots;
+pub mod plans;
 pub mod proposals;
 pub mod roles;
 pub mod teams;

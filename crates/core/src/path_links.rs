@@ -1,0 +1,199 @@
+//! What in the product could close a path's skill gaps: strategic directions that need the
+//! skill, open leadership opportunities and pilots that grow it, and colleagues who share it
+//! with everyone (possible mentors). Read once per page, then matched in memory per gap.
+
+use crate::plans::{ItemInput, PlanInput};
+use crate::{Actor, App, CoreError, CoreResult};
+use ladderless_domain::plan::skills::{normalise, normalised_list, same_skill};
+use ladderless_graph::{Gap, Path};
+use ladderless_store::career_links::SkillHolder;
+use ladderless_store::directions::Direction;
+use ladderless_store::opportunities::Opportunity;
+use serde::Serialize;
+use std::collections::HashSet;
+
+/// Lowest compass level (1–5) at which a colleague is suggested as a mentor.
+const MENTOR_LEVEL: i32 = 3;
+
+/// One thing that could close a gap.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Closer {
+    /// direction, opportunity, pilot or mentor.
+    pub kind: &'static str,
+    /// Id of the direction, opportunity or person.
+    pub id: String,
+    /// Title or name.
+    pub label: String,
+    /// Where it is in the product.
+    pub href: String,
+}
+
+/// The look-ups for one page.
+#[derive(Debug, Default)]
+pub struct LinkIndex {
+    directions: Vec<(Direction, Vec<String>)>,
+    opportunities: Vec<(Opportunity, Vec<String>)>,
+    holders: Vec<SkillHolder>,
+    viewer: String,
+}
+
+impl LinkIndex {
+    /// What could close one gap, directions first, at most a few of each kind.
+    pub fn closers(&self, gap: &Gap) -> Vec<Closer> {
+        let name = normalise(&gap.skill.name);
+        let mut out = Vec::new();
+        let mut served = Vec::new();
+        for (d, skills) in &self.directions {
+            if skills.iter().any(|s| same_skill(s, &name)) {
+                served.push(d.id);
+                if served.len() <= 2 {
+                    out.push(Closer {
+                        kind: "direction",
+                        id: d.id.to_string(),
+                        label: d.title.clone(),
+                        href: format!("/directions/{}", d.id),
+                    });
+                }
+            }
+        }
+        let opps = self.opportunities.iter().filter(|(o, skills)| {
+            skills.iter().any(|s| same_skill(s, &name))
+                || o.direction_id.is_some_and(|d| served.contains(&d))
+        });
+        for (o, _) in opps.take(3) {
+            let kind = if o.stage == "piloting" {
+                "pilot"
+            } else {
+                "opportunity"
+            };
+            out.push(Closer {
+                kind,
+                id: o.id.to_string(),
+                label: o.title.clone(),
+                href: format!("/opportunities/{}", o.id),
+            });
+        }
+        let mentors = self
+            .holders
+            .iter()
+            .filter(|h| h.skill_id == gap.skill.id && h.person_id.to_string() != self.viewer);
+        for h in mentors.take(3) {
+            out.push(Closer {
+                kind: "mentor",
+                id: h.person_id.to_string(),
+                label: h.name.clone(),
+                href: format!("/people/{}", h.person_id),
+            });
+        }
+        out
+    }
+}
+
+/// Every gap of every step, once.
+fn gaps(paths: &[Path]) -> impl Iterator<Item = &Gap> {
+    paths.iter().flat_map(|p| &p.steps).flat_map(|s| &s.to_gain)
+}
+
+impl App {
+    /// Read what could close the gaps of `paths`, limited to what `actor` may see.
+    pub async fn link_index(&self, actor: &Actor, paths: &[Path]) -> CoreResult<LinkIndex> {
+        let directions = self
+            .store
+            .directions()
+            .await?
+            .into_iter()
+            .filter(|d| d.status == "active")
+            .map(|d| {
+                let s = normalised_list(&d.skills);
+                (d, s)
+            })
+            .collect();
+        let opportunities = self
+            .store
+            .open_opportunities_visible_to(actor.id(), actor.person.team_id)
+            .await?
+            .into_iter()
+            .map(|o| {
+                let s = normalised_list(&o.skills);
+                (o, s)
+            })
+            .collect();
+        let mut ids: Vec<String> = gaps(paths)
+            .map(|g| g.skill.id.clone())
+            .collect::<HashSet<_>>()
+            .into_iter()
+            .collect();
+        ids.sort();
+        let holders = self.store.public_skill_holders(&ids, MENTOR_LEVEL).await?;
+        Ok(LinkIndex {
+            directions,
+            opportunities,
+            holders,
+            viewer: actor.id().to_string(),
+        })
+    }
+
+    /// A plan drafted from path `n` (1-based) between two roles: the target as the goal, the
+    /// biggest gaps as skills to build, and what could close them as goals and experiences.
+    pub async fn plan_draft(
+        &self,
+        actor: &Actor,
+        from: &str,
+        to: &str,
+        n: usize,
+    ) -> CoreResult<PlanInput> {
+        let paths = self.paths_between(from, to, 5)?;
+        let path = paths
+            .into_iter()
+            .nth(n.max(1) - 1)
+            .ok_or_else(|| CoreError::field("path", "no such path between these roles"))?;
+        let index = self.link_index(actor, std::slice::from_ref(&path)).await?;
+        let to_title = self.role_title(to).await?.unwrap_or_else(|| to.to_string());
+        let mut items = vec![ItemInput {
+            section: "goal".into(),
+            kind: "role".into(),
+            reference: to.into(),
+            label: to_title.clone(),
+        }];
+        let mut seen: HashSet<String> = HashSet::new();
+        let mut linked: Vec<Closer> = Vec::new();
+        for step in &path.steps {
+            for gap in step.to_gain.iter().take(3) {
+                if items.len() >= 9 || !seen.insert(normalise(&gap.skill.name)) {
+                    continue;
+                }
+                items.push(ItemInput {
+                    section: "growth".into(),
+                    kind: "skill".into(),
+                    reference: gap.skill.id.clone(),
+                    label: gap.skill.name.clone(),
+                });
+                for c in index.closers(gap) {
+                    if !linked.iter().any(|l| l.kind == c.kind && l.id == c.id) {
+                        linked.push(c);
+                    }
+                }
+            }
+        }
+        for c in linked.into_iter().take(6) {
+            let (section, kind, label) = match c.kind {
+                "direction" => ("goal", "direction", c.label),
+                "mentor" => ("growth", "mentoring", format!("Mentoring from {}", c.label)),
+                k => ("growth", k, c.label),
+            };
+            items.push(ItemInput {
+                section: section.into(),
+                kind: kind.into(),
+                reference: c.id,
+                label,
+            });
+        }
+        Ok(PlanInput {
+            title: format!("Towards {to_title}"),
+            cadence: "quarterly".into(),
+            sharing: "private".into(),
+            items,
+            ..Default::default()
+        })
+    }
+}
