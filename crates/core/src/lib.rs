@@ -20,6 +20,7 @@ pub mod opportunities;
 pub mod pilots;
 pub mod proposals;
 pub mod search_doc;
+pub mod settings;
 
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use error::{CoreError, CoreResult};

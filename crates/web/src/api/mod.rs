@@ -11,8 +11,10 @@ pub mod me;
 pub mod openapi;
 pub mod opportunities;
 pub mod people;
+pub mod pilots;
 pub mod proposals;
 pub mod roles;
+pub mod settings;
 pub mod skills;
 pub mod teams;
 
