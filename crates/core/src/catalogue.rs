@@ -80,6 +80,18 @@ impl App {
 
     /// Add an organisation role on behalf of `actor` without the admin check (callers check).
     pub async fn insert_org_role(&self, actor: Option<&Actor>, title: &str, description: &str, skills: &[String]) -> CoreResult<OrgRole> {
+        let role = self.org_role_draft(actor, title, description, skills).await?;
+        self.store.create_org_role(&role, skills).await.map_err(|e| match e {
+            ladderless_store::StoreError::Conflict { .. } => CoreError::field("title", "an organisation role already has this title"),
+            other => other.into(),
+        })?;
+        self.store.audit(actor.map(|a| a.id()), "org_role_create", &role.code, &role.title, "", role.created_at).await?;
+        Ok(role)
+    }
+
+    /// Check a new organisation role and give it a code, without writing it (callers write it,
+    /// alone or inside a larger transaction such as ending a pilot).
+    pub async fn org_role_draft(&self, actor: Option<&Actor>, title: &str, description: &str, skills: &[String]) -> CoreResult<OrgRole> {
         let mut errors = FieldErrors::new();
         let title = required_text(title, 120).unwrap_or_else(|m| {
             errors.add("title", m);
@@ -100,13 +112,7 @@ impl App {
         errors.into_result()?;
         let now = self.now();
         let code = format!("ORG-{}", &ladderless_store::new_id().simple().to_string()[..12].to_uppercase());
-        let role = OrgRole { code, title, description, created_by: actor.map(|a| a.id()), created_at: now };
-        self.store.create_org_role(&role, skills).await.map_err(|e| match e {
-            ladderless_store::StoreError::Conflict { .. } => CoreError::field("title", "an organisation role already has this title"),
-            other => other.into(),
-        })?;
-        self.store.audit(actor.map(|a| a.id()), "org_role_create", &role.code, &role.title, "", now).await?;
-        Ok(role)
+        Ok(OrgRole { code, title, description, created_by: actor.map(|a| a.id()), created_at: now })
     }
 
     /// Add an organisation-specific skill (talent admins).

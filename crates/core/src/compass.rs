@@ -207,7 +207,7 @@ impl App {
         })
     }
 
-    async fn compass_skills(&self, person_id: Uuid) -> CoreResult<Vec<CompassSkill>> {
+    pub(crate) async fn compass_skills(&self, person_id: Uuid) -> CoreResult<Vec<CompassSkill>> {
         let mut out = Vec::new();
         for s in self.store.person_skills(person_id).await? {
             out.push(CompassSkill {

@@ -24,6 +24,7 @@ pub mod pilots;
 pub mod plans;
 pub mod proposals;
 pub mod search_doc;
+pub mod settings;
 
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use error::{CoreError, CoreResult};

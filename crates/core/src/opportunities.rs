@@ -5,8 +5,12 @@
 
 use crate::{Actor, App, CoreError, CoreResult};
 use ladderless_domain::coach::{PitchVerdict, judge_pitch};
+use ladderless_domain::compass::Ranking;
 use ladderless_domain::fields::{FieldErrors, optional_text, required_text};
-use ladderless_domain::opportunity::{FACTORS, MoveError, MoveFacts, Stage, check_move};
+use ladderless_domain::opportunity::{
+    FACTORS, MoveError, MoveFacts, Stage, ValueToMe, check_move, value_to_me,
+};
+use ladderless_store::conversations::Need;
 use ladderless_store::opportunities::{Opportunity, StageMove};
 use ladderless_store::pilots::Pilot;
 use ladderless_store::proposals::Proposal;
@@ -19,6 +23,11 @@ pub const AUDIENCES: [(&str, &str); 3] = [
     ("team", "My manager and my team"),
     ("everyone", "Everyone"),
 ];
+
+/// Why a need cannot start an opportunity: it is not one of the actor's.
+const NOT_YOUR_NEED: &str = "is not a need from one of your conversations";
+/// Why a need cannot start an opportunity: it already did.
+const NEED_TAKEN: &str = "was already turned into an opportunity";
 
 /// What a form or the API sends to create or change an opportunity.
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
@@ -112,6 +121,17 @@ pub struct OpportunityView {
     pub verdict: Option<PitchVerdict>,
     /// The viewer owns it.
     pub is_owner: bool,
+    /// Labels of the four factors it serves, for every viewer.
+    pub factors_served: Vec<&'static str>,
+    /// The owner only: the need it came from, with its conversation.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub need: Option<Need>,
+    /// The owner only: "value to me" read against their compass ranking.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value_to_me: Option<ValueToMe>,
+    /// The owner only: skills their compass says they want to grow, not yet listed here.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub grow_suggestions: Vec<String>,
 }
 
 impl App {
@@ -281,9 +301,43 @@ impl App {
             created_at: now,
             updated_at: now,
         };
-        self.opportunity_fields(input, &mut o).await?;
-        self.store.insert_opportunity(&o, actor.id()).await?;
+        let checked = self.opportunity_fields(input, &mut o).await;
+        let need = match input.need_id {
+            Some(id) => Some(self.own_unlinked_need(actor, id).await),
+            None => None,
+        };
+        match (checked, need) {
+            // Report every field at once: the need's problem beside the form's.
+            (Err(CoreError::Invalid(mut f)), Some(Err(CoreError::Invalid(n)))) => {
+                for (k, v) in n.0 {
+                    f.add(&k, v);
+                }
+                return Err(CoreError::Invalid(f));
+            }
+            (Err(e), _) | (Ok(()), Some(Err(e))) => return Err(e),
+            (Ok(()), Some(Ok(n))) if o.need_text.is_empty() => o.need_text = n.need,
+            (Ok(()), _) => {}
+        }
+        self.store
+            .insert_opportunity(&o, actor.id())
+            .await
+            .map_err(|e| match e {
+                StoreError::NotFound => CoreError::field("need_id", NOT_YOUR_NEED),
+                StoreError::Conflict { .. } => CoreError::field("need_id", NEED_TAKEN),
+                other => other.into(),
+            })?;
         Ok(o)
+    }
+
+    /// One of the actor's needs that has not become an opportunity yet (field errors otherwise,
+    /// the same for someone else's need as for none, so its existence stays private).
+    pub async fn own_unlinked_need(&self, actor: &Actor, need_id: Uuid) -> CoreResult<Need> {
+        match self.store.need(actor.id(), need_id).await {
+            Ok(n) if n.opportunity_id.is_some() => Err(CoreError::field("need_id", NEED_TAKEN)),
+            Ok(n) => Ok(n),
+            Err(StoreError::NotFound) => Err(CoreError::field("need_id", NOT_YOUR_NEED)),
+            Err(e) => Err(e.into()),
+        }
     }
 
     /// Change the title, direction, audience and value proposition (owner only).
@@ -403,7 +457,36 @@ impl App {
             .filter(|p| is_owner || p.sponsor_id == actor.id())
             .collect();
         let text = Self::pitch_text(&o);
+        let served: Vec<&str> = o.factors.split(',').filter(|f| !f.is_empty()).collect();
+        let factors_served = FACTORS
+            .iter()
+            .filter(|f| served.contains(&f.0))
+            .map(|f| f.1)
+            .collect();
+        let (need, value, grow_suggestions) = if is_owner {
+            let need = self.store.need_of_opportunity(o.owner_id, o.id).await?;
+            let ranking = self
+                .store
+                .compass(o.owner_id)
+                .await?
+                .and_then(|c| Ranking::from_stored(&c.ranking));
+            let listed: Vec<String> = o.skills.lines().map(str::to_lowercase).collect();
+            let grow = self
+                .compass_skills(o.owner_id)
+                .await?
+                .into_iter()
+                .filter(|s| s.want_to_grow && !listed.contains(&s.label.to_lowercase()))
+                .map(|s| s.label)
+                .collect();
+            (need, Some(value_to_me(ranking, &served)), grow)
+        } else {
+            (None, None, Vec::new())
+        };
         Ok(OpportunityView {
+            factors_served,
+            need,
+            value_to_me: value,
+            grow_suggestions,
             stage_label: Stage::from_code(&o.stage)
                 .map(Stage::label)
                 .unwrap_or("Unknown"),

@@ -4,7 +4,7 @@
 use crate::{Actor, App, CoreError, CoreResult};
 use ladderless_domain::fields::{FieldErrors, optional_text, parse_date, required_text};
 use ladderless_domain::opportunity::{Stage, TIME_SHARE_RANGE, check_move};
-use ladderless_store::pilots::{CheckIn, Pilot};
+use ladderless_store::pilots::{CheckIn, NewRole, Pilot, PilotLine};
 use ladderless_store::{StoreError, Uuid};
 use serde::{Deserialize, Serialize};
 
@@ -224,15 +224,26 @@ impl App {
         }
         errors.into_result()?;
         let outcome = outcome.unwrap_or(Stage::Parked);
+        let mut skills: Vec<String> = Vec::new();
+        let wanted = input
+            .role_skills
+            .iter()
+            .map(|s| s.trim())
+            .filter(|s| !s.is_empty());
+        for s in wanted.filter(|_| outcome == Stage::NewRole) {
+            // A skill id, or a skill's exact name; anything else is refused by the role check.
+            let id = if self.skill_exists(s).await? {
+                s.to_string()
+            } else {
+                self.exact_skill(s).await?.unwrap_or_else(|| s.to_string())
+            };
+            if !skills.contains(&id) {
+                skills.push(id);
+            }
+        }
         let role = if outcome == Stage::NewRole {
-            let skills: Vec<String> = input
-                .role_skills
-                .iter()
-                .map(|s| s.trim().to_string())
-                .filter(|s| !s.is_empty())
-                .collect();
-            let role = self
-                .insert_org_role(
+            let draft = self
+                .org_role_draft(
                     Some(actor),
                     &input.role_title,
                     &input.role_description,
@@ -243,36 +254,54 @@ impl App {
                     CoreError::Invalid(f) => CoreError::Invalid(prefix_role_fields(f)),
                     other => other,
                 })?;
-            Some(role)
+            Some(draft)
         } else {
             None
         };
-        let code = role.as_ref().map(|r| r.code.clone());
+        let new_role = role.as_ref().map(|r| NewRole {
+            role: r,
+            skills: &skills,
+            move_person: input.move_into_role.then_some(pl.owner_id),
+        });
         let now = self.now();
         self.store
-            .end_pilot(
-                &pl,
-                outcome.code(),
-                &reflection,
-                code.as_deref(),
-                actor.id(),
-                now,
-            )
-            .await?;
-        if let Some(r) = role.filter(|_| input.move_into_role) {
+            .end_pilot(&pl, outcome.code(), &reflection, new_role, actor.id(), now)
+            .await
+            .map_err(|e| match e {
+                StoreError::Conflict { field } if field == "title" => {
+                    CoreError::field("role_title", "an organisation role already has this title")
+                }
+                StoreError::Conflict { field } if field == "outcome" => {
+                    CoreError::field("outcome", "the pilot has already ended")
+                }
+                StoreError::Conflict { .. } => CoreError::field(
+                    "outcome",
+                    "the opportunity moved meanwhile; reload and try again",
+                ),
+                other => other.into(),
+            })?;
+        // Written only once everything above is committed: the audit trail and search text.
+        if let Some(r) = &role {
             self.store
-                .record_role_change(
-                    actor.id(),
-                    Some(&r.code),
-                    &r.title,
-                    now.date(),
-                    "pilot",
+                .audit(
+                    Some(actor.id()),
+                    "org_role_create",
+                    &r.code,
+                    &format!("{} (from a pilot)", r.title),
+                    "",
                     now,
                 )
                 .await?;
-            self.refresh_search_doc(actor.id()).await?;
+            if input.move_into_role {
+                self.refresh_search_doc(pl.owner_id).await?;
+            }
         }
-        Ok(code)
+        Ok(role.map(|r| r.code))
+    }
+
+    /// Pilots the actor runs or sponsors, running ones first.
+    pub async fn my_pilots(&self, actor: &Actor) -> CoreResult<Vec<PilotLine>> {
+        Ok(self.store.pilots_of(actor.id()).await?)
     }
 }
 

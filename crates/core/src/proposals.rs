@@ -64,6 +64,9 @@ pub struct ProposalView {
     pub is_owner: bool,
     /// The viewer is its sponsor.
     pub is_sponsor: bool,
+    /// The viewer may open the opportunity (a talent admin reading proposals, or the sponsor
+    /// of a withdrawn one, may not).
+    pub opportunity_visible: bool,
 }
 
 /// A label for a proposal status.
@@ -205,7 +208,10 @@ impl App {
         }
         let asks = self.store.proposal_asks(id).await?;
         let (is_owner, is_sponsor) = (p.owner_id == actor.id(), p.sponsor_id == actor.id());
+        let opportunity = self.store.opportunity(p.opportunity_id).await?;
+        let opportunity_visible = self.may_see_opportunity(actor, &opportunity).await?;
         Ok(ProposalView {
+            opportunity_visible,
             line: self.line(p, self.ask_again_days().await?),
             asks,
             is_owner,

@@ -3,6 +3,7 @@
 //! An opportunity moves spotted → exploring → proposed → piloting → an outcome (new role,
 //! expanded role, parked, dropped). The rules are pure so every transition is tested here.
 
+use crate::compass::{Ranking, ordinal};
 use serde::Serialize;
 use time::{Duration, OffsetDateTime};
 
@@ -311,6 +312,58 @@ pub const FACTORS: [(&str, &str); 4] = [
     ("learning", "Continued learning"),
 ];
 
+/// One of the owner's four factors, as the "value to me" part of a proposition shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FactorServed {
+    /// Stored code.
+    pub code: &'static str,
+    /// Label.
+    pub label: &'static str,
+    /// The owner's rank for it, 1–4 (the starting order when not ranked yet).
+    pub rank: usize,
+    /// "1st".
+    pub ordinal: String,
+    /// The opportunity serves it.
+    pub served: bool,
+}
+
+/// "Value to me" read against the owner's compass.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ValueToMe {
+    /// The owner has ranked the four factors in their compass.
+    pub ranked: bool,
+    /// The four factors in the owner's order, most important first.
+    pub factors: Vec<FactorServed>,
+    /// Ranked, and the opportunity serves the top-ranked factor.
+    pub serves_top: bool,
+    /// The owner's top-ranked factor, when ranked.
+    pub top: Option<&'static str>,
+}
+
+/// Read the factors an opportunity serves (stored codes) against the owner's ranking.
+pub fn value_to_me(ranking: Option<Ranking>, served: &[&str]) -> ValueToMe {
+    let order = ranking.unwrap_or_default();
+    let factors: Vec<FactorServed> = order
+        .0
+        .iter()
+        .enumerate()
+        .map(|(i, f)| FactorServed {
+            code: f.code(),
+            label: f.label(),
+            rank: i + 1,
+            ordinal: ordinal(i + 1),
+            served: served.iter().any(|c| c.trim() == f.code()),
+        })
+        .collect();
+    let top = ranking.map(|r| r.0[0].label());
+    ValueToMe {
+        ranked: ranking.is_some(),
+        serves_top: ranking.is_some() && factors.first().is_some_and(|f| f.served),
+        top,
+        factors,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::Stage::*;
@@ -447,6 +500,41 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn value_to_me_follows_the_owners_ranking_and_spots_the_top_factor() {
+        let ranking = Ranking::parse(&["learning", "meaning", "autonomy", "status"]).ok();
+        let v = value_to_me(ranking, &["autonomy", "learning"]);
+        assert!(v.ranked && v.serves_top);
+        assert_eq!(v.top, Some("Continued learning"));
+        let order: Vec<(&str, usize, bool)> = v
+            .factors
+            .iter()
+            .map(|f| (f.code, f.rank, f.served))
+            .collect();
+        assert_eq!(
+            order,
+            vec![
+                ("learning", 1, true),
+                ("meaning", 2, false),
+                ("autonomy", 3, true),
+                ("status", 4, false)
+            ]
+        );
+        assert_eq!(v.factors[0].ordinal, "1st");
+
+        let misses_top = value_to_me(ranking, &["status"]);
+        assert!(misses_top.ranked && !misses_top.serves_top);
+
+        let unranked = value_to_me(None, &["status"]);
+        assert!(
+            !unranked.ranked && !unranked.serves_top,
+            "no top factor before ranking"
+        );
+        assert_eq!(unranked.top, None);
+        assert_eq!(unranked.factors[0].code, "status", "the starting order");
+        assert!(unranked.factors[0].served);
     }
 
     #[test]

@@ -39,8 +39,12 @@ pub struct Need {
     pub evidence: String,
     /// The opportunity it became, once linked.
     pub opportunity_id: Option<Uuid>,
+    /// That opportunity's title.
+    pub opportunity_title: Option<String>,
     /// When the conversation was held.
     pub held_on: Date,
+    /// The conversation's title.
+    pub conversation_title: String,
 }
 
 /// A follow-up promised in a conversation.
@@ -83,6 +87,12 @@ pub struct NewConversation {
 }
 
 const CONV_COLUMNS: &str = "c.id, c.held_on, c.kind, c.title, c.learned, c.created_at";
+
+/// Needs with their conversation and the title of the owner's opportunity each became.
+const NEED_SELECT: &str = "SELECT n.id, n.conversation_id, n.customer_id, n.need, n.evidence, n.opportunity_id, \
+    o.title AS opportunity_title, c.held_on, c.title AS conversation_title FROM needs n \
+    JOIN conversations c ON c.id = n.conversation_id \
+    LEFT JOIN opportunities o ON o.id = n.opportunity_id AND o.owner_id = n.owner_id";
 
 impl Store {
     /// Write a conversation whole; a customer's last contact moves to `held_on` when that is
@@ -221,15 +231,35 @@ impl Store {
         conversation_id: Option<Uuid>,
         customer_id: Option<Uuid>,
     ) -> StoreResult<Vec<Need>> {
-        Ok(on_db!(self, p => sqlx::query_as(
-            "SELECT n.id, n.conversation_id, n.customer_id, n.need, n.evidence, n.opportunity_id, c.held_on \
-             FROM needs n JOIN conversations c ON c.id = n.conversation_id WHERE n.owner_id = $1 \
-             AND ($2 IS NULL OR n.conversation_id = $2) AND ($3 IS NULL OR n.customer_id = $3) \
-             ORDER BY c.held_on DESC, n.id LIMIT 1000")
+        let sql = format!(
+            "{NEED_SELECT} WHERE n.owner_id = $1 AND ($2 IS NULL OR n.conversation_id = $2) AND ($3 IS NULL OR n.customer_id = $3) \
+             ORDER BY c.held_on DESC, n.id LIMIT 1000"
+        );
+        Ok(on_db!(self, p => sqlx::query_as(sqlx::AssertSqlSafe(sql))
             .bind(owner_id).bind(conversation_id).bind(customer_id).fetch_all(p).await?))
     }
 
-    /// Link one of an owner's needs to an opportunity (or unlink with None).
+    /// One of an owner's needs (NotFound when it is someone else's).
+    pub async fn need(&self, owner_id: Uuid, id: Uuid) -> StoreResult<Need> {
+        let sql = format!("{NEED_SELECT} WHERE n.owner_id = $1 AND n.id = $2");
+        on_db!(self, p => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(owner_id).bind(id).fetch_optional(p).await?)
+            .ok_or(StoreError::NotFound)
+    }
+
+    /// The owner's need that became an opportunity, if any.
+    pub async fn need_of_opportunity(
+        &self,
+        owner_id: Uuid,
+        opportunity_id: Uuid,
+    ) -> StoreResult<Option<Need>> {
+        let sql = format!("{NEED_SELECT} WHERE n.owner_id = $1 AND n.opportunity_id = $2");
+        Ok(
+            on_db!(self, p => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(owner_id).bind(opportunity_id).fetch_optional(p).await?),
+        )
+    }
+
+    /// Link one of an owner's needs to one of their opportunities (or unlink with None);
+    /// NotFound when either is someone else's, Conflict when the opportunity has a need already.
     pub async fn link_need(
         &self,
         owner_id: Uuid,
@@ -237,7 +267,8 @@ impl Store {
         opportunity_id: Option<Uuid>,
         now: OffsetDateTime,
     ) -> StoreResult<()> {
-        let n = on_db!(self, p => sqlx::query("UPDATE needs SET opportunity_id = $3, updated_at = $4 WHERE owner_id = $1 AND id = $2")
+        let n = on_db!(self, p => sqlx::query("UPDATE needs SET opportunity_id = $3, updated_at = $4 WHERE owner_id = $1 AND id = $2 \
+             AND ($3 IS NULL OR EXISTS (SELECT 1 FROM opportunities o WHERE o.id = $3 AND o.owner_id = $1))")
             .bind(owner_id).bind(id).bind(opportunity_id).bind(now).execute(p).await?.rows_affected());
         if n == 0 {
             Err(StoreError::NotFound)

@@ -23,11 +23,14 @@ pub mod customers;
 pub mod directions;
 pub mod import;
 pub mod opportunities;
+// `people` and `roles` hold the in-transaction macros `pilots` reuses, so they come first.
+#[macro_use]
 pub mod people;
+#[macro_use]
+pub mod roles;
 pub mod pilots;
 pub mod plans;
 pub mod proposals;
-pub mod roles;
 pub mod search;
 pub mod skills;
 pub mod teams;
@@ -239,9 +242,20 @@ impl Store {
 
     /// Write a setting.
     pub async fn set_setting(&self, key: &str, value: &str, now: OffsetDateTime) -> StoreResult<()> {
-        on_db!(self, p => { sqlx::query("INSERT INTO settings (key, value, created_at, updated_at) VALUES ($1, $2, $3, $3) \
-             ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at")
-            .bind(key).bind(value).bind(now).execute(p).await?; });
+        self.set_settings(&[(key, value)], now).await
+    }
+
+    /// Write several settings in one transaction.
+    pub async fn set_settings(&self, pairs: &[(&str, &str)], now: OffsetDateTime) -> StoreResult<()> {
+        on_db!(self, p => {
+            let mut tx = p.begin().await?;
+            for (key, value) in pairs {
+                sqlx::query("INSERT INTO settings (key, value, created_at, updated_at) VALUES ($1, $2, $3, $3) \
+                     ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at")
+                    .bind(*key).bind(*value).bind(now).execute(&mut *tx).await?;
+            }
+            tx.commit().await?;
+        });
         Ok(())
     }
 }

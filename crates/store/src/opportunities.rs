@@ -69,10 +69,21 @@ const COLUMNS: &str = "o.id, o.owner_id, o.title, o.stage, o.need_id, o.need_tex
     o.outcome, o.measure, o.factors, o.skills, o.pitch, o.created_at, o.updated_at";
 
 impl Store {
-    /// Create an opportunity and its first history entry.
+    /// Create an opportunity and its first history entry and, when it comes from a need, link
+    /// that need to it, all in one transaction. The need must be the owner's (NotFound) and not
+    /// yet turned into another opportunity (Conflict on `need_id`).
     pub async fn insert_opportunity(&self, o: &Opportunity, actor: Uuid) -> StoreResult<()> {
         on_db!(self, p => {
             let mut tx = p.begin().await?;
+            if let Some(need) = o.need_id {
+                let row: Option<(Option<Uuid>,)> = sqlx::query_as("SELECT opportunity_id FROM needs WHERE id = $1 AND owner_id = $2")
+                    .bind(need).bind(o.owner_id).fetch_optional(&mut *tx).await?;
+                match row {
+                    None => return Err(StoreError::NotFound),
+                    Some((Some(_),)) => return Err(StoreError::Conflict { field: "need_id".into() }),
+                    Some((None,)) => {}
+                }
+            }
             sqlx::query("INSERT INTO opportunities (id, owner_id, title, stage, need_id, need_text, direction_id, audience, whose_goal, problem, outcome, measure, factors, skills, pitch, created_at, updated_at) \
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)")
                 .bind(o.id).bind(o.owner_id).bind(&o.title).bind(&o.stage).bind(o.need_id).bind(&o.need_text).bind(o.direction_id)
@@ -80,6 +91,14 @@ impl Store {
                 .bind(&o.pitch).bind(o.created_at).bind(o.updated_at).execute(&mut *tx).await?;
             sqlx::query("INSERT INTO opportunity_moves (id, opportunity_id, from_stage, to_stage, reason, actor_id, created_at, updated_at) VALUES ($1, $2, NULL, $3, '', $4, $5, $5)")
                 .bind(crate::new_id()).bind(o.id).bind(&o.stage).bind(actor).bind(o.created_at).execute(&mut *tx).await?;
+            if let Some(need) = o.need_id {
+                // Guarded again here: another request may have linked the need meanwhile.
+                let n = sqlx::query("UPDATE needs SET opportunity_id = $3, updated_at = $4 WHERE id = $1 AND owner_id = $2 AND opportunity_id IS NULL")
+                    .bind(need).bind(o.owner_id).bind(o.id).bind(o.created_at).execute(&mut *tx).await?.rows_affected();
+                if n == 0 {
+                    return Err(StoreError::Conflict { field: "need_id".into() });
+                }
+            }
             tx.commit().await?;
         });
         Ok(())
@@ -160,13 +179,18 @@ impl Store {
         )
     }
 
-    /// Delete an opportunity with everything hanging off it.
+    /// Delete an opportunity with everything hanging off it; the need it came from is kept
+    /// and can become an opportunity again.
     pub async fn delete_opportunity(&self, id: Uuid) -> StoreResult<()> {
-        let n = on_db!(self, p => sqlx::query("DELETE FROM opportunities WHERE id = $1").bind(id).execute(p).await?.rows_affected());
-        if n == 0 {
-            Err(StoreError::NotFound)
-        } else {
-            Ok(())
-        }
+        on_db!(self, p => {
+            let mut tx = p.begin().await?;
+            sqlx::query("UPDATE needs SET opportunity_id = NULL WHERE opportunity_id = $1").bind(id).execute(&mut *tx).await?;
+            let n = sqlx::query("DELETE FROM opportunities WHERE id = $1").bind(id).execute(&mut *tx).await?.rows_affected();
+            if n == 0 {
+                return Err(StoreError::NotFound);
+            }
+            tx.commit().await?;
+        });
+        Ok(())
     }
 }

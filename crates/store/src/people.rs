@@ -67,7 +67,7 @@ pub(crate) const CARD_COLUMNS: &str =
     "p.id, p.name, p.job_title, t.path AS team, p.role_code, p.location, p.active";
 
 /// One entry of a person's role history.
-#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
 pub struct RoleHistoryEntry {
     /// Id.
     pub id: Uuid,
@@ -94,6 +94,24 @@ pub struct OrgCounts {
     pub teams: i64,
     /// People with an account (a password set).
     pub accounts: i64,
+}
+
+/// Inside a transaction: close the person's open role-history entry, open a new one and set
+/// their current role; NotFound when the person does not exist (so the caller rolls back).
+macro_rules! role_change_in_tx {
+    ($tx:expr, $person:expr, $role_code:expr, $job_title:expr, $on:expr, $source:expr, $now:expr) => {
+        sqlx::query("UPDATE role_history SET ended_on = $2, updated_at = $3 WHERE person_id = $1 AND ended_on IS NULL")
+            .bind($person).bind($on).bind($now).execute(&mut *$tx).await?;
+        let n = sqlx::query("UPDATE people SET role_code = $2, job_title = $3, role_start_date = $4, updated_at = $5 WHERE id = $1")
+            .bind($person).bind($role_code).bind($job_title).bind($on).bind($now).execute(&mut *$tx).await?.rows_affected();
+        if n == 0 {
+            return Err($crate::StoreError::NotFound);
+        }
+        sqlx::query("INSERT INTO role_history (id, person_id, role_code, job_title, started_on, ended_on, source, created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, NULL, $6, $7, $7)")
+            .bind($crate::new_id()).bind($person).bind($role_code).bind($job_title).bind($on).bind($source).bind($now)
+            .execute(&mut *$tx).await?;
+    };
 }
 
 impl Store {
@@ -208,14 +226,7 @@ impl Store {
     ) -> StoreResult<()> {
         on_db!(self, p => {
             let mut tx = p.begin().await?;
-            sqlx::query("UPDATE role_history SET ended_on = $2, updated_at = $3 WHERE person_id = $1 AND ended_on IS NULL")
-                .bind(person_id).bind(on).bind(now).execute(&mut *tx).await?;
-            sqlx::query("INSERT INTO role_history (id, person_id, role_code, job_title, started_on, ended_on, source, created_at, updated_at) \
-                 VALUES ($1, $2, $3, $4, $5, NULL, $6, $7, $7)")
-                .bind(crate::new_id()).bind(person_id).bind(role_code).bind(job_title).bind(on).bind(source).bind(now)
-                .execute(&mut *tx).await?;
-            sqlx::query("UPDATE people SET role_code = $2, job_title = $3, role_start_date = $4, updated_at = $5 WHERE id = $1")
-                .bind(person_id).bind(role_code).bind(job_title).bind(on).bind(now).execute(&mut *tx).await?;
+            role_change_in_tx!(tx, person_id, role_code, job_title, on, source, now);
             tx.commit().await?;
         });
         Ok(())

@@ -1,5 +1,6 @@
 //! Pilots: a supported opportunity tried out, with check-ins from both sides and an outcome.
 
+use crate::roles::OrgRole;
 use crate::{Store, StoreError, StoreResult, Uuid, on_db};
 use serde::Serialize;
 use time::{Date, OffsetDateTime};
@@ -57,6 +58,33 @@ pub struct CheckIn {
     pub created_at: OffsetDateTime,
 }
 
+/// A pilot as lists show it: with its opportunity's title and both names.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
+pub struct PilotLine {
+    /// The pilot.
+    #[sqlx(flatten)]
+    #[serde(flatten)]
+    pub pilot: Pilot,
+    /// The opportunity's title.
+    pub title: String,
+    /// Who runs it.
+    pub owner_name: String,
+    /// Who sponsors it.
+    pub sponsor_name: String,
+}
+
+/// A "new role" outcome: the organisation role to create with its skills, and whether the
+/// pilot's owner moves into it (recorded in their role history as a move from a pilot).
+#[derive(Debug, Clone, Copy)]
+pub struct NewRole<'a> {
+    /// The role to add to the catalogue.
+    pub role: &'a OrgRole,
+    /// Skill ids exercised in the pilot.
+    pub skills: &'a [String],
+    /// The person to move into it now, if asked.
+    pub move_person: Option<Uuid>,
+}
+
 const COLUMNS: &str = "id, opportunity_id, proposal_id, owner_id, sponsor_id, responsibilities, time_share, starts_on, ends_on, outcome, \
     reflection, role_code, ended_at, created_at";
 
@@ -97,6 +125,18 @@ impl Store {
         )
     }
 
+    /// Pilots a person runs or sponsors: running ones first, then newest first.
+    pub async fn pilots_of(&self, person: Uuid) -> StoreResult<Vec<PilotLine>> {
+        Ok(on_db!(self, p => sqlx::query_as(
+            "SELECT pl.id, pl.opportunity_id, pl.proposal_id, pl.owner_id, pl.sponsor_id, pl.responsibilities, pl.time_share, \
+             pl.starts_on, pl.ends_on, pl.outcome, pl.reflection, pl.role_code, pl.ended_at, pl.created_at, \
+             o.title, ow.name AS owner_name, sp.name AS sponsor_name FROM pilots pl \
+             JOIN opportunities o ON o.id = pl.opportunity_id JOIN people ow ON ow.id = pl.owner_id JOIN people sp ON sp.id = pl.sponsor_id \
+             WHERE pl.owner_id = $1 OR pl.sponsor_id = $1 \
+             ORDER BY CASE WHEN pl.ended_at IS NULL THEN 0 ELSE 1 END, pl.created_at DESC, pl.id")
+            .bind(person).fetch_all(p).await?))
+    }
+
     /// How many pilots a sponsor sponsors or sponsored.
     pub async fn pilots_sponsored(&self, sponsor: Uuid) -> StoreResult<i64> {
         let (n,): (i64,) = on_db!(self, p => sqlx::query_as("SELECT COUNT(*) FROM pilots WHERE sponsor_id = $1").bind(sponsor).fetch_one(p).await?);
@@ -124,18 +164,24 @@ impl Store {
         )
     }
 
-    /// End a pilot with an outcome: records it, moves the opportunity, in one transaction.
+    /// End a pilot with an outcome in one transaction: for a new role, create the organisation
+    /// role (and move the owner into it when asked), record the outcome, move the opportunity.
+    /// Any failure part-way leaves nothing written.
     pub async fn end_pilot(
         &self,
         pl: &Pilot,
         outcome: &str,
         reflection: &str,
-        role_code: Option<&str>,
+        new_role: Option<NewRole<'_>>,
         actor: Uuid,
         now: OffsetDateTime,
     ) -> StoreResult<()> {
+        let role_code = new_role.map(|r| r.role.code.as_str());
         on_db!(self, p => {
             let mut tx = p.begin().await?;
+            if let Some(r) = new_role {
+                org_role_in_tx!(tx, r.role, r.skills);
+            }
             let n = sqlx::query("UPDATE pilots SET outcome = $2, reflection = $3, role_code = $4, ended_at = $5, updated_at = $5 WHERE id = $1 AND outcome IS NULL")
                 .bind(pl.id).bind(outcome).bind(reflection).bind(role_code).bind(now).execute(&mut *tx).await?.rows_affected();
             if n == 0 {
@@ -149,6 +195,9 @@ impl Store {
             sqlx::query("INSERT INTO opportunity_moves (id, opportunity_id, from_stage, to_stage, reason, actor_id, created_at, updated_at) \
                  VALUES ($1, $2, 'piloting', $3, $4, $5, $6, $6)")
                 .bind(crate::new_id()).bind(pl.opportunity_id).bind(outcome).bind(reflection).bind(actor).bind(now).execute(&mut *tx).await?;
+            if let Some(NewRole { role, move_person: Some(person), .. }) = new_role {
+                role_change_in_tx!(tx, person, Some(role.code.as_str()), role.title.as_str(), now.date(), "pilot", now);
+            }
             tx.commit().await?;
         });
         Ok(())

@@ -31,6 +31,19 @@ pub struct OrgSkill {
     pub description: String,
 }
 
+/// Inside a transaction: insert an organisation role and its skills.
+macro_rules! org_role_in_tx {
+    ($tx:expr, $role:expr, $skills:expr) => {
+        sqlx::query("INSERT INTO org_roles (code, title, description, created_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5)")
+            .bind(&$role.code).bind(&$role.title).bind(&$role.description).bind($role.created_by).bind($role.created_at)
+            .execute(&mut *$tx).await?;
+        for s in $skills {
+            sqlx::query("INSERT INTO org_role_skills (role_code, skill_id, created_at, updated_at) VALUES ($1, $2, $3, $3) ON CONFLICT DO NOTHING")
+                .bind(&$role.code).bind(s).bind($role.created_at).execute(&mut *$tx).await?;
+        }
+    };
+}
+
 impl Store {
     /// Every organisation role, by title.
     pub async fn org_roles(&self) -> StoreResult<Vec<OrgRole>> {
@@ -48,13 +61,7 @@ impl Store {
     pub async fn create_org_role(&self, role: &OrgRole, skills: &[String]) -> StoreResult<()> {
         on_db!(self, p => {
             let mut tx = p.begin().await?;
-            sqlx::query("INSERT INTO org_roles (code, title, description, created_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5)")
-                .bind(&role.code).bind(&role.title).bind(&role.description).bind(role.created_by).bind(role.created_at)
-                .execute(&mut *tx).await?;
-            for s in skills {
-                sqlx::query("INSERT INTO org_role_skills (role_code, skill_id, created_at, updated_at) VALUES ($1, $2, $3, $3) ON CONFLICT DO NOTHING")
-                    .bind(&role.code).bind(s).bind(role.created_at).execute(&mut *tx).await?;
-            }
+            org_role_in_tx!(tx, role, skills);
             tx.commit().await?;
         });
         Ok(())

@@ -74,6 +74,29 @@ fn fields(person: Option<Uuid>, strength: i32) -> CustomerFields {
     }
 }
 
+/// An opportunity that comes from no need.
+fn bare_opportunity(owner: Uuid) -> ladderless_store::opportunities::Opportunity {
+    ladderless_store::opportunities::Opportunity {
+        id: new_id(),
+        owner_id: owner,
+        title: "Linked later".into(),
+        stage: "spotted".into(),
+        need_id: None,
+        need_text: String::new(),
+        direction_id: None,
+        audience: "private".into(),
+        whose_goal: String::new(),
+        problem: String::new(),
+        outcome: String::new(),
+        measure: String::new(),
+        factors: String::new(),
+        skills: String::new(),
+        pitch: String::new(),
+        created_at: now(),
+        updated_at: now(),
+    }
+}
+
 #[tokio::test]
 async fn customers_are_owner_scoped_and_unique_per_colleague() {
     each(|s, [m, a, b]| async move {
@@ -279,17 +302,32 @@ async fn conversations_write_whole_update_contact_and_stay_private() {
         let needs = s.needs(a, None, Some(cm)).await.expect("needs");
         assert_eq!((needs.len(), needs[0].held_on), (1, day(10)));
         assert!(s.needs(b, None, None).await.expect("b").is_empty());
-        let opp = new_id();
+        let opp = bare_opportunity(a);
+        s.insert_opportunity(&opp, a)
+            .await
+            .expect("a's opportunity");
+        let theirs = bare_opportunity(b);
+        s.insert_opportunity(&theirs, b)
+            .await
+            .expect("b's opportunity");
         assert!(matches!(
-            s.link_need(b, needs[0].id, Some(opp), now()).await,
+            s.link_need(b, needs[0].id, Some(theirs.id), now()).await,
             Err(StoreError::NotFound)
         ));
-        s.link_need(a, needs[0].id, Some(opp), now())
+        assert!(
+            matches!(
+                s.link_need(a, needs[0].id, Some(theirs.id), now()).await,
+                Err(StoreError::NotFound)
+            ),
+            "a need links only to its owner's opportunity"
+        );
+        s.link_need(a, needs[0].id, Some(opp.id), now())
             .await
             .expect("link");
+        let linked = &s.needs(a, Some(id), None).await.expect("needs")[0];
         assert_eq!(
-            s.needs(a, Some(id), None).await.expect("needs")[0].opportunity_id,
-            Some(opp)
+            (linked.opportunity_id, linked.opportunity_title.as_deref()),
+            (Some(opp.id), Some("Linked later"))
         );
 
         let due = s.follow_ups(a, Some(day(15)), None).await.expect("due");

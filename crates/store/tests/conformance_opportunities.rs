@@ -75,7 +75,7 @@ fn opportunity(owner: Uuid, direction: Option<Uuid>) -> Opportunity {
         owner_id: owner,
         title: "Faster onboarding".into(),
         stage: "spotted".into(),
-        need_id: Some(new_id()),
+        need_id: None,
         need_text: "New joiners wait a week for access".into(),
         direction_id: direction,
         audience: "private".into(),

@@ -119,6 +119,7 @@ fn notice_text(code: &str) -> Option<&'static str> {
         "pilot_started" => "Pilot started.",
         "checkin_saved" => "Check-in saved.",
         "pilot_ended" => "Pilot ended.",
+        "settings_saved" => "Settings saved.",
         "compass_saved" => "Saved.",
         "compass_shared" => "Sharing saved. Each part is visible only to the people you chose.",
         "customer_added" => "Customer added to your map.",

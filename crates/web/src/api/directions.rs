@@ -2,13 +2,13 @@
 
 use super::{ApiJson, ApiResult, err};
 use crate::AppState;
+use crate::api::compass::ApiId;
 use crate::extract::ApiUser;
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use ladderless_core::directions::DirectionInput;
-use ladderless_store::Uuid;
 use serde_json::{Value, json};
 
 /// Every direction.
@@ -24,7 +24,7 @@ pub async fn list(
 pub async fn get(
     State(state): State<AppState>,
     ApiUser(actor): ApiUser,
-    Path(id): Path<Uuid>,
+    ApiId(id): ApiId,
 ) -> ApiResult<Json<Value>> {
     let view = state.app.direction_view(&actor, id).await.map_err(err)?;
     Ok(Json(json!(view)))
@@ -48,7 +48,7 @@ pub async fn create(
 pub async fn update(
     State(state): State<AppState>,
     ApiUser(actor): ApiUser,
-    Path(id): Path<Uuid>,
+    ApiId(id): ApiId,
     ApiJson(body): ApiJson<DirectionInput>,
 ) -> ApiResult<Json<Value>> {
     let d = state

@@ -12,9 +12,11 @@ pub mod me;
 pub mod openapi;
 pub mod opportunities;
 pub mod people;
+pub mod pilots;
 pub mod plans;
 pub mod proposals;
 pub mod roles;
+pub mod settings;
 pub mod skills;
 pub mod teams;
 

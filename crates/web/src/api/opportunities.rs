@@ -2,13 +2,13 @@
 
 use super::{ApiJson, ApiResult, err};
 use crate::AppState;
+use crate::api::compass::ApiId;
 use crate::extract::ApiUser;
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use ladderless_core::opportunities::OpportunityInput;
-use ladderless_store::Uuid;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
@@ -39,7 +39,7 @@ pub async fn create(
 pub async fn get(
     State(state): State<AppState>,
     ApiUser(actor): ApiUser,
-    Path(id): Path<Uuid>,
+    ApiId(id): ApiId,
 ) -> ApiResult<Json<Value>> {
     let view = state.app.opportunity_view(&actor, id).await.map_err(err)?;
     Ok(Json(json!(view)))
@@ -49,7 +49,7 @@ pub async fn get(
 pub async fn update(
     State(state): State<AppState>,
     ApiUser(actor): ApiUser,
-    Path(id): Path<Uuid>,
+    ApiId(id): ApiId,
     ApiJson(body): ApiJson<OpportunityInput>,
 ) -> ApiResult<Json<Value>> {
     let o = state
@@ -72,7 +72,7 @@ pub struct Move {
 pub async fn move_stage(
     State(state): State<AppState>,
     ApiUser(actor): ApiUser,
-    Path(id): Path<Uuid>,
+    ApiId(id): ApiId,
     ApiJson(body): ApiJson<Move>,
 ) -> ApiResult<Json<Value>> {
     state

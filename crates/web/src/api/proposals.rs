@@ -2,13 +2,13 @@
 
 use super::{ApiJson, ApiResult, err};
 use crate::AppState;
+use crate::api::compass::ApiId;
 use crate::extract::ApiUser;
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use ladderless_core::proposals::ProposalInput;
-use ladderless_store::Uuid;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
@@ -36,7 +36,7 @@ pub async fn create(
 pub async fn get(
     State(state): State<AppState>,
     ApiUser(actor): ApiUser,
-    Path(id): Path<Uuid>,
+    ApiId(id): ApiId,
 ) -> ApiResult<Json<Value>> {
     let view = state.app.proposal_view(&actor, id).await.map_err(err)?;
     Ok(Json(json!(view)))
@@ -54,7 +54,7 @@ pub struct AnswerBody {
 pub async fn answer(
     State(state): State<AppState>,
     ApiUser(actor): ApiUser,
-    Path(id): Path<Uuid>,
+    ApiId(id): ApiId,
     ApiJson(body): ApiJson<AnswerBody>,
 ) -> ApiResult<Json<Value>> {
     state
@@ -62,7 +62,7 @@ pub async fn answer(
         .answer_proposal(&actor, id, &body.answer, &body.reason)
         .await
         .map_err(err)?;
-    get(State(state), ApiUser(actor), Path(id)).await
+    get(State(state), ApiUser(actor), ApiId(id)).await
 }
 
 /// Asking again.
@@ -76,7 +76,7 @@ pub struct AskBody {
 pub async fn ask_again(
     State(state): State<AppState>,
     ApiUser(actor): ApiUser,
-    Path(id): Path<Uuid>,
+    ApiId(id): ApiId,
     ApiJson(body): ApiJson<AskBody>,
 ) -> ApiResult<Json<Value>> {
     state
@@ -84,14 +84,14 @@ pub async fn ask_again(
         .ask_again(&actor, id, &body.note)
         .await
         .map_err(err)?;
-    get(State(state), ApiUser(actor), Path(id)).await
+    get(State(state), ApiUser(actor), ApiId(id)).await
 }
 
 /// A sponsor's record (the sponsor, their manager, talent admins).
 pub async fn sponsor(
     State(state): State<AppState>,
     ApiUser(actor): ApiUser,
-    Path(id): Path<Uuid>,
+    ApiId(id): ApiId,
 ) -> ApiResult<Json<Value>> {
     let stats = state.app.sponsor_record(&actor, id).await.map_err(err)?;
     Ok(Json(json!(stats)))

@@ -33,13 +33,49 @@ fn admin_only(s: &Session) -> Result<(), CoreError> {
 struct AdminPage {
     page: Page,
     counts: OrgCounts,
+    /// The proposal settings form: days as typed, and the checkbox.
+    days: String,
+    admins_see: bool,
+    errors: FieldErrors,
 }
 
-/// The admin overview.
-pub async fn overview(State(state): State<AppState>, CurrentUser(s): CurrentUser) -> HtmlResult {
-    admin_only(&s)?;
+async fn admin_page(state: &AppState, s: &Session, days: Option<String>, admins_see: Option<bool>, errors: FieldErrors, notice: Option<&str>) -> HtmlResult {
+    admin_only(s)?;
     let counts = state.app.store.org_counts().await.map_err(CoreError::from)?;
-    Ok(render(&AdminPage { page: Page::new(&s, "Admin", "/admin"), counts }))
+    let current = state.app.proposal_settings().await?;
+    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let page = AdminPage {
+        page: Page::new(s, "Admin", "/admin").with_notice(notice),
+        counts,
+        days: days.unwrap_or_else(|| current.ask_again_days.to_string()),
+        admins_see: admins_see.unwrap_or(current.talent_admins_see),
+        errors,
+    };
+    Ok(render_status(status, &page))
+}
+
+/// The admin overview, with the organisation's proposal settings.
+pub async fn overview(State(state): State<AppState>, CurrentUser(s): CurrentUser, Query(q): Query<NoticeQuery>) -> HtmlResult {
+    admin_page(&state, &s, None, None, FieldErrors::new(), q.notice.as_deref()).await
+}
+
+/// The proposal settings form.
+#[derive(Deserialize)]
+pub struct SettingsForm {
+    #[serde(default)]
+    ask_again_days: String,
+    #[serde(default)]
+    talent_admins_see: Option<String>,
+}
+
+/// Save the proposal settings.
+pub async fn save_settings(State(state): State<AppState>, CurrentUser(s): CurrentUser, Form(f): Form<SettingsForm>) -> HtmlResult {
+    let see = f.talent_admins_see.is_some();
+    match state.app.set_proposal_settings(&s.actor, &f.ask_again_days, see).await {
+        Ok(_) => Ok(Redirect::to("/admin?notice=settings_saved").into_response()),
+        Err(CoreError::Invalid(errors)) => admin_page(&state, &s, Some(f.ask_again_days), Some(see), errors, None).await,
+        Err(e) => Err(e.into()),
+    }
 }
 
 #[derive(Template)]

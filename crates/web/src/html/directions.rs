@@ -4,10 +4,11 @@ use crate::AppState;
 use crate::error::HtmlResult;
 use crate::extract::CurrentUser;
 use crate::html::NoticeQuery;
+use crate::html::compass::PageId;
 use crate::page::{Page, render_status};
 use askama::Template;
 use axum::Form;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect};
 use ladderless_core::CoreError;
@@ -147,7 +148,7 @@ async fn one_page(
 pub async fn show(
     State(state): State<AppState>,
     CurrentUser(s): CurrentUser,
-    Path(id): Path<Uuid>,
+    PageId(id): PageId,
     Query(q): Query<NoticeQuery>,
 ) -> HtmlResult {
     one_page(
@@ -165,7 +166,7 @@ pub async fn show(
 pub async fn update(
     State(state): State<AppState>,
     CurrentUser(s): CurrentUser,
-    Path(id): Path<Uuid>,
+    PageId(id): PageId,
     Form(f): Form<DirectionInput>,
 ) -> HtmlResult {
     match state.app.update_direction(&s.actor, id, &f).await {
@@ -189,7 +190,7 @@ pub struct RoleLinkForm {
 pub async fn link_role(
     State(state): State<AppState>,
     CurrentUser(s): CurrentUser,
-    Path(id): Path<Uuid>,
+    PageId(id): PageId,
     Form(f): Form<RoleLinkForm>,
 ) -> HtmlResult {
     match state

@@ -4,10 +4,11 @@ use crate::AppState;
 use crate::error::HtmlResult;
 use crate::extract::CurrentUser;
 use crate::html::NoticeQuery;
+use crate::html::compass::PageId;
 use crate::page::{Page, render_status};
 use askama::Template;
 use axum::Form;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect};
 use ladderless_core::CoreError;
@@ -17,8 +18,9 @@ use ladderless_core::opportunities::{AUDIENCES, Column, OpportunityInput, Opport
 use ladderless_core::pilots::PilotInput;
 use ladderless_core::proposals::ProposalInput;
 use ladderless_domain::fields::FieldErrors;
-use ladderless_domain::opportunity::{FACTORS, Stage};
+use ladderless_domain::opportunity::Stage;
 use ladderless_store::Uuid;
+use ladderless_store::conversations::Need;
 use serde::Deserialize;
 
 /// Repeated form fields (checkboxes) arrive as pairs.
@@ -49,15 +51,28 @@ pub fn opportunity_input(pairs: &Pairs) -> OpportunityInput {
             .filter(|(k, _)| k == "factors")
             .map(|(_, v)| v.clone())
             .collect(),
-        skills: field(pairs, "skills"),
+        skills: with_picked_skills(&field(pairs, "skills"), pairs),
         pitch: field(pairs, "pitch"),
     }
+}
+
+/// The skills typed, followed by the compass suggestions ticked ("grow") not typed already.
+fn with_picked_skills(typed: &str, pairs: &Pairs) -> String {
+    let mut lines = ladderless_core::directions::split_list(typed);
+    for (k, v) in pairs {
+        let v = v.trim();
+        if k == "grow" && !v.is_empty() && !lines.iter().any(|l| l.eq_ignore_ascii_case(v)) {
+            lines.push(v.to_string());
+        }
+    }
+    lines.join("\n")
 }
 
 #[derive(Template)]
 #[template(path = "opportunities.html")]
 struct BoardPage {
     page: Page,
+    need: Option<Need>,
     columns: Vec<Column>,
     stages: Vec<(&'static str, &'static str)>,
     directions: Vec<DirectionLine>,
@@ -77,7 +92,6 @@ struct OpportunityPage {
     proposal: ProposalInput,
     pilot: PilotInput,
     errors: FieldErrors,
-    factors: &'static [(&'static str, &'static str)],
     audiences: &'static [(&'static str, &'static str)],
     can_start_pilot: bool,
 }
@@ -94,23 +108,43 @@ fn code(errors: &FieldErrors) -> StatusCode {
     }
 }
 
-/// What the board page can be seeded with from a link (a need discovered elsewhere).
+/// What the board page can be seeded with from a link (a need discovered in a conversation).
 #[derive(Debug, Default, Deserialize)]
 pub struct BoardQuery {
     notice: Option<String>,
-    need_id: Option<Uuid>,
-    need: Option<String>,
+    /// Kept as text so that a malformed id is a field error rather than a bad request.
+    need_id: Option<String>,
 }
 
 async fn board_page(
     state: &AppState,
     s: &Session,
-    form: OpportunityInput,
-    errors: FieldErrors,
+    mut form: OpportunityInput,
+    mut errors: FieldErrors,
     notice: Option<&str>,
 ) -> HtmlResult {
+    // The need the form starts from, shown with its conversation (the owner's only).
+    let need = match form.need_id {
+        Some(id) => match state.app.own_unlinked_need(&s.actor, id).await {
+            Ok(n) => Some(n),
+            Err(CoreError::Invalid(f)) => {
+                for (k, v) in f.0 {
+                    errors.add(&k, v);
+                }
+                None
+            }
+            Err(e) => return Err(e.into()),
+        },
+        None => None,
+    };
+    if let Some(n) = &need
+        && form.need_text.trim().is_empty()
+    {
+        form.need_text = n.need.clone();
+    }
     let status = code(&errors);
     let page = BoardPage {
+        need,
         page: Page::new(s, "Opportunities", "/opportunities").with_notice(notice),
         columns: state.app.board(&s.actor).await?,
         stages: stages(),
@@ -128,12 +162,19 @@ pub async fn board(
     CurrentUser(s): CurrentUser,
     Query(q): Query<BoardQuery>,
 ) -> HtmlResult {
+    let mut errors = FieldErrors::new();
+    let need_id = match q.need_id.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(raw) => raw
+            .parse()
+            .map_err(|_| errors.add("need_id", "is not a need from one of your conversations"))
+            .ok(),
+    };
     let form = OpportunityInput {
-        need_id: q.need_id,
-        need_text: q.need.unwrap_or_default(),
+        need_id,
         ..Default::default()
     };
-    board_page(&state, &s, form, FieldErrors::new(), q.notice.as_deref()).await
+    board_page(&state, &s, form, errors, q.notice.as_deref()).await
 }
 
 /// Start an opportunity.
@@ -211,7 +252,6 @@ pub async fn opportunity_page(
         }),
         pilot: kept.pilot.unwrap_or_default(),
         errors,
-        factors: &FACTORS,
         audiences: &AUDIENCES,
         can_start_pilot,
         view,
@@ -223,7 +263,7 @@ pub async fn opportunity_page(
 pub async fn show(
     State(state): State<AppState>,
     CurrentUser(s): CurrentUser,
-    Path(id): Path<Uuid>,
+    PageId(id): PageId,
     Query(q): Query<NoticeQuery>,
 ) -> HtmlResult {
     opportunity_page(
@@ -241,7 +281,7 @@ pub async fn show(
 pub async fn update(
     State(state): State<AppState>,
     CurrentUser(s): CurrentUser,
-    Path(id): Path<Uuid>,
+    PageId(id): PageId,
     Form(pairs): Form<Pairs>,
 ) -> HtmlResult {
     let input = opportunity_input(&pairs);
@@ -282,7 +322,7 @@ pub struct MoveForm {
 pub async fn move_stage(
     State(state): State<AppState>,
     CurrentUser(s): CurrentUser,
-    Path(id): Path<Uuid>,
+    PageId(id): PageId,
     Form(f): Form<MoveForm>,
 ) -> HtmlResult {
     let to_board = f.back.as_deref() == Some("board");
@@ -308,7 +348,7 @@ pub async fn move_stage(
 pub async fn delete(
     State(state): State<AppState>,
     CurrentUser(s): CurrentUser,
-    Path(id): Path<Uuid>,
+    PageId(id): PageId,
 ) -> HtmlResult {
     state.app.delete_opportunity(&s.actor, id).await?;
     Ok(Redirect::to("/opportunities?notice=opportunity_deleted").into_response())

@@ -4,11 +4,12 @@ use crate::AppState;
 use crate::error::HtmlResult;
 use crate::extract::CurrentUser;
 use crate::html::NoticeQuery;
+use crate::html::compass::PageId;
 use crate::html::opportunities::{Kept, opportunity_page};
 use crate::page::{Page, render, render_status};
 use askama::Template;
 use axum::Form;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect};
 use ladderless_core::CoreError;
@@ -87,7 +88,7 @@ async fn pilot_page(
 pub async fn show(
     State(state): State<AppState>,
     CurrentUser(s): CurrentUser,
-    Path(id): Path<Uuid>,
+    PageId(id): PageId,
     Query(q): Query<NoticeQuery>,
 ) -> HtmlResult {
     pilot_page(
@@ -113,7 +114,7 @@ pub struct CheckInForm {
 pub async fn checkin(
     State(state): State<AppState>,
     CurrentUser(s): CurrentUser,
-    Path(id): Path<Uuid>,
+    PageId(id): PageId,
     Form(f): Form<CheckInForm>,
 ) -> HtmlResult {
     match state.app.add_checkin(&s.actor, id, &f.note).await {
@@ -129,7 +130,7 @@ pub async fn checkin(
 pub async fn end(
     State(state): State<AppState>,
     CurrentUser(s): CurrentUser,
-    Path(id): Path<Uuid>,
+    PageId(id): PageId,
     Form(f): Form<EndForm>,
 ) -> HtmlResult {
     let input = EndInput {
@@ -181,7 +182,7 @@ impl SponsorPage {
 pub async fn sponsor(
     State(state): State<AppState>,
     CurrentUser(s): CurrentUser,
-    Path(id): Path<Uuid>,
+    PageId(id): PageId,
 ) -> HtmlResult {
     let stats = state.app.sponsor_record(&s.actor, id).await?;
     let name = state
@@ -217,7 +218,7 @@ pub struct PilotForm {
 pub async fn start_pilot(
     State(state): State<AppState>,
     CurrentUser(s): CurrentUser,
-    Path(id): Path<Uuid>,
+    PageId(id): PageId,
     Form(f): Form<PilotForm>,
 ) -> HtmlResult {
     let time_share = f.time_share.trim().parse().ok();

@@ -4,11 +4,12 @@ use crate::AppState;
 use crate::error::HtmlResult;
 use crate::extract::CurrentUser;
 use crate::html::NoticeQuery;
+use crate::html::compass::PageId;
 use crate::html::opportunities::{Kept, opportunity_page};
 use crate::page::{Page, render, render_status};
 use askama::Template;
 use axum::Form;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect};
 use ladderless_core::CoreError;
@@ -16,6 +17,7 @@ use ladderless_core::auth::Session;
 use ladderless_core::proposals::{ProposalInput, ProposalLine, ProposalView};
 use ladderless_domain::fields::FieldErrors;
 use ladderless_store::Uuid;
+use ladderless_store::pilots::PilotLine;
 use serde::Deserialize;
 
 #[derive(Template)]
@@ -25,6 +27,18 @@ struct InboxPage {
     received: Vec<ProposalLine>,
     sent: Vec<ProposalLine>,
     days: i64,
+    pilots: Vec<PilotLine>,
+}
+
+impl InboxPage {
+    /// Where a pilot stands, in words.
+    fn pilot_status(&self, l: &PilotLine) -> &'static str {
+        match l.pilot.outcome.as_deref() {
+            None => "Running",
+            Some(code) => ladderless_domain::opportunity::Stage::from_code(code)
+                .map_or("Ended", ladderless_domain::opportunity::Stage::label),
+        }
+    }
 }
 
 #[derive(Template)]
@@ -49,6 +63,7 @@ pub async fn inbox(
         received: state.app.inbox(&s.actor).await?,
         sent: state.app.proposals_sent(&s.actor).await?,
         days: state.app.ask_again_days().await?,
+        pilots: state.app.my_pilots(&s.actor).await?,
     };
     Ok(render(&page))
 }
@@ -84,7 +99,7 @@ async fn proposal_page(
 pub async fn show(
     State(state): State<AppState>,
     CurrentUser(s): CurrentUser,
-    Path(id): Path<Uuid>,
+    PageId(id): PageId,
     Query(q): Query<NoticeQuery>,
 ) -> HtmlResult {
     proposal_page(
@@ -111,7 +126,7 @@ pub struct AnswerForm {
 pub async fn answer(
     State(state): State<AppState>,
     CurrentUser(s): CurrentUser,
-    Path(id): Path<Uuid>,
+    PageId(id): PageId,
     Form(f): Form<AnswerForm>,
 ) -> HtmlResult {
     match state
@@ -148,7 +163,7 @@ pub struct AskForm {
 pub async fn ask_again(
     State(state): State<AppState>,
     CurrentUser(s): CurrentUser,
-    Path(id): Path<Uuid>,
+    PageId(id): PageId,
     Form(f): Form<AskForm>,
 ) -> HtmlResult {
     match state.app.ask_again(&s.actor, id, &f.note).await {
@@ -172,7 +187,7 @@ pub async fn ask_again(
 pub async fn withdraw(
     State(state): State<AppState>,
     CurrentUser(s): CurrentUser,
-    Path(id): Path<Uuid>,
+    PageId(id): PageId,
 ) -> HtmlResult {
     match state.app.withdraw_proposal(&s.actor, id).await {
         Ok(()) => Ok(Redirect::to("/inbox?notice=proposal_withdrawn").into_response()),
@@ -202,7 +217,7 @@ pub struct ProposeForm {
 pub async fn propose(
     State(state): State<AppState>,
     CurrentUser(s): CurrentUser,
-    Path(id): Path<Uuid>,
+    PageId(id): PageId,
     Form(f): Form<ProposeForm>,
 ) -> HtmlResult {
     let mut errors = FieldErrors::new();
