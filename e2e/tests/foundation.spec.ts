@@ -27,9 +27,10 @@ test.describe('foundation journeys', () => {
     await page.getByRole('link', { name: 'Jordan Lee', exact: true }).click();
     await expect(page.getByRole('heading', { name: 'Jordan Lee', level: 1 })).toBeVisible();
     await expect(page.locator('dt:text-is("Manager") + dd')).toHaveText('Sam Taylor');
-    // The manager may see the report's role history; the employee shared skills with the manager.
+    // The manager may see the report's role history. (Whether skills show depends on the
+    // employee's sharing, which the compass journey changes on this same server: not asserted.)
     await expect(page.getByRole('heading', { name: 'Role history' })).toBeVisible();
-    await expect(page.getByText('has not shared their skills')).toHaveCount(0);
+    await expect(page.getByRole('heading', { name: 'Skills', level: 2 })).toBeVisible();
     await expectAccessible(page);
   });
 
