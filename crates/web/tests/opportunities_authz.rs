@@ -60,8 +60,16 @@ async fn private_opportunities_and_proposals_stay_with_owner_and_sponsor() {
         check!(own.status == 403, "the owner cannot support their own proposal: {}", own.status);
         let ann = signed_in(&s, "ann@example.org").await?;
         check!(ann.get(&format!("/proposals/{pid}")).await?.status == 404, "talent admins only where the setting says so");
+        check!(!ann.get("/inbox").await?.body.contains("All proposals in the organisation"), "no organisation list without the setting");
+        let ann_t = token(&s, "ann@example.org").await?;
+        check!(api.api_get("/api/v1/proposals", &ann_t).await?.json().get("organisation").is_none(), "nor in the API");
         s.app.store.set_setting(ladderless_core::proposals::ADMINS_SEE, "true", s.app.now()).await?;
         check!(ann.get(&format!("/proposals/{pid}")).await?.status == 200, "with the setting on");
+        let inbox = ann.get("/inbox").await?.body;
+        check!(inbox.contains("All proposals in the organisation") && inbox.contains(&format!("/proposals/{pid}")), "the admin's organisation list");
+        check!(api.api_get("/api/v1/proposals", &ann_t).await?.json()["organisation"][0]["id"] == pid.as_str(), "and in the API");
+        check!(!sid.get("/inbox").await?.body.contains("All proposals in the organisation"), "never for someone who is not a talent admin");
+        check!(api.api_get("/api/v1/proposals", &sid_t).await?.json().get("organisation").is_none(), "nor in their API list");
         check!(ann.post_form(&format!("/proposals/{pid}/answer"), &[("answer", "support")]).await?.status == 403, "reading is not answering");
         let recv = api.api_get("/api/v1/proposals", &max_t).await?.json();
         check!(recv["received"][0]["id"] == pid.as_str(), "the sponsor's list: {recv}");

@@ -57,7 +57,7 @@ pub const OPS: &[Op] = &[
     Op { method: "get", path: "/opportunities/{id}", summary: "An opportunity shared with the caller: value proposition, coach, history, proposals, pilot", admin: false, body: "", query: &[] },
     Op { method: "post", path: "/opportunities/{id}", summary: "Change one's own opportunity and its value proposition", admin: false, body: "json:OpportunityInput", query: &[] },
     Op { method: "post", path: "/opportunities/{id}/move", summary: "Move one's own opportunity to another stage (illegal moves are 422)", admin: false, body: "json:StageMove", query: &[] },
-    Op { method: "get", path: "/proposals", summary: "Proposals the caller sent (with ask-again prompts) and received", admin: false, body: "", query: &[] },
+    Op { method: "get", path: "/proposals", summary: "Proposals the caller sent (with ask-again prompts) and received; for talent admins, when the organisation allows, also every proposal (organisation)", admin: false, body: "", query: &[] },
     Op { method: "post", path: "/proposals", summary: "Propose one's opportunity to a sponsor with the ask", admin: false, body: "json:ProposalInput", query: &[] },
     Op { method: "get", path: "/proposals/{id}", summary: "A proposal and every ask (owner and sponsor only)", admin: false, body: "", query: &[] },
     Op { method: "post", path: "/proposals/{id}/answer", summary: "Answer as the sponsor: support, tell_me_more, not_now (with a reason)", admin: false, body: "json:Answer", query: &[] },

@@ -19,7 +19,11 @@ pub async fn list(
 ) -> ApiResult<Json<Value>> {
     let sent = state.app.proposals_sent(&actor).await.map_err(err)?;
     let received = state.app.inbox(&actor).await.map_err(err)?;
-    Ok(Json(json!({ "sent": sent, "received": received })))
+    let mut body = json!({ "sent": sent, "received": received });
+    if let Some(all) = state.app.organisation_proposals(&actor).await.map_err(err)? {
+        body["organisation"] = json!(all);
+    }
+    Ok(Json(body))
 }
 
 /// Send a proposal for one of the caller's opportunities.

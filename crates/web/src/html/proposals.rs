@@ -28,6 +28,7 @@ struct InboxPage {
     sent: Vec<ProposalLine>,
     days: i64,
     pilots: Vec<PilotLine>,
+    organisation: Option<Vec<ProposalLine>>,
 }
 
 impl InboxPage {
@@ -64,6 +65,7 @@ pub async fn inbox(
         sent: state.app.proposals_sent(&s.actor).await?,
         days: state.app.ask_again_days().await?,
         pilots: state.app.my_pilots(&s.actor).await?,
+        organisation: state.app.organisation_proposals(&s.actor).await?,
     };
     Ok(render(&page))
 }
