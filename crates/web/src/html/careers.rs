@@ -125,8 +125,8 @@ fn sections(g: MoveGroups, growth: &BTreeMap<String, Vec<Growth>>) -> Vec<Sectio
 }
 
 fn short(label: &str) -> String {
-    let mut s: String = label.chars().take(26).collect();
-    if label.chars().count() > 26 {
+    let mut s: String = label.chars().take(24).collect();
+    if label.chars().count() > 24 {
         s.push('…');
     }
     s
@@ -152,9 +152,19 @@ fn layout(g: &MoveGroups, growth: &BTreeMap<String, Vec<Growth>>) -> Vec<Node> {
             });
         }
     };
-    let row = |y: i32| move |i: usize, n: usize| (((i as i32) * 2 + 1) * 900 / (2 * n.max(1) as i32), y);
-    place(&g.up, "up", &row(60));
-    place(&g.across, "across", &row(460));
+    // Up to three boxes (210 wide) share a line of the 900-wide picture; more are staggered over
+    // two lines, neighbours on a line 264 apart, so no two boxes overlap.
+    let row = |y: i32, second: i32| {
+        move |i: usize, n: usize| {
+            if n <= 3 {
+                (((i as i32) * 2 + 1) * 900 / (2 * n.max(1) as i32), y)
+            } else {
+                (120 + (i as i32) * 660 / (n as i32 - 1), if i % 2 == 0 { y } else { second })
+            }
+        }
+    };
+    place(&g.up, "up", &row(40, 105));
+    place(&g.across, "across", &row(480, 415));
     place(&g.sideways, "sideways", &|i, _| (if i % 2 == 0 { 120 } else { 780 }, 170 + (i as i32 / 2) * 80));
     out
 }
