@@ -2,7 +2,9 @@
 //! when the organisation's observed moves, roles or curated moves change, read by the map and
 //! path pages.
 
-use crate::{App, CoreError, CoreResult};
+use crate::{Actor, App, CoreError, CoreResult};
+use ladderless_domain::compass::{Factor, Ranking};
+use ladderless_graph::MoveKind;
 use ladderless_graph::{CuratedEdge, Graph, Inputs, Move, OrgRoleInput, Path};
 use std::hash::{Hash, Hasher};
 use std::sync::{Arc, RwLock};
@@ -149,5 +151,104 @@ fn graph_error(e: ladderless_graph::Error) -> CoreError {
     match e {
         ladderless_graph::Error::Invalid { field, reason } => CoreError::field(field, reason),
         other => CoreError::field("role", other.to_string()),
+    }
+}
+
+/// A role worth aiming for, suggested from the viewer's compass and the career graph.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct SuggestedTarget {
+    /// Role code.
+    pub code: String,
+    /// Title.
+    pub title: String,
+    /// `up`, `sideways` or `across` from the viewer's role ("" for a target they named).
+    pub kind: &'static str,
+    /// Titles of the roles in between on the best path (empty for a direct move).
+    pub via: Vec<String>,
+}
+
+/// Targets to aim for: the ones the person named in their compass, then the graph's best
+/// reachable roles, in the order their top-ranked factor suggests.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct TargetSuggestions {
+    /// Target roles named in the compass (aspirations).
+    pub named: Vec<SuggestedTarget>,
+    /// Why the suggestions come in this order ("" when the compass is not ranked).
+    pub why: String,
+    /// The graph's suggestions, best first within each kind, kinds in the order of `why`.
+    pub suggested: Vec<SuggestedTarget>,
+}
+
+/// The kinds of move to suggest first for someone whose top-ranked factor is `top`, and why.
+pub fn kinds_for(top: Option<Factor>) -> ([MoveKind; 3], &'static str) {
+    use MoveKind::{Across, Sideways, Up};
+    match top {
+        Some(Factor::Status) => ([Up, Sideways, Across], "You rank status and recognition first, so roles a step up come first."),
+        Some(Factor::Autonomy) => {
+            ([Up, Across, Sideways], "You rank autonomy first, so senior roles, which usually bring more say over how the work is done, come first.")
+        }
+        Some(Factor::Meaning) => {
+            ([Sideways, Across, Up], "You rank meaningful work first, so roles at your level with different work come first: look for work that fits your values.")
+        }
+        Some(Factor::Learning) => {
+            ([Across, Sideways, Up], "You rank continued learning first, so roles in other families of work, with the most to learn, come first.")
+        }
+        None => ([Up, Sideways, Across], ""),
+    }
+}
+
+impl App {
+    /// Where the viewer might aim from their own role: targets named in their compass, and
+    /// reachable roles in at most three moves ordered by what they rank first in their compass.
+    pub async fn suggest_targets(&self, actor: &Actor) -> CoreResult<TargetSuggestions> {
+        let Some(code) = actor.person.role_code.clone() else { return Ok(TargetSuggestions::default()) };
+        let graph = self.graph()?;
+        if !graph.contains(&code) {
+            return Ok(TargetSuggestions::default());
+        }
+        let title = |c: &str| graph.title(c).map(str::to_string);
+        let mut named = Vec::new();
+        for target in self.store.target_roles(actor.id()).await? {
+            if target == code {
+                continue;
+            }
+            let Some(t) = title(&target).or(self.role_title(&target).await?) else { continue };
+            let best = graph.paths(&code, &target, 1, ladderless_graph::MAX_STEPS.min(4)).ok().and_then(|p| p.into_iter().next());
+            let via = best.map(|p| p.steps.iter().take(p.steps.len().saturating_sub(1)).map(|s| s.title.clone()).collect()).unwrap_or_default();
+            named.push(SuggestedTarget { code: target, title: t, kind: "", via });
+        }
+        let top = self.store.compass(actor.id()).await?.and_then(|c| Ranking::from_stored(&c.ranking)).map(|r| r.0[0]);
+        let (kinds, why) = kinds_for(top);
+        let mut suggested: Vec<SuggestedTarget> = Vec::new();
+        for kind in kinds {
+            for t in graph.suggest_targets(&code, kind, 3, 3).map_err(graph_error)? {
+                if named.iter().chain(&suggested).any(|s| s.code == t.to) {
+                    continue;
+                }
+                let via = t.via.iter().filter_map(|c| title(c)).collect();
+                suggested.push(SuggestedTarget { code: t.to, title: t.title, kind: t.kind.as_str(), via });
+            }
+        }
+        Ok(TargetSuggestions { named, why: why.to_string(), suggested })
+    }
+}
+
+#[cfg(test)]
+mod target_tests {
+    use super::*;
+
+    #[test]
+    fn the_top_factor_orders_the_kinds_of_move() {
+        assert_eq!(kinds_for(Some(Factor::Status)).0[0], MoveKind::Up);
+        assert_eq!(kinds_for(Some(Factor::Learning)).0[0], MoveKind::Across);
+        assert_eq!(kinds_for(Some(Factor::Meaning)).0[0], MoveKind::Sideways);
+        assert!(kinds_for(None).1.is_empty(), "no reason claimed without a ranking");
+        for f in Factor::ALL {
+            let (kinds, why) = kinds_for(Some(f));
+            assert!(!why.is_empty());
+            for k in MoveKind::ALL {
+                assert!(kinds.contains(&k), "every kind is suggested for {f:?}");
+            }
+        }
     }
 }

@@ -37,6 +37,7 @@ pub fn router(app: App, config: WebConfig) -> Router {
         .route("/roles/{code}", get(api::roles::get))
         .route("/roles/{code}/moves", get(api::careers::moves))
         .route("/paths", get(api::careers::paths))
+        .route("/targets", get(api::careers::targets))
         .route("/curated-moves", get(api::curated::list).post(api::curated::create))
         .route("/curated-moves/{id}", put(api::curated::update).delete(api::curated::delete))
         .route("/skills", get(api::skills::list).post(api::skills::create))

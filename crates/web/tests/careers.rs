@@ -154,3 +154,39 @@ async fn the_map_highlights_roles_that_grow_with_strategic_directions() -> anyho
     );
     Ok(())
 }
+
+#[tokio::test]
+async fn the_map_suggests_targets_from_my_compass_and_keeps_them_mine() -> anyhow::Result<()> {
+    let s = server().await?;
+    let eve = s.client();
+    eve.sign_in("eve@example.org", PASSWORD).await?;
+    let before = eve.get("/map").await?.body;
+    check!(before.contains("Suggested for you") && before.contains("Rank what you want from work"), "suggestions before ranking, with a nudge");
+    eve.get("/compass").await?;
+    let order = [("order", "learning"), ("order", "autonomy"), ("order", "meaning"), ("order", "status")];
+    check!(eve.post_form("/compass/factors", &order).await?.status == 303, "rank");
+    let id = ladderless_testkit::person_id(&s.app, "eve@example.org").await?;
+    let (_, t) = s.app.create_api_token(id, "t").await.map_err(|e| anyhow::anyhow!("{e}"))?;
+    let added = eve.api_post_json("/api/v1/compass/roles", &t, &serde_json::json!({"code": "11-3021.00"})).await?;
+    check!(added.status == 201, "target role named: {}", added.body);
+
+    let map = eve.get("/map").await?.body;
+    check!(map.contains("Roles you named in your compass"), "named targets listed");
+    check!(map.contains("/map/path?from=15-1252.00&amp;to=11-3021.00"), "a named target links to its paths");
+    check!(map.contains("You rank continued learning first"), "the order is explained from the compass");
+    let api = eve.api_get("/api/v1/targets", &t).await?.json();
+    check!(api["named"][0]["code"] == "11-3021.00", "API names the target: {api}");
+    check!(api["suggested"][0]["kind"] == "across", "learning first puts another family of work first: {api}");
+    check!(!api["suggested"].as_array().is_some_and(|a| a.iter().any(|x| x["code"] == "11-3021.00")), "a named target is not suggested twice");
+    check!(!eve.get("/map?role=29-1141.00").await?.body.contains("Suggested for you"), "only on the map of my own role");
+
+    // Someone else sees their own suggestions, never Eve's named targets.
+    let max_id = ladderless_testkit::person_id(&s.app, "max@example.org").await?;
+    let (_, mt) = s.app.create_api_token(max_id, "t").await.map_err(|e| anyhow::anyhow!("{e}"))?;
+    let theirs = eve.api_get("/api/v1/targets", &mt).await?.json();
+    check!(theirs["named"].as_array().is_some_and(|a| a.is_empty()), "Eve's targets stay hers: {theirs}");
+    let max = s.client();
+    max.sign_in("max@example.org", PASSWORD).await?;
+    check!(!max.get("/map").await?.body.contains("Roles you named in your compass"), "nor on Max's map");
+    Ok(())
+}

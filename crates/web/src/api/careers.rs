@@ -51,3 +51,10 @@ pub async fn paths(State(state): State<AppState>, ApiUser(actor): ApiUser, Query
     }
     Ok(Json(json!({ "from": from, "to": to, "paths": out })))
 }
+
+/// Roles the caller might aim for from their own role: named in their compass, then suggested
+/// in the order their top-ranked factor favours.
+pub async fn targets(State(state): State<AppState>, ApiUser(actor): ApiUser) -> ApiResult<Json<Value>> {
+    let t = state.app.suggest_targets(&actor).await.map_err(err)?;
+    Ok(Json(json!(t)))
+}

@@ -37,6 +37,7 @@ pub const OPS: &[Op] = &[
     Op { method: "get", path: "/roles/{code}", summary: "A role: description, tasks, skills, knowledge, work values, interests", admin: false, body: "", query: &[] },
     Op { method: "get", path: "/roles/{code}/moves", summary: "Best next moves from a role, each up, sideways or across, with skills carried and to gain", admin: false, body: "",
          query: &[("top", "integer")] },
+    Op { method: "get", path: "/targets", summary: "Roles the caller might aim for from their own role: those named in their compass, then reachable roles in the order their top-ranked factor favours, with the reason", admin: false, body: "", query: &[] },
     Op { method: "get", path: "/paths", summary: "Best paths of up to four moves between two roles, each step with its skill gaps and what the caller may see that could close them (directions, opportunities, pilots, mentors)", admin: false, body: "",
          query: &[("from", "string"), ("to", "string"), ("k", "integer")] },
     Op { method: "get", path: "/curated-moves", summary: "Moves between roles added, hidden or annotated by talent admins, with role titles", admin: true, body: "", query: &[] },

@@ -8,7 +8,7 @@ use askama::Template;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use ladderless_core::CoreError;
-use ladderless_core::careers::MoveGroups;
+use ladderless_core::careers::{MoveGroups, TargetSuggestions};
 use ladderless_core::catalogue::RoleSummary;
 use ladderless_core::growth::Growth;
 use ladderless_core::path_links::{Closer, LinkIndex};
@@ -100,6 +100,8 @@ struct MapPage {
     any_growth: bool,
     /// Titles of the active directions (for the legend).
     directions: Vec<String>,
+    /// Where the viewer might aim (on their own role's map).
+    targets: TargetSuggestions,
 }
 
 /// The curator's note of a move, when a talent admin curated it ("" for a mark without a note).
@@ -190,6 +192,7 @@ pub async fn map(State(state): State<AppState>, CurrentUser(s): CurrentUser, Que
             centre_growth: Vec::new(),
             any_growth: false,
             directions: Vec::new(),
+            targets: TargetSuggestions::default(),
         };
         return Ok(render(&page));
     };
@@ -206,9 +209,12 @@ pub async fn map(State(state): State<AppState>, CurrentUser(s): CurrentUser, Que
     directions.dedup();
     let nodes = groups.as_ref().map(|g| layout(g, &growth)).unwrap_or_default();
     let sections = groups.map(|g| sections(g, &growth)).unwrap_or_default();
+    let is_mine = mine.as_deref() == Some(code.as_str());
+    let targets = if is_mine && !preparing { state.app.suggest_targets(&s.actor).await? } else { TargetSuggestions::default() };
     let page = MapPage {
         page: Page::new(&s, format!("Career map: {title}"), "/map"),
-        is_mine: mine.as_deref() == Some(code.as_str()),
+        is_mine,
+        targets,
         centre_growth: growth.get(&code).cloned().unwrap_or_default(),
         any_growth: !growth.is_empty(),
         directions,
