@@ -199,7 +199,8 @@ pub fn kinds_for(top: Option<Factor>) -> ([MoveKind; 3], &'static str) {
 
 impl App {
     /// Where the viewer might aim from their own role: targets named in their compass, and
-    /// reachable roles in at most three moves ordered by what they rank first in their compass.
+    /// roles two or three moves away (beyond the next moves the map shows), three of each kind,
+    /// the kinds ordered by what they rank first in their compass.
     pub async fn suggest_targets(&self, actor: &Actor) -> CoreResult<TargetSuggestions> {
         let Some(code) = actor.person.role_code.clone() else { return Ok(TargetSuggestions::default()) };
         let graph = self.graph()?;
@@ -219,12 +220,17 @@ impl App {
         }
         let top = self.store.compass(actor.id()).await?.and_then(|c| Ranking::from_stored(&c.ranking)).map(|r| r.0[0]);
         let (kinds, why) = kinds_for(top);
+        // Further than the next moves the map already shows: roles two or three moves away.
+        let next = self.moves_from(&code, 6)?;
+        let shown: Vec<&str> = next.up.iter().chain(&next.sideways).chain(&next.across).map(|m| m.to.as_str()).collect();
         let mut suggested: Vec<SuggestedTarget> = Vec::new();
         for kind in kinds {
-            for t in graph.suggest_targets(&code, kind, 3, 3).map_err(graph_error)? {
-                if named.iter().chain(&suggested).any(|s| s.code == t.to) {
+            let mut taken = 0;
+            for t in graph.suggest_targets(&code, kind, 30, 3).map_err(graph_error)? {
+                if taken == 3 || shown.contains(&t.to.as_str()) || named.iter().chain(&suggested).any(|s| s.code == t.to) {
                     continue;
                 }
+                taken += 1;
                 let via = t.via.iter().filter_map(|c| title(c)).collect();
                 suggested.push(SuggestedTarget { code: t.to, title: t.title, kind: t.kind.as_str(), via });
             }
