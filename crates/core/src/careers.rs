@@ -199,7 +199,7 @@ pub fn kinds_for(top: Option<Factor>) -> ([MoveKind; 3], &'static str) {
 
 impl App {
     /// Where the viewer might aim from their own role: targets named in their compass, and
-    /// roles two or three moves away (beyond the next moves the map shows), three of each kind,
+    /// roles reachable in up to three moves beyond the next moves the map shows, three of each kind,
     /// the kinds ordered by what they rank first in their compass.
     pub async fn suggest_targets(&self, actor: &Actor) -> CoreResult<TargetSuggestions> {
         let Some(code) = actor.person.role_code.clone() else { return Ok(TargetSuggestions::default()) };
@@ -220,7 +220,7 @@ impl App {
         }
         let top = self.store.compass(actor.id()).await?.and_then(|c| Ranking::from_stored(&c.ranking)).map(|r| r.0[0]);
         let (kinds, why) = kinds_for(top);
-        // Further than the next moves the map already shows: roles two or three moves away.
+        // Further than the next moves the map already shows.
         let next = self.moves_from(&code, 6)?;
         let shown: Vec<&str> = next.up.iter().chain(&next.sideways).chain(&next.across).map(|m| m.to.as_str()).collect();
         let mut suggested: Vec<SuggestedTarget> = Vec::new();
