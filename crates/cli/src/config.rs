@@ -13,7 +13,13 @@ use std::path::PathBuf;
 ///
 /// and open http://127.0.0.1:8080 (sign in as admin@example.com / ladderless-demo).
 #[derive(Debug, Parser)]
-#[command(name = "ladderless", version, about, long_about, propagate_version = true)]
+#[command(
+    name = "ladderless",
+    version,
+    about,
+    long_about,
+    propagate_version = true
+)]
 pub struct Cli {
     #[command(flatten)]
     pub global: Global,
@@ -28,16 +34,33 @@ pub struct Global {
     #[arg(long, global = true, env = "LADDERLESS_DATA_DIR", value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
     /// PostgreSQL URL (postgres://user:password@host/db) instead of the data directory.
-    #[arg(long, global = true, env = "LADDERLESS_DATABASE_URL", value_name = "URL", hide_env_values = true)]
+    #[arg(
+        long,
+        global = true,
+        env = "LADDERLESS_DATABASE_URL",
+        value_name = "URL",
+        hide_env_values = true
+    )]
     pub database_url: Option<String>,
     /// File holding the database URL (for secrets mounted as files).
-    #[arg(long, global = true, env = "LADDERLESS_DATABASE_URL_FILE", value_name = "FILE")]
+    #[arg(
+        long,
+        global = true,
+        env = "LADDERLESS_DATABASE_URL_FILE",
+        value_name = "FILE"
+    )]
     pub database_url_file: Option<PathBuf>,
     /// Log filter, e.g. info or ladderless_web=debug.
     #[arg(long, global = true, env = "LADDERLESS_LOG", default_value = "info")]
     pub log: String,
     /// Log format.
-    #[arg(long, global = true, env = "LADDERLESS_LOG_FORMAT", value_enum, default_value = "text")]
+    #[arg(
+        long,
+        global = true,
+        env = "LADDERLESS_LOG_FORMAT",
+        value_enum,
+        default_value = "text"
+    )]
     pub log_format: LogFormat,
 }
 
@@ -54,7 +77,9 @@ impl Global {
     /// Where the data lives; refuses to guess when both or a bad URL are given.
     pub fn location(&self) -> anyhow::Result<Location> {
         let url = match (&self.database_url, &self.database_url_file) {
-            (Some(_), Some(_)) => anyhow::bail!("give --database-url or --database-url-file, not both"),
+            (Some(_), Some(_)) => {
+                anyhow::bail!("give --database-url or --database-url-file, not both")
+            }
             (Some(u), None) => Some(u.trim().to_string()),
             (None, Some(f)) => Some(
                 std::fs::read_to_string(f)
@@ -169,7 +194,12 @@ pub struct DemoArgs {
     #[arg(long, value_name = "FILE")]
     pub csv: Option<PathBuf>,
     /// Password of the demo sign-ins.
-    #[arg(long, env = "LADDERLESS_DEMO_PASSWORD", default_value = "ladderless-demo", hide_env_values = true)]
+    #[arg(
+        long,
+        env = "LADDERLESS_DEMO_PASSWORD",
+        default_value = "ladderless-demo",
+        hide_env_values = true
+    )]
     pub password: String,
 }
 

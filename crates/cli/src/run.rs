@@ -1,6 +1,8 @@
 //! Carrying out each command.
 
-use crate::config::{Cli, Command, Global, ImportCommand, LogFormat, MovesArgs, ServeArgs, TokenCommand};
+use crate::config::{
+    Cli, Command, Global, ImportCommand, LogFormat, MovesArgs, ServeArgs, TokenCommand,
+};
 use anyhow::Context;
 use ladderless_core::App;
 use ladderless_core::demo::{DEMO_ADMIN, DEMO_EMPLOYEE, DEMO_MANAGER, DEMO_PASSWORD};
@@ -12,8 +14,11 @@ use std::time::Instant;
 
 /// Set up logging from the global flags.
 pub fn init_logging(g: &Global) {
-    let filter = tracing_subscriber::EnvFilter::try_new(&g.log).unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
-    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    let filter = tracing_subscriber::EnvFilter::try_new(&g.log)
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
     match g.log_format {
         LogFormat::Json => builder.json().init(),
         LogFormat::Text => builder.init(),
@@ -22,7 +27,9 @@ pub fn init_logging(g: &Global) {
 
 async fn open(g: &Global) -> anyhow::Result<(Location, Store)> {
     let location = g.location()?;
-    let store = Store::open(&location).await.with_context(|| format!("cannot open the database at {}", location.describe()))?;
+    let store = Store::open(&location)
+        .await
+        .with_context(|| format!("cannot open the database at {}", location.describe()))?;
     Ok((location, store))
 }
 
@@ -36,19 +43,35 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             println!("Database at {} is up to date.", loc.describe());
             Ok(())
         }
-        Command::Import(ImportCommand::People { file, dry_run, deactivate_missing }) => {
-            let bytes = std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
+        Command::Import(ImportCommand::People {
+            file,
+            dry_run,
+            deactivate_missing,
+        }) => {
+            let bytes =
+                std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
             let (_, store) = open(&cli.global).await?;
             let app = App::new(store);
-            let name = file.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+            let name = file
+                .file_name()
+                .map(|n| n.to_string_lossy().to_string())
+                .unwrap_or_default();
             let format = Format::guess(&name, &bytes);
-            let opts = ImportOptions { dry_run, deactivate_missing, source: name.clone() };
+            let opts = ImportOptions {
+                dry_run,
+                deactivate_missing,
+                source: name.clone(),
+            };
             let started = Instant::now();
             let result = app.import_people(None, &bytes, format, &opts).await;
             app.store.close().await;
             match result {
                 Ok(s) => {
-                    let verb = if s.dry_run { "Checked (nothing written)" } else { "Imported" };
+                    let verb = if s.dry_run {
+                        "Checked (nothing written)"
+                    } else {
+                        "Imported"
+                    };
                     println!(
                         "{verb} {name} in {:.1}s: {} created, {} updated, {} unchanged, {} deactivated.",
                         started.elapsed().as_secs_f64(),
@@ -60,7 +83,11 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                     Ok(())
                 }
                 Err(ladderless_core::CoreError::ImportRejected(errors)) => {
-                    let what = if format == Format::Json { "record" } else { "line" };
+                    let what = if format == Format::Json {
+                        "record"
+                    } else {
+                        "line"
+                    };
                     for e in &errors {
                         if e.line == 0 {
                             eprintln!("{name}: {}: {}", e.field, e.message);
@@ -68,7 +95,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                             eprintln!("{name}: {what} {}: {}: {}", e.line, e.field, e.message);
                         }
                     }
-                    anyhow::bail!("{} problem(s) in {name}; nothing was imported", errors.len())
+                    anyhow::bail!(
+                        "{} problem(s) in {name}; nothing was imported",
+                        errors.len()
+                    )
                 }
                 Err(e) => Err(e.into()),
             }
@@ -76,15 +106,28 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Demo(args) => {
             if let Some(path) = &args.csv {
                 let started = Instant::now();
-                let people = ladderless_core::demo::generate(ladderless_catalogue::bundled(), args.people, args.seed, time::OffsetDateTime::now_utc().date());
-                std::fs::write(path, ladderless_core::demo::to_csv(&people)).with_context(|| format!("cannot write {}", path.display()))?;
-                println!("Wrote {} people to {} in {:.1}s.", people.len(), path.display(), started.elapsed().as_secs_f64());
+                let people = ladderless_core::demo::generate(
+                    ladderless_catalogue::bundled(),
+                    args.people,
+                    args.seed,
+                    time::OffsetDateTime::now_utc().date(),
+                );
+                std::fs::write(path, ladderless_core::demo::to_csv(&people))
+                    .with_context(|| format!("cannot write {}", path.display()))?;
+                println!(
+                    "Wrote {} people to {} in {:.1}s.",
+                    people.len(),
+                    path.display(),
+                    started.elapsed().as_secs_f64()
+                );
                 return Ok(());
             }
             let (loc, store) = open(&cli.global).await?;
             let app = App::new(store);
             let started = Instant::now();
-            let result = app.create_demo(args.people, args.seed, &args.password).await;
+            let result = app
+                .create_demo(args.people, args.seed, &args.password)
+                .await;
             app.store.close().await;
             let s = result?;
             println!(
@@ -110,7 +153,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             println!("log = {}", g.log);
             println!("log_format = {:?}", g.log_format);
             for (k, v) in std::env::vars().filter(|(k, _)| k.starts_with("LADDERLESS_")) {
-                let shown = if k.contains("PASSWORD") || k.contains("SECRET") || k.contains("TOKEN") {
+                let shown = if k.contains("PASSWORD") || k.contains("SECRET") || k.contains("TOKEN")
+                {
                     "****".to_string()
                 } else if k.contains("URL") && !k.ends_with("_FILE") {
                     ladderless_store::redact_url(&v)
@@ -125,7 +169,11 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Token(TokenCommand::Create { email, name }) => {
             let (_, store) = open(&cli.global).await?;
             let app = App::new(store);
-            let person = app.store.person_by_email(&email).await?.filter(|p| p.active);
+            let person = app
+                .store
+                .person_by_email(&email)
+                .await?
+                .filter(|p| p.active);
             let Some(person) = person else {
                 app.store.close().await;
                 anyhow::bail!("no active account with e-mail {email}");
@@ -133,7 +181,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             let (_, secret) = app.create_api_token(person.id, &name).await?;
             app.store.close().await;
             println!("{secret}");
-            eprintln!("Token for {} created. It is shown only once; keep it somewhere safe.", person.email);
+            eprintln!(
+                "Token for {} created. It is shown only once; keep it somewhere safe.",
+                person.email
+            );
             Ok(())
         }
     }
@@ -143,7 +194,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
 /// curated moves (a fresh data directory has none: the catalogue alone).
 async fn moves(g: &Global, args: MovesArgs) -> anyhow::Result<()> {
     use ladderless_graph::Format;
-    let format: Format = args.format.parse().map_err(|e| anyhow::anyhow!("--format: {e}"))?;
+    let format: Format = args
+        .format
+        .parse()
+        .map_err(|e| anyhow::anyhow!("--format: {e}"))?;
     if args.top == 0 {
         anyhow::bail!("--top must be at least 1");
     }
@@ -157,13 +211,18 @@ async fn moves(g: &Global, args: MovesArgs) -> anyhow::Result<()> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let from = if args.all { None } else { args.from.as_deref() };
-    ladderless_graph::write_moves(&graph, from, args.top, format, &mut out).map_err(|e| anyhow::anyhow!("{e}"))?;
+    ladderless_graph::write_moves(&graph, from, args.top, format, &mut out)
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
     std::io::Write::flush(&mut out)?;
     Ok(())
 }
 
 fn print_logins(password: &str) {
-    let shown = if password == DEMO_PASSWORD { password } else { "(the password you gave)" };
+    let shown = if password == DEMO_PASSWORD {
+        password
+    } else {
+        "(the password you gave)"
+    };
     println!("Demo sign-ins (password: {shown}):");
     println!("  talent admin  {DEMO_ADMIN}");
     println!("  manager       {DEMO_MANAGER}");
@@ -181,10 +240,20 @@ async fn serve(g: &Global, args: ServeArgs) -> anyhow::Result<()> {
         }
         print_logins(DEMO_PASSWORD);
     }
-    let addr: SocketAddr = args.bind.parse().with_context(|| format!("--bind {:?} is not an address like 127.0.0.1:8080", args.bind))?;
-    let listener = tokio::net::TcpListener::bind(addr).await.with_context(|| format!("cannot listen on {addr}"))?;
+    let addr: SocketAddr = args.bind.parse().with_context(|| {
+        format!(
+            "--bind {:?} is not an address like 127.0.0.1:8080",
+            args.bind
+        )
+    })?;
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .with_context(|| format!("cannot listen on {addr}"))?;
     let local = listener.local_addr()?;
-    let base_url = args.base_url.clone().unwrap_or_else(|| format!("http://{local}"));
+    let base_url = args
+        .base_url
+        .clone()
+        .unwrap_or_else(|| format!("http://{local}"));
     let config = ladderless_web::WebConfig {
         secure_cookies: args.secure_cookies || base_url.starts_with("https://"),
         max_upload_bytes: args.max_upload_mib.max(1) * 1024 * 1024,
@@ -193,10 +262,17 @@ async fn serve(g: &Global, args: ServeArgs) -> anyhow::Result<()> {
     };
     let router = ladderless_web::router(app.clone(), config);
     spawn_housekeeping(app.clone());
-    println!("Ladderless is ready at http://{local} (database: {}; started in {} ms)", loc.describe(), started.elapsed().as_millis());
-    axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())
-        .with_graceful_shutdown(shutdown_signal())
-        .await?;
+    println!(
+        "Ladderless is ready at http://{local} (database: {}; started in {} ms)",
+        loc.describe(),
+        started.elapsed().as_millis()
+    );
+    axum::serve(
+        listener,
+        router.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await?;
     app.store.close().await;
     tracing::info!("stopped");
     Ok(())

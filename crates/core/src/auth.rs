@@ -37,7 +37,9 @@ pub fn hash_password(password: &str) -> CoreResult<String> {
 
 /// Check a password against a stored argon2 hash.
 pub fn verify_password(password: &str, hash: &str) -> bool {
-    Argon2::default().verify_password(password.as_bytes(), hash).is_ok()
+    Argon2::default()
+        .verify_password(password.as_bytes(), hash)
+        .is_ok()
 }
 
 /// A hash to verify against when the account does not exist, so timing does not reveal it.
@@ -86,7 +88,9 @@ impl App {
                 && let Some(until) = t.locked_until
                 && until > now
             {
-                return Err(CoreError::TooManyAttempts { retry_after_secs: (until - now).whole_seconds().max(1) });
+                return Err(CoreError::TooManyAttempts {
+                    retry_after_secs: (until - now).whole_seconds().max(1),
+                });
             }
         }
         let creds = self.store.credentials(email).await?;
@@ -98,16 +102,22 @@ impl App {
             }
         };
         if !ok {
-            self.note_failure(&account_key, self.settings.max_failures_per_account, now).await?;
-            self.note_failure(&ip_key, self.settings.max_failures_per_ip, now).await?;
+            self.note_failure(&account_key, self.settings.max_failures_per_account, now)
+                .await?;
+            self.note_failure(&ip_key, self.settings.max_failures_per_ip, now)
+                .await?;
             let who = creds.as_ref().map(|c| c.0);
-            self.store.audit(who, "sign_in_failed", email.trim(), "", ip, now).await?;
+            self.store
+                .audit(who, "sign_in_failed", email.trim(), "", ip, now)
+                .await?;
             return Err(CoreError::Unauthenticated);
         }
         let (person_id, _) = creds.ok_or(CoreError::Unauthenticated)?;
         self.store.clear_throttle(&account_key).await?;
         let session = self.start_session(person_id).await?;
-        self.store.audit(Some(person_id), "sign_in", "", "", ip, now).await?;
+        self.store
+            .audit(Some(person_id), "sign_in", "", "", ip, now)
+            .await?;
         Ok(session)
     }
 
@@ -115,7 +125,11 @@ impl App {
         let window = Duration::minutes(self.settings.lockout_minutes);
         let mut t = match self.store.throttle(key).await? {
             Some(t) if now - t.window_start < window => t,
-            _ => Throttle { failures: 0, window_start: now, locked_until: None },
+            _ => Throttle {
+                failures: 0,
+                window_start: now,
+                locked_until: None,
+            },
         };
         t.failures += 1;
         if t.failures >= max {
@@ -139,23 +153,39 @@ impl App {
             updated_at: now,
         };
         self.store.create_session(&row, now).await?;
-        Ok(NewSession { cookie: format!("{id}.{secret}"), person_id })
+        Ok(NewSession {
+            cookie: format!("{id}.{secret}"),
+            person_id,
+        })
     }
 
     /// Resolve a session cookie; None when missing, expired or forged.
     pub async fn session(&self, cookie: &str) -> CoreResult<Option<Session>> {
-        let Some((id, secret)) = cookie.split_once('.') else { return Ok(None) };
-        let Some((row, person, is_manager)) = self.store.session_with_person(id).await? else { return Ok(None) };
+        let Some((id, secret)) = cookie.split_once('.') else {
+            return Ok(None);
+        };
+        let Some((row, person, is_manager)) = self.store.session_with_person(id).await? else {
+            return Ok(None);
+        };
         let now = self.now();
-        if row.expires_at < now || !constant_time_eq(&row.secret_hash, &hash_secret(secret)) || !person.active {
+        if row.expires_at < now
+            || !constant_time_eq(&row.secret_hash, &hash_secret(secret))
+            || !person.active
+        {
             return Ok(None);
         }
         let actor = Actor { person, is_manager };
         // Slide the expiry forward, at most once an hour, to avoid a write per request.
         if now - row.updated_at > Duration::hours(1) {
-            self.store.touch_session(id, now + Duration::days(self.settings.session_days), now).await?;
+            self.store
+                .touch_session(id, now + Duration::days(self.settings.session_days), now)
+                .await?;
         }
-        Ok(Some(Session { id: row.id, actor, csrf_token: row.csrf_token }))
+        Ok(Some(Session {
+            id: row.id,
+            actor,
+            csrf_token: row.csrf_token,
+        }))
     }
 
     /// Sign out.
@@ -165,7 +195,14 @@ impl App {
     }
 
     /// Change one's own password; other sessions are ended.
-    pub async fn change_password(&self, actor: &Actor, session_id: &str, current: &str, new: &str, confirm: &str) -> CoreResult<()> {
+    pub async fn change_password(
+        &self,
+        actor: &Actor,
+        session_id: &str,
+        current: &str,
+        new: &str,
+        confirm: &str,
+    ) -> CoreResult<()> {
         let mut errors = FieldErrors::new();
         let hash = self.store.password_hash(actor.id()).await?;
         if !hash.as_deref().is_some_and(|h| verify_password(current, h)) {
@@ -178,9 +215,15 @@ impl App {
         }
         errors.into_result()?;
         let now = self.now();
-        self.store.set_password_hash(actor.id(), &hash_password(new)?, now).await?;
-        self.store.delete_sessions_of(actor.id(), Some(session_id)).await?;
-        self.store.audit(Some(actor.id()), "password_change", "", "", "", now).await?;
+        self.store
+            .set_password_hash(actor.id(), &hash_password(new)?, now)
+            .await?;
+        self.store
+            .delete_sessions_of(actor.id(), Some(session_id))
+            .await?;
+        self.store
+            .audit(Some(actor.id()), "password_change", "", "", "", now)
+            .await?;
         Ok(())
     }
 
@@ -194,18 +237,36 @@ impl App {
         let now = self.now();
         let token = random_token(32);
         let expires = now + Duration::days(self.settings.invite_days);
-        self.store.create_invite(person_id, &hash_secret(&token), expires, Some(actor.id()), now).await?;
-        self.store.audit(Some(actor.id()), "invite", &person.email, "", "", now).await?;
+        self.store
+            .create_invite(
+                person_id,
+                &hash_secret(&token),
+                expires,
+                Some(actor.id()),
+                now,
+            )
+            .await?;
+        self.store
+            .audit(Some(actor.id()), "invite", &person.email, "", "", now)
+            .await?;
         Ok(token)
     }
 
     /// Whom an invitation token is for, if it is still valid.
     pub async fn invite_target(&self, token: &str) -> CoreResult<Option<Uuid>> {
-        Ok(self.store.invite_person(&hash_secret(token), self.now()).await?)
+        Ok(self
+            .store
+            .invite_person(&hash_secret(token), self.now())
+            .await?)
     }
 
     /// Set a password from an invitation and sign in.
-    pub async fn accept_invite(&self, token: &str, password: &str, confirm: &str) -> CoreResult<NewSession> {
+    pub async fn accept_invite(
+        &self,
+        token: &str,
+        password: &str,
+        confirm: &str,
+    ) -> CoreResult<NewSession> {
         let mut errors = FieldErrors::new();
         if let Err(m) = check_password(password) {
             errors.add("password", m);
@@ -218,15 +279,27 @@ impl App {
             .store
             .redeem_invite(&hash_secret(token), &hash_password(password)?, now)
             .await?
-            .ok_or_else(|| CoreError::field("token", "this link has expired or was already used"))?;
-        self.store.audit(Some(person), "invite_accepted", "", "", "", now).await?;
+            .ok_or_else(|| {
+                CoreError::field("token", "this link has expired or was already used")
+            })?;
+        self.store
+            .audit(Some(person), "invite_accepted", "", "", "", now)
+            .await?;
         self.start_session(person).await
     }
 
     /// Create a personal API token; the secret is returned once and only its hash is kept.
-    pub async fn create_api_token(&self, person_id: Uuid, name: &str) -> CoreResult<(ApiToken, String)> {
+    pub async fn create_api_token(
+        &self,
+        person_id: Uuid,
+        name: &str,
+    ) -> CoreResult<(ApiToken, String)> {
         let name = optional_text(name, 100).map_err(|m| CoreError::field("name", m))?;
-        let name = if name.is_empty() { "API token".to_string() } else { name };
+        let name = if name.is_empty() {
+            "API token".to_string()
+        } else {
+            name
+        };
         let secret = format!("ll_{}", random_token(32));
         let token = ApiToken {
             id: new_id(),
@@ -237,14 +310,27 @@ impl App {
             revoked_at: None,
             created_at: self.now(),
         };
-        self.store.create_api_token(&token, &hash_secret(&secret)).await?;
-        self.store.audit(Some(person_id), "token_create", &token.prefix, &token.name, "", token.created_at).await?;
+        self.store
+            .create_api_token(&token, &hash_secret(&secret))
+            .await?;
+        self.store
+            .audit(
+                Some(person_id),
+                "token_create",
+                &token.prefix,
+                &token.name,
+                "",
+                token.created_at,
+            )
+            .await?;
         Ok((token, secret))
     }
 
     /// The actor behind a bearer token; None when unknown or revoked.
     pub async fn actor_for_token(&self, secret: &str, ip: &str) -> CoreResult<Option<Actor>> {
-        let Some(token) = self.store.api_token_by_hash(&hash_secret(secret)).await? else { return Ok(None) };
+        let Some(token) = self.store.api_token_by_hash(&hash_secret(secret)).await? else {
+            return Ok(None);
+        };
         let actor = match self.actor(token.person_id).await {
             Ok(a) => a,
             Err(CoreError::Unauthenticated | CoreError::NotFound) => return Ok(None),
@@ -252,9 +338,21 @@ impl App {
         };
         let now = self.now();
         // Record use at most once a minute per token to keep reads cheap.
-        if token.last_used_at.is_none_or(|t| now - t > Duration::minutes(1)) {
+        if token
+            .last_used_at
+            .is_none_or(|t| now - t > Duration::minutes(1))
+        {
             self.store.mark_token_used(token.id, now).await?;
-            self.store.audit(Some(token.person_id), "token_use", &token.prefix, &token.name, ip, now).await?;
+            self.store
+                .audit(
+                    Some(token.person_id),
+                    "token_use",
+                    &token.prefix,
+                    &token.name,
+                    ip,
+                    now,
+                )
+                .await?;
         }
         Ok(Some(actor))
     }
@@ -263,21 +361,50 @@ impl App {
     pub async fn revoke_api_token(&self, actor: &Actor, id: Uuid) -> CoreResult<()> {
         let now = self.now();
         self.store.revoke_api_token(actor.id(), id, now).await?;
-        self.store.audit(Some(actor.id()), "token_revoke", &id.to_string(), "", "", now).await?;
+        self.store
+            .audit(
+                Some(actor.id()),
+                "token_revoke",
+                &id.to_string(),
+                "",
+                "",
+                now,
+            )
+            .await?;
         Ok(())
     }
 
     /// Grant or withdraw access roles (talent admins only; the last admin stays an admin).
-    pub async fn set_access_roles(&self, actor: &Actor, person_id: Uuid, talent_admin: bool, facilitator: bool) -> CoreResult<()> {
+    pub async fn set_access_roles(
+        &self,
+        actor: &Actor,
+        person_id: Uuid,
+        talent_admin: bool,
+        facilitator: bool,
+    ) -> CoreResult<()> {
         actor.require_talent_admin()?;
         let person = self.store.person(person_id).await?;
         if person.is_talent_admin && !talent_admin && self.store.talent_admin_count().await? <= 1 {
-            return Err(CoreError::field("talent_admin", "the organisation needs at least one talent admin"));
+            return Err(CoreError::field(
+                "talent_admin",
+                "the organisation needs at least one talent admin",
+            ));
         }
         let now = self.now();
-        self.store.set_access_roles(person_id, talent_admin, facilitator, now).await?;
+        self.store
+            .set_access_roles(person_id, talent_admin, facilitator, now)
+            .await?;
         let detail = format!("talent_admin={talent_admin} facilitator={facilitator}");
-        self.store.audit(Some(actor.id()), "role_change", &person.email, &detail, "", now).await?;
+        self.store
+            .audit(
+                Some(actor.id()),
+                "role_change",
+                &person.email,
+                &detail,
+                "",
+                now,
+            )
+            .await?;
         Ok(())
     }
 }

@@ -20,7 +20,9 @@ pub struct GraphCell {
 
 impl std::fmt::Debug for GraphCell {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GraphCell").field("ready", &self.get().is_some()).finish()
+        f.debug_struct("GraphCell")
+            .field("ready", &self.get().is_some())
+            .finish()
     }
 }
 
@@ -46,18 +48,39 @@ impl GraphInputs {
     /// Read them from a store (the server and `ladderless moves` build from the same).
     pub async fn load(store: &ladderless_store::Store) -> CoreResult<GraphInputs> {
         let observed = store.observed_moves().await?;
-        let curated = store.curated_moves().await?.iter().map(crate::curated::graph_edge).collect();
+        let curated = store
+            .curated_moves()
+            .await?
+            .iter()
+            .map(crate::curated::graph_edge)
+            .collect();
         let mut org_roles = Vec::new();
         for r in store.org_roles().await? {
             let skill_ids = store.org_role_skills(&r.code).await?;
-            org_roles.push(OrgRoleInput { code: r.code, title: r.title, description: r.description, skill_ids });
+            org_roles.push(OrgRoleInput {
+                code: r.code,
+                title: r.title,
+                description: r.description,
+                skill_ids,
+            });
         }
-        Ok(GraphInputs { observed, curated, org_roles })
+        Ok(GraphInputs {
+            observed,
+            curated,
+            org_roles,
+        })
     }
 
     /// Build the graph of the bundled catalogue plus these inputs.
     pub fn build(&self, catalogue: &ladderless_catalogue::Catalogue) -> Graph {
-        Graph::build(catalogue, &Inputs { observed: &self.observed, curated: &self.curated, org_roles: &self.org_roles })
+        Graph::build(
+            catalogue,
+            &Inputs {
+                observed: &self.observed,
+                curated: &self.curated,
+                org_roles: &self.org_roles,
+            },
+        )
     }
 
     /// A fingerprint: equal inputs give equal graphs.
@@ -100,7 +123,11 @@ impl App {
         let catalogue = self.catalogue;
         let built = tokio::task::spawn_blocking(move || inputs.build(catalogue)).await;
         let graph = built.map_err(|e| CoreError::Internal(format!("graph build failed: {e}")))?;
-        tracing::info!(roles = graph.len(), ms = graph.build_time().as_millis() as u64, "career graph ready");
+        tracing::info!(
+            roles = graph.len(),
+            ms = graph.build_time().as_millis() as u64,
+            "career graph ready"
+        );
         for note in graph.skipped() {
             tracing::debug!(%note, "career graph input skipped");
         }
@@ -111,7 +138,12 @@ impl App {
 
     /// The graph, or a clear "not ready yet" error.
     pub fn graph(&self) -> CoreResult<Arc<Graph>> {
-        self.graph.get().ok_or_else(|| CoreError::field("graph", "the career map is still being prepared; try again in a few seconds"))
+        self.graph.get().ok_or_else(|| {
+            CoreError::field(
+                "graph",
+                "the career map is still being prepared; try again in a few seconds",
+            )
+        })
     }
 
     /// The best next moves from a role, grouped by kind (`per_kind` each).
@@ -140,10 +172,15 @@ impl App {
         let graph = self.graph()?;
         for (field, code) in [("from", from), ("to", to)] {
             if !graph.contains(code) {
-                return Err(CoreError::field(field, format!("{code} is not a role in the catalogue")));
+                return Err(CoreError::field(
+                    field,
+                    format!("{code} is not a role in the catalogue"),
+                ));
             }
         }
-        graph.paths(from, to, k.clamp(1, 10), ladderless_graph::MAX_STEPS.min(4)).map_err(graph_error)
+        graph
+            .paths(from, to, k.clamp(1, 10), ladderless_graph::MAX_STEPS.min(4))
+            .map_err(graph_error)
     }
 }
 
@@ -183,16 +220,22 @@ pub struct TargetSuggestions {
 pub fn kinds_for(top: Option<Factor>) -> ([MoveKind; 3], &'static str) {
     use MoveKind::{Across, Sideways, Up};
     match top {
-        Some(Factor::Status) => ([Up, Sideways, Across], "You rank status and recognition first, so roles a step up come first."),
-        Some(Factor::Autonomy) => {
-            ([Up, Across, Sideways], "You rank autonomy first, so senior roles, which usually bring more say over how the work is done, come first.")
-        }
-        Some(Factor::Meaning) => {
-            ([Sideways, Across, Up], "You rank meaningful work first, so roles at your level with different work come first: look for work that fits your values.")
-        }
-        Some(Factor::Learning) => {
-            ([Across, Sideways, Up], "You rank continued learning first, so roles in other families of work, with the most to learn, come first.")
-        }
+        Some(Factor::Status) => (
+            [Up, Sideways, Across],
+            "You rank status and recognition first, so roles a step up come first.",
+        ),
+        Some(Factor::Autonomy) => (
+            [Up, Across, Sideways],
+            "You rank autonomy first, so senior roles, which usually bring more say over how the work is done, come first.",
+        ),
+        Some(Factor::Meaning) => (
+            [Sideways, Across, Up],
+            "You rank meaningful work first, so roles at your level with different work come first: look for work that fits your values.",
+        ),
+        Some(Factor::Learning) => (
+            [Across, Sideways, Up],
+            "You rank continued learning first, so roles in other families of work, with the most to learn, come first.",
+        ),
         None => ([Up, Sideways, Across], ""),
     }
 }
@@ -202,7 +245,9 @@ impl App {
     /// roles reachable in up to three moves beyond the next moves the map shows, three of each kind,
     /// the kinds ordered by what they rank first in their compass.
     pub async fn suggest_targets(&self, actor: &Actor) -> CoreResult<TargetSuggestions> {
-        let Some(code) = actor.person.role_code.clone() else { return Ok(TargetSuggestions::default()) };
+        let Some(code) = actor.person.role_code.clone() else {
+            return Ok(TargetSuggestions::default());
+        };
         let graph = self.graph()?;
         if !graph.contains(&code) {
             return Ok(TargetSuggestions::default());
@@ -213,29 +258,73 @@ impl App {
             if target == code {
                 continue;
             }
-            let Some(t) = title(&target).or(self.role_title(&target).await?) else { continue };
-            let best = graph.paths(&code, &target, 1, ladderless_graph::MAX_STEPS.min(4)).ok().and_then(|p| p.into_iter().next());
-            let via = best.map(|p| p.steps.iter().take(p.steps.len().saturating_sub(1)).map(|s| s.title.clone()).collect()).unwrap_or_default();
-            named.push(SuggestedTarget { code: target, title: t, kind: "", via });
+            let Some(t) = title(&target).or(self.role_title(&target).await?) else {
+                continue;
+            };
+            let best = graph
+                .paths(&code, &target, 1, ladderless_graph::MAX_STEPS.min(4))
+                .ok()
+                .and_then(|p| p.into_iter().next());
+            let via = best
+                .map(|p| {
+                    p.steps
+                        .iter()
+                        .take(p.steps.len().saturating_sub(1))
+                        .map(|s| s.title.clone())
+                        .collect()
+                })
+                .unwrap_or_default();
+            named.push(SuggestedTarget {
+                code: target,
+                title: t,
+                kind: "",
+                via,
+            });
         }
-        let top = self.store.compass(actor.id()).await?.and_then(|c| Ranking::from_stored(&c.ranking)).map(|r| r.0[0]);
+        let top = self
+            .store
+            .compass(actor.id())
+            .await?
+            .and_then(|c| Ranking::from_stored(&c.ranking))
+            .map(|r| r.0[0]);
         let (kinds, why) = kinds_for(top);
         // Further than the next moves the map already shows.
         let next = self.moves_from(&code, 6)?;
-        let shown: Vec<&str> = next.up.iter().chain(&next.sideways).chain(&next.across).map(|m| m.to.as_str()).collect();
+        let shown: Vec<&str> = next
+            .up
+            .iter()
+            .chain(&next.sideways)
+            .chain(&next.across)
+            .map(|m| m.to.as_str())
+            .collect();
         let mut suggested: Vec<SuggestedTarget> = Vec::new();
         for kind in kinds {
             let mut taken = 0;
-            for t in graph.suggest_targets(&code, kind, 30, 3).map_err(graph_error)? {
-                if taken == 3 || shown.contains(&t.to.as_str()) || named.iter().chain(&suggested).any(|s| s.code == t.to) {
+            for t in graph
+                .suggest_targets(&code, kind, 30, 3)
+                .map_err(graph_error)?
+            {
+                if taken == 3
+                    || shown.contains(&t.to.as_str())
+                    || named.iter().chain(&suggested).any(|s| s.code == t.to)
+                {
                     continue;
                 }
                 taken += 1;
                 let via = t.via.iter().filter_map(|c| title(c)).collect();
-                suggested.push(SuggestedTarget { code: t.to, title: t.title, kind: t.kind.as_str(), via });
+                suggested.push(SuggestedTarget {
+                    code: t.to,
+                    title: t.title,
+                    kind: t.kind.as_str(),
+                    via,
+                });
             }
         }
-        Ok(TargetSuggestions { named, why: why.to_string(), suggested })
+        Ok(TargetSuggestions {
+            named,
+            why: why.to_string(),
+            suggested,
+        })
     }
 }
 
@@ -248,7 +337,10 @@ mod target_tests {
         assert_eq!(kinds_for(Some(Factor::Status)).0[0], MoveKind::Up);
         assert_eq!(kinds_for(Some(Factor::Learning)).0[0], MoveKind::Across);
         assert_eq!(kinds_for(Some(Factor::Meaning)).0[0], MoveKind::Sideways);
-        assert!(kinds_for(None).1.is_empty(), "no reason claimed without a ranking");
+        assert!(
+            kinds_for(None).1.is_empty(),
+            "no reason claimed without a ranking"
+        );
         for f in Factor::ALL {
             let (kinds, why) = kinds_for(Some(f));
             assert!(!why.is_empty());

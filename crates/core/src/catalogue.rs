@@ -66,32 +66,72 @@ impl App {
         if needle.is_empty() {
             out.extend(self.catalogue.roles().iter().map(|r| summary(r, None)));
         } else {
-            out.extend(self.catalogue.search_roles(q, limit).into_iter().map(|h| summary(h.role, h.matched)));
+            out.extend(
+                self.catalogue
+                    .search_roles(q, limit)
+                    .into_iter()
+                    .map(|h| summary(h.role, h.matched)),
+            );
         }
         out.truncate(limit);
         Ok(out)
     }
 
     /// Add an organisation-specific role (talent admins; also pilots that create roles).
-    pub async fn create_org_role(&self, actor: &Actor, title: &str, description: &str, skills: &[String]) -> CoreResult<OrgRole> {
+    pub async fn create_org_role(
+        &self,
+        actor: &Actor,
+        title: &str,
+        description: &str,
+        skills: &[String],
+    ) -> CoreResult<OrgRole> {
         actor.require_talent_admin()?;
-        self.insert_org_role(Some(actor), title, description, skills).await
+        self.insert_org_role(Some(actor), title, description, skills)
+            .await
     }
 
     /// Add an organisation role on behalf of `actor` without the admin check (callers check).
-    pub async fn insert_org_role(&self, actor: Option<&Actor>, title: &str, description: &str, skills: &[String]) -> CoreResult<OrgRole> {
-        let role = self.org_role_draft(actor, title, description, skills).await?;
-        self.store.create_org_role(&role, skills).await.map_err(|e| match e {
-            ladderless_store::StoreError::Conflict { .. } => CoreError::field("title", "an organisation role already has this title"),
-            other => other.into(),
-        })?;
-        self.store.audit(actor.map(|a| a.id()), "org_role_create", &role.code, &role.title, "", role.created_at).await?;
+    pub async fn insert_org_role(
+        &self,
+        actor: Option<&Actor>,
+        title: &str,
+        description: &str,
+        skills: &[String],
+    ) -> CoreResult<OrgRole> {
+        let role = self
+            .org_role_draft(actor, title, description, skills)
+            .await?;
+        self.store
+            .create_org_role(&role, skills)
+            .await
+            .map_err(|e| match e {
+                ladderless_store::StoreError::Conflict { .. } => {
+                    CoreError::field("title", "an organisation role already has this title")
+                }
+                other => other.into(),
+            })?;
+        self.store
+            .audit(
+                actor.map(|a| a.id()),
+                "org_role_create",
+                &role.code,
+                &role.title,
+                "",
+                role.created_at,
+            )
+            .await?;
         Ok(role)
     }
 
     /// Check a new organisation role and give it a code, without writing it (callers write it,
     /// alone or inside a larger transaction such as ending a pilot).
-    pub async fn org_role_draft(&self, actor: Option<&Actor>, title: &str, description: &str, skills: &[String]) -> CoreResult<OrgRole> {
+    pub async fn org_role_draft(
+        &self,
+        actor: Option<&Actor>,
+        title: &str,
+        description: &str,
+        skills: &[String],
+    ) -> CoreResult<OrgRole> {
         let mut errors = FieldErrors::new();
         let title = required_text(title, 120).unwrap_or_else(|m| {
             errors.add("title", m);
@@ -106,17 +146,37 @@ impl App {
                 errors.add("skills", format!("{s} is not a known skill"));
             }
         }
-        if !title.is_empty() && self.catalogue.roles().iter().any(|r| r.title.eq_ignore_ascii_case(&title)) {
+        if !title.is_empty()
+            && self
+                .catalogue
+                .roles()
+                .iter()
+                .any(|r| r.title.eq_ignore_ascii_case(&title))
+        {
             errors.add("title", "a catalogue role already has this title");
         }
         errors.into_result()?;
         let now = self.now();
-        let code = format!("ORG-{}", &ladderless_store::new_id().simple().to_string()[..12].to_uppercase());
-        Ok(OrgRole { code, title, description, created_by: actor.map(|a| a.id()), created_at: now })
+        let code = format!(
+            "ORG-{}",
+            &ladderless_store::new_id().simple().to_string()[..12].to_uppercase()
+        );
+        Ok(OrgRole {
+            code,
+            title,
+            description,
+            created_by: actor.map(|a| a.id()),
+            created_at: now,
+        })
     }
 
     /// Add an organisation-specific skill (talent admins).
-    pub async fn create_org_skill(&self, actor: &Actor, label: &str, description: &str) -> CoreResult<OrgSkill> {
+    pub async fn create_org_skill(
+        &self,
+        actor: &Actor,
+        label: &str,
+        description: &str,
+    ) -> CoreResult<OrgSkill> {
         actor.require_talent_admin()?;
         let mut errors = FieldErrors::new();
         let label = required_text(label, 120).unwrap_or_else(|m| {
@@ -134,11 +194,25 @@ impl App {
             description,
         };
         let now = self.now();
-        self.store.create_org_skill(&skill, Some(actor.id()), now).await.map_err(|e| match e {
-            ladderless_store::StoreError::Conflict { .. } => CoreError::field("label", "this skill already exists"),
-            other => other.into(),
-        })?;
-        self.store.audit(Some(actor.id()), "org_skill_create", &skill.id, &skill.label, "", now).await?;
+        self.store
+            .create_org_skill(&skill, Some(actor.id()), now)
+            .await
+            .map_err(|e| match e {
+                ladderless_store::StoreError::Conflict { .. } => {
+                    CoreError::field("label", "this skill already exists")
+                }
+                other => other.into(),
+            })?;
+        self.store
+            .audit(
+                Some(actor.id()),
+                "org_skill_create",
+                &skill.id,
+                &skill.label,
+                "",
+                now,
+            )
+            .await?;
         Ok(skill)
     }
 
@@ -159,14 +233,24 @@ impl App {
             .await?
             .into_iter()
             .filter(|s| !needle.is_empty() && normalize(&s.label).contains(&needle))
-            .map(|s| SkillSummary { id: s.id, label: s.label, kind: "organisation".into(), description: s.description })
+            .map(|s| SkillSummary {
+                id: s.id,
+                label: s.label,
+                kind: "organisation".into(),
+                description: s.description,
+            })
             .collect();
-        out.extend(self.catalogue.search_skills(q, limit).into_iter().map(|s| SkillSummary {
-            id: s.id.clone(),
-            label: s.label.clone(),
-            kind: s.kind.label().to_string(),
-            description: s.description.clone(),
-        }));
+        out.extend(
+            self.catalogue
+                .search_skills(q, limit)
+                .into_iter()
+                .map(|s| SkillSummary {
+                    id: s.id.clone(),
+                    label: s.label.clone(),
+                    kind: s.kind.label().to_string(),
+                    description: s.description.clone(),
+                }),
+        );
         out.truncate(limit);
         Ok(out)
     }
@@ -176,7 +260,14 @@ impl App {
         if let Some(s) = self.catalogue.skill(id) {
             return Ok(s.label.clone());
         }
-        Ok(self.store.org_skills().await?.into_iter().find(|s| s.id == id).map(|s| s.label).unwrap_or_else(|| id.to_string()))
+        Ok(self
+            .store
+            .org_skills()
+            .await?
+            .into_iter()
+            .find(|s| s.id == id)
+            .map(|s| s.label)
+            .unwrap_or_else(|| id.to_string()))
     }
 }
 

@@ -114,9 +114,19 @@ pub struct DemoSummary {
 
 impl App {
     /// Create the demo organisation in an empty database.
-    pub async fn create_demo(&self, n: usize, seed: u64, password: &str) -> CoreResult<DemoSummary> {
-        if self.store.org_counts().await?.people > 0 || !self.store.import_snapshot().await?.is_empty() {
-            return Err(CoreError::field("database", "already has people; the demo needs an empty database"));
+    pub async fn create_demo(
+        &self,
+        n: usize,
+        seed: u64,
+        password: &str,
+    ) -> CoreResult<DemoSummary> {
+        if self.store.org_counts().await?.people > 0
+            || !self.store.import_snapshot().await?.is_empty()
+        {
+            return Err(CoreError::field(
+                "database",
+                "already has people; the demo needs an empty database",
+            ));
         }
         let now = self.now();
         let people = generate(self.catalogue, n, seed, now.date());
@@ -139,34 +149,72 @@ impl App {
                 location: p.location.clone(),
             });
             for (code, title, from, to) in &p.history {
-                batch.history.push(history(id, code, title, *from, Some(*to)));
+                batch
+                    .history
+                    .push(history(id, code, title, *from, Some(*to)));
             }
-            batch.history.push(history(id, &p.role_code, &p.job_title, p.role_start, None));
+            batch
+                .history
+                .push(history(id, &p.role_code, &p.job_title, p.role_start, None));
             for (skill, level, grow) in &p.skills {
-                batch.skills.push(NewSkill { person_id: id, skill_id: skill.clone(), level: *level, want_to_grow: *grow });
+                batch.skills.push(NewSkill {
+                    person_id: id,
+                    skill_id: skill.clone(),
+                    level: *level,
+                    want_to_grow: *grow,
+                });
             }
             if let Some(aud) = p.skills_audience {
-                batch.visibility.push((id, SKILLS_SECTION.to_string(), aud.to_string()));
+                batch
+                    .visibility
+                    .push((id, SKILLS_SECTION.to_string(), aud.to_string()));
             }
             let public: Vec<&str> = if p.skills_audience == Some("everyone") {
-                p.skills.iter().filter_map(|(s, _, _)| self.catalogue.skill(s).map(|s| s.label.as_str())).collect()
+                p.skills
+                    .iter()
+                    .filter_map(|(s, _, _)| self.catalogue.skill(s).map(|s| s.label.as_str()))
+                    .collect()
             } else {
                 Vec::new()
             };
             let role_title = self.catalogue.role(&p.role_code).map(|r| r.title.as_str());
-            batch.search_docs.push((id, compose(&p.name, &p.job_title, Some(&p.team), role_title, &p.location, &public)));
+            batch.search_docs.push((
+                id,
+                compose(
+                    &p.name,
+                    &p.job_title,
+                    Some(&p.team),
+                    role_title,
+                    &p.location,
+                    &public,
+                ),
+            ));
         }
         let hash = hash_password(password)?;
         for (i, p) in people.iter().enumerate() {
             match p.email.as_str() {
                 DEMO_ADMIN => batch.accounts.push((ids[i], hash.clone(), true, true)),
-                DEMO_MANAGER | DEMO_EMPLOYEE => batch.accounts.push((ids[i], hash.clone(), false, false)),
+                DEMO_MANAGER | DEMO_EMPLOYEE => {
+                    batch.accounts.push((ids[i], hash.clone(), false, false))
+                }
                 _ => {}
             }
         }
         self.store.apply_batch(&batch, now).await?;
-        self.store.audit(None, "demo", "", &format!("people={} seed={seed}", people.len()), "", now).await?;
-        Ok(DemoSummary { people: people.len(), teams: teams.len() })
+        self.store
+            .audit(
+                None,
+                "demo",
+                "",
+                &format!("people={} seed={seed}", people.len()),
+                "",
+                now,
+            )
+            .await?;
+        Ok(DemoSummary {
+            people: people.len(),
+            teams: teams.len(),
+        })
     }
 }
 
@@ -197,10 +245,17 @@ pub fn to_csv(people: &[DemoPerson]) -> String {
     out.push_str(&ladderless_domain::import::COLUMNS.join(","));
     out.push('\n');
     let quote = |s: &str| {
-        if s.contains([',', '"', '\n']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s.to_string() }
+        if s.contains([',', '"', '\n']) {
+            format!("\"{}\"", s.replace('"', "\"\""))
+        } else {
+            s.to_string()
+        }
     };
     for p in people {
-        let manager = p.manager.map(|m| people[m].employee_id.as_str()).unwrap_or("");
+        let manager = p
+            .manager
+            .map(|m| people[m].employee_id.as_str())
+            .unwrap_or("");
         let fields = [
             quote(&p.employee_id),
             quote(&p.name),

@@ -74,22 +74,45 @@ impl App {
 
     /// Who a person shares a section with.
     pub async fn audience_of(&self, person_id: Uuid, section: &str) -> CoreResult<Audience> {
-        Ok(self.store.audience(person_id, section).await?.and_then(|c| Audience::from_code(&c)).unwrap_or_default())
+        Ok(self
+            .store
+            .audience(person_id, section)
+            .await?
+            .and_then(|c| Audience::from_code(&c))
+            .unwrap_or_default())
     }
 
     /// Search or list the directory (active people; every signed-in person may).
-    pub async fn directory(&self, _actor: &Actor, q: &str, page: i64, per_page: i64) -> CoreResult<Vec<PersonCard>> {
+    pub async fn directory(
+        &self,
+        _actor: &Actor,
+        q: &str,
+        page: i64,
+        per_page: i64,
+    ) -> CoreResult<Vec<PersonCard>> {
         let page = page.max(1);
         let per_page = per_page.clamp(1, 200);
-        Ok(self.store.search_people(q, per_page, (page - 1) * per_page).await?)
+        Ok(self
+            .store
+            .search_people(q, per_page, (page - 1) * per_page)
+            .await?)
     }
 
     /// [`App::directory`], saying also whether so many people match that the list is in
     /// directory order rather than by relevance (the page then suggests another word).
-    pub async fn directory_page(&self, _actor: &Actor, q: &str, page: i64, per_page: i64) -> CoreResult<SearchPage> {
+    pub async fn directory_page(
+        &self,
+        _actor: &Actor,
+        q: &str,
+        page: i64,
+        per_page: i64,
+    ) -> CoreResult<SearchPage> {
         let page = page.max(1);
         let per_page = per_page.clamp(1, 200);
-        Ok(self.store.search_people_page(q, per_page, (page - 1) * per_page).await?)
+        Ok(self
+            .store
+            .search_people_page(q, per_page, (page - 1) * per_page)
+            .await?)
     }
 
     /// A person's page as `actor` may see it.
@@ -111,7 +134,11 @@ impl App {
         let manager = chain.first().cloned();
         let reports = self.store.reports(id).await?;
         let audience = self.audience_of(id, SKILLS_SECTION).await?;
-        let skills = if may_see(audience, rel) { Some(self.skill_lines(id).await?) } else { None };
+        let skills = if may_see(audience, rel) {
+            Some(self.skill_lines(id).await?)
+        } else {
+            None
+        };
         let history = if rel.is_self || rel.is_manager || rel.is_talent_admin {
             Some(self.store.role_history(id).await?)
         } else {
@@ -136,7 +163,12 @@ impl App {
     pub async fn skill_lines(&self, person_id: Uuid) -> CoreResult<Vec<SkillLine>> {
         let mut out = Vec::new();
         for s in self.store.person_skills(person_id).await? {
-            out.push(SkillLine { label: self.skill_label(&s.skill_id).await?, id: s.skill_id, level: s.level, want_to_grow: s.want_to_grow });
+            out.push(SkillLine {
+                label: self.skill_label(&s.skill_id).await?,
+                id: s.skill_id,
+                level: s.level,
+                want_to_grow: s.want_to_grow,
+            });
         }
         Ok(out)
     }
@@ -151,7 +183,13 @@ impl App {
     pub async fn team_view(&self, id: Uuid) -> CoreResult<(Team, Vec<PersonCard>, Vec<Team>)> {
         let team = self.store.team(id).await?;
         let members = self.store.team_members(id, 500).await?;
-        let children = self.store.teams().await?.into_iter().filter(|t| t.parent_id == Some(id)).collect();
+        let children = self
+            .store
+            .teams()
+            .await?
+            .into_iter()
+            .filter(|t| t.parent_id == Some(id))
+            .collect();
         Ok((team, members, children))
     }
 }
@@ -163,13 +201,27 @@ pub fn build_tree(teams: Vec<Team>) -> Vec<TeamNode> {
     for t in teams {
         children.entry(t.parent_id).or_default().push(t);
     }
-    fn build(parent: Option<Uuid>, children: &mut HashMap<Option<Uuid>, Vec<Team>>, depth: usize) -> Vec<TeamNode> {
-        let Some(list) = children.remove(&parent) else { return Vec::new() };
+    fn build(
+        parent: Option<Uuid>,
+        children: &mut HashMap<Option<Uuid>, Vec<Team>>,
+        depth: usize,
+    ) -> Vec<TeamNode> {
+        let Some(list) = children.remove(&parent) else {
+            return Vec::new();
+        };
         list.into_iter()
             .map(|team| {
-                let kids = if depth < 32 { build(Some(team.id), children, depth + 1) } else { Vec::new() };
+                let kids = if depth < 32 {
+                    build(Some(team.id), children, depth + 1)
+                } else {
+                    Vec::new()
+                };
                 let total = team.members + kids.iter().map(|k| k.total).sum::<i64>();
-                TeamNode { team, total, children: kids }
+                TeamNode {
+                    team,
+                    total,
+                    children: kids,
+                }
             })
             .collect()
     }
@@ -178,9 +230,16 @@ pub fn build_tree(teams: Vec<Team>) -> Vec<TeamNode> {
 
 impl App {
     /// Choose who sees one of one's own sections.
-    pub async fn set_audience(&self, actor: &Actor, section: &str, audience: Audience) -> CoreResult<()> {
+    pub async fn set_audience(
+        &self,
+        actor: &Actor,
+        section: &str,
+        audience: Audience,
+    ) -> CoreResult<()> {
         let now = self.now();
-        self.store.set_audience(actor.id(), section, audience.code(), now).await?;
+        self.store
+            .set_audience(actor.id(), section, audience.code(), now)
+            .await?;
         if section == SKILLS_SECTION {
             self.refresh_search_doc(actor.id()).await?;
         }
@@ -200,7 +259,14 @@ impl App {
         };
         let skills = self.public_skill_labels(person_id).await?;
         let labels: Vec<&str> = skills.iter().map(String::as_str).collect();
-        let doc = crate::search_doc::compose(&p.name, &p.job_title, team.as_deref(), role_title.as_deref(), &p.location, &labels);
+        let doc = crate::search_doc::compose(
+            &p.name,
+            &p.job_title,
+            team.as_deref(),
+            role_title.as_deref(),
+            &p.location,
+            &labels,
+        );
         self.store.set_search_doc(person_id, &doc).await?;
         Ok(())
     }
@@ -211,7 +277,13 @@ mod tests {
     use super::*;
 
     fn team(name: &str, parent: Option<Uuid>, members: i64) -> Team {
-        Team { id: Uuid::now_v7(), name: name.into(), path: name.into(), parent_id: parent, members }
+        Team {
+            id: Uuid::now_v7(),
+            name: name.into(),
+            path: name.into(),
+            parent_id: parent,
+            members,
+        }
     }
 
     #[test]

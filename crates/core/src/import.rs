@@ -37,14 +37,27 @@ pub struct ImportSummary {
 
 impl App {
     /// Import people. `actor` is None for the command line (trusted).
-    pub async fn import_people(&self, actor: Option<&Actor>, bytes: &[u8], format: Format, opts: &ImportOptions) -> CoreResult<ImportSummary> {
+    pub async fn import_people(
+        &self,
+        actor: Option<&Actor>,
+        bytes: &[u8],
+        format: Format,
+        opts: &ImportOptions,
+    ) -> CoreResult<ImportSummary> {
         if let Some(a) = actor {
             a.require_talent_admin()?;
         }
         let existing = self.store.import_snapshot().await?;
-        let org_codes: HashSet<String> = self.store.org_roles().await?.into_iter().map(|r| r.code).collect();
+        let org_codes: HashSet<String> = self
+            .store
+            .org_roles()
+            .await?
+            .into_iter()
+            .map(|r| r.code)
+            .collect();
         let known = |code: &str| self.catalogue.role(code).is_some() || org_codes.contains(code);
-        let rows = import::check(bytes, format, &existing, known).map_err(CoreError::ImportRejected)?;
+        let rows =
+            import::check(bytes, format, &existing, known).map_err(CoreError::ImportRejected)?;
         let plan = import::plan(&rows, &existing, opts.deactivate_missing);
         let summary = ImportSummary {
             created: plan.creates.len(),
@@ -57,14 +70,26 @@ impl App {
             return Ok(summary);
         }
         let now = self.now();
-        let mut ids: HashMap<String, Uuid> = existing.iter().map(|e| (e.employee_id.clone(), e.id)).collect();
+        let mut ids: HashMap<String, Uuid> = existing
+            .iter()
+            .map(|e| (e.employee_id.clone(), e.id))
+            .collect();
         for row in &plan.creates {
             ids.insert(row.employee_id.clone(), new_id());
         }
-        let org_titles: HashMap<String, String> = self.store.org_roles().await?.into_iter().map(|r| (r.code, r.title)).collect();
+        let org_titles: HashMap<String, String> = self
+            .store
+            .org_roles()
+            .await?
+            .into_iter()
+            .map(|r| (r.code, r.title))
+            .collect();
         let role_title = |code: &Option<String>| -> Option<String> {
             let c = code.as_deref()?;
-            self.catalogue.role(c).map(|r| r.title.clone()).or_else(|| org_titles.get(c).cloned())
+            self.catalogue
+                .role(c)
+                .map(|r| r.title.clone())
+                .or_else(|| org_titles.get(c).cloned())
         };
         let to_new = |id: Uuid, r: &Row| NewPerson {
             id,
@@ -74,7 +99,10 @@ impl App {
             job_title: r.job_title.clone(),
             role_code: r.role_code.clone(),
             team: r.team.clone(),
-            manager_id: r.manager_employee_id.as_ref().and_then(|m| ids.get(m).copied()),
+            manager_id: r
+                .manager_employee_id
+                .as_ref()
+                .and_then(|m| ids.get(m).copied()),
             role_start_date: r.role_start_date,
             location: r.location.clone(),
         };
@@ -86,7 +114,17 @@ impl App {
                 batch.history.push(history(id, row, false, now.date()));
             }
             let title = role_title(&row.role_code);
-            batch.search_docs.push((id, compose(&row.name, &row.job_title, row.team.as_deref(), title.as_deref(), &row.location, &[])));
+            batch.search_docs.push((
+                id,
+                compose(
+                    &row.name,
+                    &row.job_title,
+                    row.team.as_deref(),
+                    title.as_deref(),
+                    &row.location,
+                    &[],
+                ),
+            ));
         }
         for u in &plan.updates {
             batch.updates.push(to_new(u.id, &u.row));
@@ -96,13 +134,27 @@ impl App {
             let skills = self.public_skill_labels(u.id).await?;
             let labels: Vec<&str> = skills.iter().map(String::as_str).collect();
             let title = role_title(&u.row.role_code);
-            batch.search_docs.push((u.id, compose(&u.row.name, &u.row.job_title, u.row.team.as_deref(), title.as_deref(), &u.row.location, &labels)));
+            batch.search_docs.push((
+                u.id,
+                compose(
+                    &u.row.name,
+                    &u.row.job_title,
+                    u.row.team.as_deref(),
+                    title.as_deref(),
+                    &u.row.location,
+                    &labels,
+                ),
+            ));
         }
         batch.deactivate = plan.deactivate.clone();
         batch.run = Some(ImportRun {
             id: new_id(),
             actor_id: actor.map(Actor::id),
-            source: if opts.source.is_empty() { "upload".into() } else { opts.source.clone() },
+            source: if opts.source.is_empty() {
+                "upload".into()
+            } else {
+                opts.source.clone()
+            },
             created_count: summary.created as i32,
             updated_count: summary.updated as i32,
             unchanged_count: summary.unchanged as i32,
@@ -114,16 +166,32 @@ impl App {
             "created={} updated={} unchanged={} deactivated={}",
             summary.created, summary.updated, summary.unchanged, summary.deactivated
         );
-        self.store.audit(actor.map(Actor::id), "import", &opts.source, &detail, "", now).await?;
+        self.store
+            .audit(
+                actor.map(Actor::id),
+                "import",
+                &opts.source,
+                &detail,
+                "",
+                now,
+            )
+            .await?;
         Ok(summary)
     }
 
     /// Labels of the skills a person shares with everyone (for the search index).
     pub async fn public_skill_labels(&self, person_id: Uuid) -> CoreResult<Vec<String>> {
-        if self.audience_of(person_id, SKILLS_SECTION).await? != ladderless_domain::org::Audience::Everyone {
+        if self.audience_of(person_id, SKILLS_SECTION).await?
+            != ladderless_domain::org::Audience::Everyone
+        {
             return Ok(Vec::new());
         }
-        Ok(self.skill_lines(person_id).await?.into_iter().map(|s| s.label).collect())
+        Ok(self
+            .skill_lines(person_id)
+            .await?
+            .into_iter()
+            .map(|s| s.label)
+            .collect())
     }
 }
 

@@ -15,8 +15,8 @@ pub mod customers;
 pub mod demo;
 pub mod directions;
 pub mod directory;
-pub mod growth;
 mod error;
+pub mod growth;
 pub mod import;
 pub mod opportunities;
 pub mod path_links;
@@ -122,7 +122,11 @@ impl Actor {
 
     /// Refuse unless a talent admin.
     pub fn require_talent_admin(&self) -> CoreResult<()> {
-        if self.is_talent_admin() { Ok(()) } else { Err(CoreError::Forbidden) }
+        if self.is_talent_admin() {
+            Ok(())
+        } else {
+            Err(CoreError::Forbidden)
+        }
     }
 
     /// The access roles this person holds, for display.

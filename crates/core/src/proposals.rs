@@ -233,12 +233,24 @@ impl App {
 
     /// Every proposal in the organisation, newest first (at most 500), for a talent admin when
     /// the organisation's setting lets talent admins read proposals; `None` for everyone else.
-    pub async fn organisation_proposals(&self, actor: &Actor) -> CoreResult<Option<Vec<ProposalLine>>> {
-        if !actor.is_talent_admin() || self.store.setting(ADMINS_SEE).await?.as_deref() != Some("true") {
+    pub async fn organisation_proposals(
+        &self,
+        actor: &Actor,
+    ) -> CoreResult<Option<Vec<ProposalLine>>> {
+        if !actor.is_talent_admin()
+            || self.store.setting(ADMINS_SEE).await?.as_deref() != Some("true")
+        {
             return Ok(None);
         }
         let days = self.ask_again_days().await?;
-        Ok(Some(self.store.all_proposals(500).await?.into_iter().map(|p| self.line(p, days)).collect()))
+        Ok(Some(
+            self.store
+                .all_proposals(500)
+                .await?
+                .into_iter()
+                .map(|p| self.line(p, days))
+                .collect(),
+        ))
     }
 
     /// Proposals the actor sent.

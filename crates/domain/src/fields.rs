@@ -15,7 +15,9 @@ impl FieldErrors {
 
     /// Record an error for `field` (the first one wins).
     pub fn add(&mut self, field: &str, message: impl Into<String>) {
-        self.0.entry(field.to_string()).or_insert_with(|| message.into());
+        self.0
+            .entry(field.to_string())
+            .or_insert_with(|| message.into());
     }
 
     /// Whether no error was recorded.
@@ -53,7 +55,11 @@ pub fn normalise_email(raw: &str) -> Result<String, &'static str> {
         return Err("must look like name@example.com");
     }
     let labels: Vec<&str> = domain.split('.').collect();
-    if labels.len() < 2 || labels.iter().any(|l| l.is_empty() || l.starts_with('-') || l.ends_with('-')) {
+    if labels.len() < 2
+        || labels
+            .iter()
+            .any(|l| l.is_empty() || l.starts_with('-') || l.ends_with('-'))
+    {
         return Err("must have a domain such as example.com");
     }
     Ok(email)
@@ -80,7 +86,9 @@ pub fn optional_text(raw: &str, max: usize) -> Result<String, String> {
     if t.chars().count() > max {
         return Err(format!("must be at most {max} characters"));
     }
-    if t.chars().any(|c| c.is_control() && c != '\n' && c != '\t' && c != '\r') {
+    if t.chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t' && c != '\r')
+    {
         return Err("contains control characters".into());
     }
     Ok(t.to_string())

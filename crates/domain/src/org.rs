@@ -47,7 +47,12 @@ pub enum Audience {
 
 impl Audience {
     /// All audiences, narrowest first.
-    pub const ALL: [Audience; 4] = [Audience::Private, Audience::Manager, Audience::TalentTeam, Audience::Everyone];
+    pub const ALL: [Audience; 4] = [
+        Audience::Private,
+        Audience::Manager,
+        Audience::TalentTeam,
+        Audience::Everyone,
+    ];
 
     /// The stored code.
     pub fn code(self) -> &'static str {
@@ -168,7 +173,11 @@ pub fn depths<K: Eq + Hash + Clone>(manager_of: &HashMap<K, K>, nodes: &[K]) -> 
             }
         }
         for (i, k) in path.iter().rev().enumerate() {
-            let d = if base == usize::MAX { usize::MAX } else { base + i };
+            let d = if base == usize::MAX {
+                usize::MAX
+            } else {
+                base + i
+            };
             depth.insert(k.clone(), d);
         }
     }
@@ -220,10 +229,23 @@ mod tests {
 
     #[test]
     fn visibility_rules() {
-        let stranger = Relation { is_self: false, is_manager: false, is_talent_admin: false };
-        let manager = Relation { is_manager: true, ..stranger };
-        let admin = Relation { is_talent_admin: true, ..stranger };
-        let me = Relation { is_self: true, ..stranger };
+        let stranger = Relation {
+            is_self: false,
+            is_manager: false,
+            is_talent_admin: false,
+        };
+        let manager = Relation {
+            is_manager: true,
+            ..stranger
+        };
+        let admin = Relation {
+            is_talent_admin: true,
+            ..stranger
+        };
+        let me = Relation {
+            is_self: true,
+            ..stranger
+        };
         assert!(may_see(Audience::Private, me));
         assert!(!may_see(Audience::Private, manager));
         assert!(!may_see(Audience::Private, admin));

@@ -28,7 +28,15 @@ pub struct AuditEntry {
 
 impl Store {
     /// Append an entry.
-    pub async fn audit(&self, actor: Option<Uuid>, action: &str, subject: &str, detail: &str, ip: &str, now: OffsetDateTime) -> StoreResult<()> {
+    pub async fn audit(
+        &self,
+        actor: Option<Uuid>,
+        action: &str,
+        subject: &str,
+        detail: &str,
+        ip: &str,
+        now: OffsetDateTime,
+    ) -> StoreResult<()> {
         on_db!(self, p => { sqlx::query("INSERT INTO audit_log (id, actor_id, action, subject, detail, ip, created_at, updated_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $7)")
             .bind(new_id()).bind(actor).bind(action).bind(subject).bind(detail).bind(ip).bind(now).execute(p).await?; });
@@ -36,7 +44,12 @@ impl Store {
     }
 
     /// Newest entries first, optionally of one action.
-    pub async fn audit_entries(&self, action: Option<&str>, limit: i64, offset: i64) -> StoreResult<Vec<AuditEntry>> {
+    pub async fn audit_entries(
+        &self,
+        action: Option<&str>,
+        limit: i64,
+        offset: i64,
+    ) -> StoreResult<Vec<AuditEntry>> {
         Ok(on_db!(self, p => sqlx::query_as(
             "SELECT a.id, a.actor_id, p.name AS actor_name, a.action, a.subject, a.detail, a.ip, a.created_at \
              FROM audit_log a LEFT JOIN people p ON p.id = a.actor_id \

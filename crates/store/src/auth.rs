@@ -69,20 +69,24 @@ impl Store {
 
     /// A session by its public id.
     pub async fn session(&self, id: &str) -> StoreResult<Option<SessionRow>> {
-        Ok(on_db!(self, p => sqlx::query_as("SELECT id, secret_hash, person_id, csrf_token, expires_at, updated_at FROM sessions WHERE id = $1")
-            .bind(id).fetch_optional(p).await?))
+        Ok(
+            on_db!(self, p => sqlx::query_as("SELECT id, secret_hash, person_id, csrf_token, expires_at, updated_at FROM sessions WHERE id = $1")
+            .bind(id).fetch_optional(p).await?),
+        )
     }
 
     /// A session with its person and whether they manage anyone, in one query: this runs on
     /// every signed-in request.
-    pub async fn session_with_person(&self, id: &str) -> StoreResult<Option<(SessionRow, Person, bool)>> {
+    pub async fn session_with_person(
+        &self,
+        id: &str,
+    ) -> StoreResult<Option<(SessionRow, Person, bool)>> {
         let sql = format!(
             "SELECT s.id AS session_id, s.secret_hash, s.person_id, s.csrf_token, s.expires_at, s.updated_at AS session_updated_at, \
              {PERSON_COLUMNS}, EXISTS (SELECT 1 FROM people r WHERE r.manager_id = p.id AND r.active = TRUE) AS has_reports \
              FROM sessions s JOIN people p ON p.id = s.person_id WHERE s.id = $1"
         );
-        let row: Option<SessionJoin> =
-            on_db!(self, p => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(p).await?);
+        let row: Option<SessionJoin> = on_db!(self, p => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(p).await?);
         Ok(row.map(|r| {
             let session = SessionRow {
                 id: r.session_id,
@@ -97,7 +101,12 @@ impl Store {
     }
 
     /// Push a session's expiry forward.
-    pub async fn touch_session(&self, id: &str, expires_at: OffsetDateTime, now: OffsetDateTime) -> StoreResult<()> {
+    pub async fn touch_session(
+        &self,
+        id: &str,
+        expires_at: OffsetDateTime,
+        now: OffsetDateTime,
+    ) -> StoreResult<()> {
         on_db!(self, p => { sqlx::query("UPDATE sessions SET expires_at = $2, updated_at = $3 WHERE id = $1")
             .bind(id).bind(expires_at).bind(now).execute(p).await?; });
         Ok(())
@@ -118,7 +127,9 @@ impl Store {
 
     /// Remove expired sessions; returns how many.
     pub async fn purge_sessions(&self, now: OffsetDateTime) -> StoreResult<u64> {
-        Ok(on_db!(self, p => sqlx::query("DELETE FROM sessions WHERE expires_at < $1").bind(now).execute(p).await?.rows_affected()))
+        Ok(
+            on_db!(self, p => sqlx::query("DELETE FROM sessions WHERE expires_at < $1").bind(now).execute(p).await?.rows_affected()),
+        )
     }
 
     /// Store a new API token (its hash).
@@ -132,8 +143,10 @@ impl Store {
 
     /// The live token with this hash, with its owner.
     pub async fn api_token_by_hash(&self, token_hash: &str) -> StoreResult<Option<ApiToken>> {
-        Ok(on_db!(self, p => sqlx::query_as("SELECT id, person_id, name, prefix, last_used_at, revoked_at, created_at FROM api_tokens \
-             WHERE token_hash = $1 AND revoked_at IS NULL").bind(token_hash).fetch_optional(p).await?))
+        Ok(
+            on_db!(self, p => sqlx::query_as("SELECT id, person_id, name, prefix, last_used_at, revoked_at, created_at FROM api_tokens \
+             WHERE token_hash = $1 AND revoked_at IS NULL").bind(token_hash).fetch_optional(p).await?),
+        )
     }
 
     /// Note that a token was used.
@@ -144,19 +157,37 @@ impl Store {
 
     /// A person's tokens, newest first.
     pub async fn api_tokens(&self, person_id: Uuid) -> StoreResult<Vec<ApiToken>> {
-        Ok(on_db!(self, p => sqlx::query_as("SELECT id, person_id, name, prefix, last_used_at, revoked_at, created_at FROM api_tokens \
-             WHERE person_id = $1 ORDER BY created_at DESC").bind(person_id).fetch_all(p).await?))
+        Ok(
+            on_db!(self, p => sqlx::query_as("SELECT id, person_id, name, prefix, last_used_at, revoked_at, created_at FROM api_tokens \
+             WHERE person_id = $1 ORDER BY created_at DESC").bind(person_id).fetch_all(p).await?),
+        )
     }
 
     /// Revoke a token of `person_id` (a token of someone else is not found).
-    pub async fn revoke_api_token(&self, person_id: Uuid, id: Uuid, now: OffsetDateTime) -> StoreResult<()> {
+    pub async fn revoke_api_token(
+        &self,
+        person_id: Uuid,
+        id: Uuid,
+        now: OffsetDateTime,
+    ) -> StoreResult<()> {
         let n = on_db!(self, p => sqlx::query("UPDATE api_tokens SET revoked_at = $3, updated_at = $3 WHERE id = $1 AND person_id = $2 AND revoked_at IS NULL")
             .bind(id).bind(person_id).bind(now).execute(p).await?.rows_affected());
-        if n == 0 { Err(StoreError::NotFound) } else { Ok(()) }
+        if n == 0 {
+            Err(StoreError::NotFound)
+        } else {
+            Ok(())
+        }
     }
 
     /// Store an invitation (its token hash); earlier unused ones for the person are withdrawn.
-    pub async fn create_invite(&self, person_id: Uuid, token_hash: &str, expires_at: OffsetDateTime, by: Option<Uuid>, now: OffsetDateTime) -> StoreResult<()> {
+    pub async fn create_invite(
+        &self,
+        person_id: Uuid,
+        token_hash: &str,
+        expires_at: OffsetDateTime,
+        by: Option<Uuid>,
+        now: OffsetDateTime,
+    ) -> StoreResult<()> {
         on_db!(self, p => {
             let mut tx = p.begin().await?;
             sqlx::query("DELETE FROM invites WHERE person_id = $1 AND used_at IS NULL").bind(person_id).execute(&mut *tx).await?;
@@ -170,14 +201,23 @@ impl Store {
     }
 
     /// The person an unused, unexpired invitation is for.
-    pub async fn invite_person(&self, token_hash: &str, now: OffsetDateTime) -> StoreResult<Option<Uuid>> {
+    pub async fn invite_person(
+        &self,
+        token_hash: &str,
+        now: OffsetDateTime,
+    ) -> StoreResult<Option<Uuid>> {
         let row: Option<(Uuid,)> = on_db!(self, p => sqlx::query_as("SELECT person_id FROM invites WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2")
             .bind(token_hash).bind(now).fetch_optional(p).await?);
         Ok(row.map(|r| r.0))
     }
 
     /// Use an invitation: set the password and mark it used, atomically. False if it was not valid.
-    pub async fn redeem_invite(&self, token_hash: &str, password_hash: &str, now: OffsetDateTime) -> StoreResult<Option<Uuid>> {
+    pub async fn redeem_invite(
+        &self,
+        token_hash: &str,
+        password_hash: &str,
+        now: OffsetDateTime,
+    ) -> StoreResult<Option<Uuid>> {
         on_db!(self, p => {
             let mut tx = p.begin().await?;
             let row: Option<(Uuid,)> = sqlx::query_as("UPDATE invites SET used_at = $2, updated_at = $2 WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2 RETURNING person_id")
@@ -192,12 +232,19 @@ impl Store {
 
     /// The throttle state for a key.
     pub async fn throttle(&self, key: &str) -> StoreResult<Option<Throttle>> {
-        Ok(on_db!(self, p => sqlx::query_as("SELECT failures, window_start, locked_until FROM login_throttle WHERE key = $1")
-            .bind(key).fetch_optional(p).await?))
+        Ok(
+            on_db!(self, p => sqlx::query_as("SELECT failures, window_start, locked_until FROM login_throttle WHERE key = $1")
+            .bind(key).fetch_optional(p).await?),
+        )
     }
 
     /// Save the throttle state for a key.
-    pub async fn save_throttle(&self, key: &str, t: &Throttle, now: OffsetDateTime) -> StoreResult<()> {
+    pub async fn save_throttle(
+        &self,
+        key: &str,
+        t: &Throttle,
+        now: OffsetDateTime,
+    ) -> StoreResult<()> {
         on_db!(self, p => { sqlx::query("INSERT INTO login_throttle (key, failures, window_start, locked_until, created_at, updated_at) \
              VALUES ($1, $2, $3, $4, $5, $5) ON CONFLICT (key) DO UPDATE SET failures = excluded.failures, \
              window_start = excluded.window_start, locked_until = excluded.locked_until, updated_at = excluded.updated_at")

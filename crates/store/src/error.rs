@@ -34,7 +34,9 @@ impl From<sqlx::Error> for StoreError {
         if let sqlx::Error::Database(db) = &e
             && db.is_unique_violation()
         {
-            return StoreError::Conflict { field: conflict_field(db.table(), db.constraint(), db.message()) };
+            return StoreError::Conflict {
+                field: conflict_field(db.table(), db.constraint(), db.message()),
+            };
         }
         StoreError::Database(e)
     }
@@ -62,9 +64,18 @@ mod tests {
 
     #[test]
     fn names_the_field_on_both_backends() {
-        assert_eq!(conflict_field(Some("people"), Some("people_email_key"), ""), "email");
-        assert_eq!(conflict_field(Some("org_roles"), Some("org_roles_title_key"), ""), "title");
-        assert_eq!(conflict_field(None, None, "UNIQUE constraint failed: people.email"), "email");
+        assert_eq!(
+            conflict_field(Some("people"), Some("people_email_key"), ""),
+            "email"
+        );
+        assert_eq!(
+            conflict_field(Some("org_roles"), Some("org_roles_title_key"), ""),
+            "title"
+        );
+        assert_eq!(
+            conflict_field(None, None, "UNIQUE constraint failed: people.email"),
+            "email"
+        );
         assert_eq!(
             conflict_field(None, None, "UNIQUE constraint failed: people.employee_id"),
             "employee_id"

@@ -12,7 +12,6 @@ use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{PgPool, SqlitePool};
 
-mod error;
 pub mod audit;
 pub mod auth;
 pub mod career_links;
@@ -21,6 +20,7 @@ pub mod conversations;
 pub mod curated;
 pub mod customers;
 pub mod directions;
+mod error;
 pub mod import;
 pub mod opportunities;
 // `people` and `roles` hold the in-transaction macros `pilots` reuses, so they come first.
@@ -98,7 +98,11 @@ impl Location {
         }
         if let Some(path) = url.strip_prefix("sqlite://") {
             let p = Path::new(path);
-            let dir = if path.ends_with(".db") { p.parent().unwrap_or(Path::new(".")) } else { p };
+            let dir = if path.ends_with(".db") {
+                p.parent().unwrap_or(Path::new("."))
+            } else {
+                p
+            };
             return Ok(Location::DataDir(dir.to_path_buf()));
         }
         Err(StoreError::Config(format!(
@@ -130,7 +134,11 @@ pub fn redact_url(url: &str) -> String {
 /// SQLite connections, each on its own thread. On 2 cores 8 served the most pages a second
 /// (2, 4 and 8 measured with bench/foundation.sh); `LADDERLESS_SQLITE_POOL` overrides it.
 fn sqlite_pool_size() -> u32 {
-    std::env::var("LADDERLESS_SQLITE_POOL").ok().and_then(|v| v.parse().ok()).filter(|n| *n >= 1).unwrap_or(8)
+    std::env::var("LADDERLESS_SQLITE_POOL")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .filter(|n| *n >= 1)
+        .unwrap_or(8)
 }
 
 impl Store {
@@ -146,7 +154,10 @@ impl Store {
         let db = match location {
             Location::DataDir(dir) => {
                 std::fs::create_dir_all(dir).map_err(|e| {
-                    StoreError::Config(format!("cannot create data directory {}: {e}", dir.display()))
+                    StoreError::Config(format!(
+                        "cannot create data directory {}: {e}",
+                        dir.display()
+                    ))
                 })?;
                 let opts = SqliteConnectOptions::new()
                     .filename(dir.join("ladderless.db"))
@@ -241,12 +252,21 @@ impl Store {
     }
 
     /// Write a setting.
-    pub async fn set_setting(&self, key: &str, value: &str, now: OffsetDateTime) -> StoreResult<()> {
+    pub async fn set_setting(
+        &self,
+        key: &str,
+        value: &str,
+        now: OffsetDateTime,
+    ) -> StoreResult<()> {
         self.set_settings(&[(key, value)], now).await
     }
 
     /// Write several settings in one transaction.
-    pub async fn set_settings(&self, pairs: &[(&str, &str)], now: OffsetDateTime) -> StoreResult<()> {
+    pub async fn set_settings(
+        &self,
+        pairs: &[(&str, &str)],
+        now: OffsetDateTime,
+    ) -> StoreResult<()> {
         on_db!(self, p => {
             let mut tx = p.begin().await?;
             for (key, value) in pairs {

@@ -126,13 +126,17 @@ impl Store {
     pub async fn person_by_email(&self, email: &str) -> StoreResult<Option<Person>> {
         let sql = format!("SELECT {PERSON_COLUMNS} FROM people p WHERE p.email = $1");
         let email = email.trim().to_lowercase();
-        Ok(on_db!(self, p => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(email).fetch_optional(p).await?))
+        Ok(
+            on_db!(self, p => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(email).fetch_optional(p).await?),
+        )
     }
 
     /// One person by HRIS employee id.
     pub async fn person_by_employee_id(&self, employee_id: &str) -> StoreResult<Option<Person>> {
         let sql = format!("SELECT {PERSON_COLUMNS} FROM people p WHERE p.employee_id = $1");
-        Ok(on_db!(self, p => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(employee_id).fetch_optional(p).await?))
+        Ok(
+            on_db!(self, p => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(employee_id).fetch_optional(p).await?),
+        )
     }
 
     /// Cards for several people, by id (order not kept).
@@ -160,7 +164,9 @@ impl Store {
             "SELECT {CARD_COLUMNS} FROM people p LEFT JOIN teams t ON t.id = p.team_id \
              WHERE p.manager_id = $1 AND p.active = TRUE ORDER BY p.name LIMIT 500"
         );
-        Ok(on_db!(self, p => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(manager_id).fetch_all(p).await?))
+        Ok(
+            on_db!(self, p => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(manager_id).fetch_all(p).await?),
+        )
     }
 
     /// How many active direct reports a person has.
@@ -183,7 +189,9 @@ impl Store {
             "SELECT {CARD_COLUMNS} FROM people p LEFT JOIN teams t ON t.id = p.team_id \
              WHERE p.active = TRUE ORDER BY p.name, p.id LIMIT $1 OFFSET $2"
         );
-        Ok(on_db!(self, p => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(limit).bind(offset).fetch_all(p).await?))
+        Ok(
+            on_db!(self, p => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(limit).bind(offset).fetch_all(p).await?),
+        )
     }
 
     /// Role history of a person, newest first.
@@ -235,8 +243,10 @@ impl Store {
     /// The stored password hash for an active person, by e-mail.
     pub async fn credentials(&self, email: &str) -> StoreResult<Option<(Uuid, Option<String>)>> {
         let email = email.trim().to_lowercase();
-        Ok(on_db!(self, p => sqlx::query_as("SELECT id, password_hash FROM people WHERE email = $1 AND active = TRUE")
-            .bind(email).fetch_optional(p).await?))
+        Ok(
+            on_db!(self, p => sqlx::query_as("SELECT id, password_hash FROM people WHERE email = $1 AND active = TRUE")
+            .bind(email).fetch_optional(p).await?),
+        )
     }
 
     /// The password hash of a person.
@@ -247,17 +257,36 @@ impl Store {
     }
 
     /// Set a person's password hash.
-    pub async fn set_password_hash(&self, id: Uuid, hash: &str, now: OffsetDateTime) -> StoreResult<()> {
+    pub async fn set_password_hash(
+        &self,
+        id: Uuid,
+        hash: &str,
+        now: OffsetDateTime,
+    ) -> StoreResult<()> {
         let r = on_db!(self, p => sqlx::query("UPDATE people SET password_hash = $2, updated_at = $3 WHERE id = $1")
             .bind(id).bind(hash).bind(now).execute(p).await?.rows_affected());
-        if r == 0 { Err(StoreError::NotFound) } else { Ok(()) }
+        if r == 0 {
+            Err(StoreError::NotFound)
+        } else {
+            Ok(())
+        }
     }
 
     /// Grant or withdraw the talent-admin and facilitator roles.
-    pub async fn set_access_roles(&self, id: Uuid, talent_admin: bool, facilitator: bool, now: OffsetDateTime) -> StoreResult<()> {
+    pub async fn set_access_roles(
+        &self,
+        id: Uuid,
+        talent_admin: bool,
+        facilitator: bool,
+        now: OffsetDateTime,
+    ) -> StoreResult<()> {
         let r = on_db!(self, p => sqlx::query("UPDATE people SET is_talent_admin = $2, is_facilitator = $3, updated_at = $4 WHERE id = $1")
             .bind(id).bind(talent_admin).bind(facilitator).bind(now).execute(p).await?.rows_affected());
-        if r == 0 { Err(StoreError::NotFound) } else { Ok(()) }
+        if r == 0 {
+            Err(StoreError::NotFound)
+        } else {
+            Ok(())
+        }
     }
 
     /// How many talent admins are active (the last one may not be demoted).
@@ -272,7 +301,11 @@ impl Store {
         let (people, teams, accounts): (i64, i64, i64) = on_db!(self, p => sqlx::query_as(
             "SELECT (SELECT COUNT(*) FROM people WHERE active = TRUE), (SELECT COUNT(*) FROM teams), \
              (SELECT COUNT(*) FROM people WHERE password_hash IS NOT NULL)").fetch_one(p).await?);
-        Ok(OrgCounts { people, teams, accounts })
+        Ok(OrgCounts {
+            people,
+            teams,
+            accounts,
+        })
     }
 
     /// The chain of managers above a person, nearest first (at most 20; a cycle in bad data
@@ -287,8 +320,7 @@ impl Store {
              SELECT {CARD_COLUMNS} FROM chain c JOIN people p ON p.id = c.id LEFT JOIN teams t ON t.id = p.team_id \
              ORDER BY c.depth"
         );
-        let rows: Vec<PersonCard> =
-            on_db!(self, p => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(person_id).fetch_all(p).await?);
+        let rows: Vec<PersonCard> = on_db!(self, p => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(person_id).fetch_all(p).await?);
         let mut chain: Vec<PersonCard> = Vec::with_capacity(rows.len());
         for card in rows {
             if card.id == person_id || chain.iter().any(|c| c.id == card.id) {
@@ -306,9 +338,9 @@ impl Store {
             "SELECT {PERSON_COLUMNS}, EXISTS (SELECT 1 FROM people r WHERE r.manager_id = p.id AND r.active = TRUE) AS has_reports \
              FROM people p WHERE p.id = $1"
         );
-        let row: Option<PersonWithFlag> =
-            on_db!(self, p => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(p).await?);
-        row.map(|r| (r.person, r.has_reports)).ok_or(StoreError::NotFound)
+        let row: Option<PersonWithFlag> = on_db!(self, p => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(p).await?);
+        row.map(|r| (r.person, r.has_reports))
+            .ok_or(StoreError::NotFound)
     }
 }
 

@@ -47,14 +47,18 @@ macro_rules! org_role_in_tx {
 impl Store {
     /// Every organisation role, by title.
     pub async fn org_roles(&self) -> StoreResult<Vec<OrgRole>> {
-        Ok(on_db!(self, p => sqlx::query_as("SELECT code, title, description, created_by, created_at FROM org_roles ORDER BY title")
-            .fetch_all(p).await?))
+        Ok(
+            on_db!(self, p => sqlx::query_as("SELECT code, title, description, created_by, created_at FROM org_roles ORDER BY title")
+            .fetch_all(p).await?),
+        )
     }
 
     /// One organisation role.
     pub async fn org_role(&self, code: &str) -> StoreResult<Option<OrgRole>> {
-        Ok(on_db!(self, p => sqlx::query_as("SELECT code, title, description, created_by, created_at FROM org_roles WHERE code = $1")
-            .bind(code).fetch_optional(p).await?))
+        Ok(
+            on_db!(self, p => sqlx::query_as("SELECT code, title, description, created_by, created_at FROM org_roles WHERE code = $1")
+            .bind(code).fetch_optional(p).await?),
+        )
     }
 
     /// Add an organisation role with its skills.
@@ -78,19 +82,32 @@ impl Store {
     pub async fn delete_org_role(&self, code: &str) -> StoreResult<()> {
         let (held,): (i64,) = on_db!(self, p => sqlx::query_as("SELECT COUNT(*) FROM people WHERE role_code = $1").bind(code).fetch_one(p).await?);
         if held > 0 {
-            return Err(StoreError::Conflict { field: "code".into() });
+            return Err(StoreError::Conflict {
+                field: "code".into(),
+            });
         }
         let n = on_db!(self, p => sqlx::query("DELETE FROM org_roles WHERE code = $1").bind(code).execute(p).await?.rows_affected());
-        if n == 0 { Err(StoreError::NotFound) } else { Ok(()) }
+        if n == 0 {
+            Err(StoreError::NotFound)
+        } else {
+            Ok(())
+        }
     }
 
     /// Every organisation skill, by label.
     pub async fn org_skills(&self) -> StoreResult<Vec<OrgSkill>> {
-        Ok(on_db!(self, p => sqlx::query_as("SELECT id, label, description FROM org_skills ORDER BY label").fetch_all(p).await?))
+        Ok(
+            on_db!(self, p => sqlx::query_as("SELECT id, label, description FROM org_skills ORDER BY label").fetch_all(p).await?),
+        )
     }
 
     /// Add an organisation skill.
-    pub async fn create_org_skill(&self, skill: &OrgSkill, by: Option<Uuid>, now: OffsetDateTime) -> StoreResult<()> {
+    pub async fn create_org_skill(
+        &self,
+        skill: &OrgSkill,
+        by: Option<Uuid>,
+        now: OffsetDateTime,
+    ) -> StoreResult<()> {
         on_db!(self, p => { sqlx::query("INSERT INTO org_skills (id, label, description, created_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5)")
             .bind(&skill.id).bind(&skill.label).bind(&skill.description).bind(by).bind(now).execute(p).await?; });
         Ok(())

@@ -28,16 +28,29 @@ impl Store {
     /// query (a city, a common first name) lists whole-word matches in directory order instead:
     /// ranking, or merging every word that starts with the query, costs far more over tens of
     /// thousands of documents than it tells a reader, who narrows the search with another word.
-    pub async fn search_people(&self, q: &str, limit: i64, offset: i64) -> StoreResult<Vec<PersonCard>> {
+    pub async fn search_people(
+        &self,
+        q: &str,
+        limit: i64,
+        offset: i64,
+    ) -> StoreResult<Vec<PersonCard>> {
         Ok(self.search_people_page(q, limit, offset).await?.people)
     }
 
     /// [`Store::search_people`], saying also whether the search was broad (more than
     /// [`RANKED_MATCHES`] whole-word matches), so a page can suggest narrowing it.
-    pub async fn search_people_page(&self, q: &str, limit: i64, offset: i64) -> StoreResult<SearchPage> {
+    pub async fn search_people_page(
+        &self,
+        q: &str,
+        limit: i64,
+        offset: i64,
+    ) -> StoreResult<SearchPage> {
         let terms = query_terms(q);
         if terms.is_empty() {
-            return Ok(SearchPage { people: self.list_people(limit, offset).await?, broad: false });
+            return Ok(SearchPage {
+                people: self.list_people(limit, offset).await?,
+                broad: false,
+            });
         }
         // One query answers a broad search: the page in directory order, with the (capped)
         // number of matches alongside; only a narrow one pays for ranking.
@@ -56,27 +69,40 @@ impl Store {
                  WHERE d.tsv @@ to_tsquery('simple', $1) AND p.active = TRUE ORDER BY d.seq LIMIT $2 OFFSET $3"
             ),
         };
-        let rows: Vec<CountedCard> =
-            on_db!(self, p => sqlx::query_as(sqlx::AssertSqlSafe(counted)).bind(&whole).bind(limit).bind(offset).fetch_all(p).await?);
+        let rows: Vec<CountedCard> = on_db!(self, p => sqlx::query_as(sqlx::AssertSqlSafe(counted)).bind(&whole).bind(limit).bind(offset).fetch_all(p).await?);
         let broad = match rows.first() {
             Some(r) => r.matches > RANKED_MATCHES,
             None => self.count_matches(&whole).await? > RANKED_MATCHES,
         };
         if broad {
-            return Ok(SearchPage { people: rows.into_iter().map(|r| r.card).collect(), broad: true });
+            return Ok(SearchPage {
+                people: rows.into_iter().map(|r| r.card).collect(),
+                broad: true,
+            });
         }
         let prefix = self.match_expr(&terms, true);
         let ranked = self.count_matches(&prefix).await? <= RANKED_MATCHES;
-        Ok(SearchPage { people: self.search_page(&prefix, ranked, limit, offset).await?, broad: !ranked })
+        Ok(SearchPage {
+            people: self.search_page(&prefix, ranked, limit, offset).await?,
+            broad: !ranked,
+        })
     }
 
     fn match_expr(&self, terms: &[String], prefix: bool) -> String {
         let star = if prefix { "*" } else { "" };
         match self.dialect() {
-            Dialect::Sqlite => terms.iter().map(|t| format!("\"{t}\"{star}")).collect::<Vec<_>>().join(" "),
+            Dialect::Sqlite => terms
+                .iter()
+                .map(|t| format!("\"{t}\"{star}"))
+                .collect::<Vec<_>>()
+                .join(" "),
             Dialect::Postgres => {
                 let star = if prefix { ":*" } else { "" };
-                terms.iter().map(|t| format!("{t}{star}")).collect::<Vec<_>>().join(" & ")
+                terms
+                    .iter()
+                    .map(|t| format!("{t}{star}"))
+                    .collect::<Vec<_>>()
+                    .join(" & ")
             }
         }
     }
@@ -85,16 +111,26 @@ impl Store {
     async fn count_matches(&self, expr: &str) -> StoreResult<i64> {
         let cap = RANKED_MATCHES + 1;
         let sql = match self.dialect() {
-            Dialect::Sqlite => format!("SELECT COUNT(*) FROM (SELECT 1 FROM search_fts WHERE search_fts MATCH $1 LIMIT {cap}) x"),
+            Dialect::Sqlite => format!(
+                "SELECT COUNT(*) FROM (SELECT 1 FROM search_fts WHERE search_fts MATCH $1 LIMIT {cap}) x"
+            ),
             Dialect::Postgres => {
-                format!("SELECT COUNT(*) FROM (SELECT 1 FROM search_docs d WHERE d.tsv @@ to_tsquery('simple', $1) LIMIT {cap}) x")
+                format!(
+                    "SELECT COUNT(*) FROM (SELECT 1 FROM search_docs d WHERE d.tsv @@ to_tsquery('simple', $1) LIMIT {cap}) x"
+                )
             }
         };
         let (n,): (i64,) = on_db!(self, p => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(expr).fetch_one(p).await?);
         Ok(n)
     }
 
-    async fn search_page(&self, expr: &str, ranked: bool, limit: i64, offset: i64) -> StoreResult<Vec<PersonCard>> {
+    async fn search_page(
+        &self,
+        expr: &str,
+        ranked: bool,
+        limit: i64,
+        offset: i64,
+    ) -> StoreResult<Vec<PersonCard>> {
         let sql = match (self.dialect(), ranked) {
             (Dialect::Sqlite, _) => {
                 let order = if ranked { "f.rank, p.name" } else { "f.rowid" };
@@ -105,7 +141,11 @@ impl Store {
                 )
             }
             (Dialect::Postgres, _) => {
-                let order = if ranked { "ts_rank(d.tsv, to_tsquery('simple', $1)) DESC, p.name" } else { "d.seq" };
+                let order = if ranked {
+                    "ts_rank(d.tsv, to_tsquery('simple', $1)) DESC, p.name"
+                } else {
+                    "d.seq"
+                };
                 format!(
                     "SELECT {CARD_COLUMNS} FROM search_docs d JOIN people p ON p.id = d.person_id \
                      LEFT JOIN teams t ON t.id = p.team_id \
@@ -113,7 +153,9 @@ impl Store {
                 )
             }
         };
-        Ok(on_db!(self, p => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(expr).bind(limit).bind(offset).fetch_all(p).await?))
+        Ok(
+            on_db!(self, p => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(expr).bind(limit).bind(offset).fetch_all(p).await?),
+        )
     }
 }
 
@@ -140,7 +182,10 @@ pub const RANKED_MATCHES: i64 = 500;
 mod tests {
     #[test]
     fn terms_drop_operators_and_quotes() {
-        assert_eq!(super::query_terms("  \"Ada\" OR nurse* -x"), vec!["ada", "or", "nurse", "x"]);
+        assert_eq!(
+            super::query_terms("  \"Ada\" OR nurse* -x"),
+            vec!["ada", "or", "nurse", "x"]
+        );
         assert!(super::query_terms("*** ").is_empty());
     }
 }

@@ -20,8 +20,10 @@ pub struct PersonSkill {
 impl Store {
     /// A person's skills, highest level first.
     pub async fn person_skills(&self, person_id: Uuid) -> StoreResult<Vec<PersonSkill>> {
-        Ok(on_db!(self, p => sqlx::query_as("SELECT skill_id, level, want_to_grow, evidence FROM person_skills WHERE person_id = $1 ORDER BY level DESC, skill_id")
-            .bind(person_id).fetch_all(p).await?))
+        Ok(
+            on_db!(self, p => sqlx::query_as("SELECT skill_id, level, want_to_grow, evidence FROM person_skills WHERE person_id = $1 ORDER BY level DESC, skill_id")
+            .bind(person_id).fetch_all(p).await?),
+        )
     }
 
     /// Who a person shares a section with (stored code; None: never chosen, so private).
@@ -32,7 +34,13 @@ impl Store {
     }
 
     /// Set who a person shares a section with.
-    pub async fn set_audience(&self, person_id: Uuid, section: &str, audience: &str, now: OffsetDateTime) -> StoreResult<()> {
+    pub async fn set_audience(
+        &self,
+        person_id: Uuid,
+        section: &str,
+        audience: &str,
+        now: OffsetDateTime,
+    ) -> StoreResult<()> {
         on_db!(self, p => { sqlx::query("INSERT INTO visibility (person_id, section, audience, created_at, updated_at) VALUES ($1, $2, $3, $4, $4) \
              ON CONFLICT (person_id, section) DO UPDATE SET audience = excluded.audience, updated_at = excluded.updated_at")
             .bind(person_id).bind(section).bind(audience).bind(now).execute(p).await?; });

@@ -42,7 +42,9 @@ impl Store {
             "SELECT {CARD_COLUMNS} FROM people p LEFT JOIN teams t ON t.id = p.team_id \
              WHERE p.team_id = $1 AND p.active = TRUE ORDER BY p.name LIMIT $2"
         );
-        Ok(on_db!(self, p => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(team_id).bind(limit).fetch_all(p).await?))
+        Ok(
+            on_db!(self, p => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(team_id).bind(limit).fetch_all(p).await?),
+        )
     }
 }
 
@@ -52,7 +54,11 @@ pub(crate) fn ancestry(path: &str) -> Vec<(String, String, Option<String>)> {
     (0..parts.len())
         .map(|i| {
             let full = parts[..=i].join(" / ");
-            let parent = if i == 0 { None } else { Some(parts[..i].join(" / ")) };
+            let parent = if i == 0 {
+                None
+            } else {
+                Some(parts[..i].join(" / "))
+            };
             (full, parts[i].to_string(), parent)
         })
         .collect()
@@ -64,6 +70,13 @@ mod tests {
     fn ancestry_lists_parents_first() {
         let a = super::ancestry("Eng / Platform / Core");
         assert_eq!(a[0], ("Eng".into(), "Eng".into(), None));
-        assert_eq!(a[2], ("Eng / Platform / Core".into(), "Core".into(), Some("Eng / Platform".into())));
+        assert_eq!(
+            a[2],
+            (
+                "Eng / Platform / Core".into(),
+                "Core".into(),
+                Some("Eng / Platform".into())
+            )
+        );
     }
 }

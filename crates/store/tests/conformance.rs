@@ -46,10 +46,31 @@ async fn seed(store: &Store) -> (Uuid, Uuid, Uuid) {
     let b = person("A2", "b@x.org", Some("Eng / Platform"), Some(boss.id));
     let ids = (boss.id, a.id, b.id);
     let batch = Batch {
-        history: vec![NewHistory { person_id: a.id, role_code: Some("15-1252.00".into()), job_title: "Developer".into(), started_on: a.role_start_date, ended_on: None, close_open: false, source: "import" }],
-        search_docs: vec![(a.id, "Person A1 | Developer | Eng / Platform | rust".into()), (b.id, "Person A2 | Developer | Eng / Platform".into()), (boss.id, "Person B1 | Boss".into())],
+        history: vec![NewHistory {
+            person_id: a.id,
+            role_code: Some("15-1252.00".into()),
+            job_title: "Developer".into(),
+            started_on: a.role_start_date,
+            ended_on: None,
+            close_open: false,
+            source: "import",
+        }],
+        search_docs: vec![
+            (a.id, "Person A1 | Developer | Eng / Platform | rust".into()),
+            (b.id, "Person A2 | Developer | Eng / Platform".into()),
+            (boss.id, "Person B1 | Boss".into()),
+        ],
         creates: vec![boss, a, b],
-        run: Some(ImportRun { id: new_id(), actor_id: None, source: "seed.csv".into(), created_count: 3, updated_count: 0, unchanged_count: 0, deactivated_count: 0, created_at: now() }),
+        run: Some(ImportRun {
+            id: new_id(),
+            actor_id: None,
+            source: "seed.csv".into(),
+            created_count: 3,
+            updated_count: 0,
+            unchanged_count: 0,
+            deactivated_count: 0,
+            created_at: now(),
+        }),
         ..Default::default()
     };
     store.apply_batch(&batch, now()).await.expect("apply");
@@ -63,7 +84,10 @@ async fn people_teams_and_reporting_lines_round_trip() {
         let p = s.person(a).await.expect("person");
         assert_eq!(p.email, "a@x.org");
         assert_eq!(p.manager_id, Some(boss));
-        assert_eq!(p.role_start_date, Some(Date::from_calendar_date(2024, Month::March, 1).expect("date")));
+        assert_eq!(
+            p.role_start_date,
+            Some(Date::from_calendar_date(2024, Month::March, 1).expect("date"))
+        );
         assert_eq!(p.created_at, now());
         assert!(p.active && !p.is_talent_admin);
         assert_eq!(s.reports(boss).await.expect("reports").len(), 2);
@@ -71,18 +95,43 @@ async fn people_teams_and_reporting_lines_round_trip() {
         assert!(s.is_manager_of(boss, a).await.expect("is manager"));
         assert!(!s.is_manager_of(a, boss).await.expect("is manager"));
         let teams = s.teams().await.expect("teams");
-        assert_eq!(teams.iter().map(|t| t.path.as_str()).collect::<Vec<_>>(), vec!["Eng", "Eng / Platform"]);
-        let platform = teams.iter().find(|t| t.path == "Eng / Platform").expect("platform");
+        assert_eq!(
+            teams.iter().map(|t| t.path.as_str()).collect::<Vec<_>>(),
+            vec!["Eng", "Eng / Platform"]
+        );
+        let platform = teams
+            .iter()
+            .find(|t| t.path == "Eng / Platform")
+            .expect("platform");
         assert_eq!(platform.members, 2);
         assert_eq!(platform.parent_id, Some(teams[0].id));
         assert_eq!(s.management_chain(a).await.expect("chain")[0].id, boss);
         assert!(s.management_chain(boss).await.expect("chain").is_empty());
-        let (p, manages) = s.person_with_manager_flag(boss).await.expect("person and flag");
+        let (p, manages) = s
+            .person_with_manager_flag(boss)
+            .await
+            .expect("person and flag");
         assert!(p.id == boss && manages);
-        assert!(!s.person_with_manager_flag(a).await.expect("person and flag").1);
-        assert!(matches!(s.person_with_manager_flag(new_id()).await, Err(StoreError::NotFound)));
-        assert!(matches!(s.person(new_id()).await, Err(StoreError::NotFound)));
-        assert!(s.person_by_email("A@X.ORG").await.expect("by email").is_some());
+        assert!(
+            !s.person_with_manager_flag(a)
+                .await
+                .expect("person and flag")
+                .1
+        );
+        assert!(matches!(
+            s.person_with_manager_flag(new_id()).await,
+            Err(StoreError::NotFound)
+        ));
+        assert!(matches!(
+            s.person(new_id()).await,
+            Err(StoreError::NotFound)
+        ));
+        assert!(
+            s.person_by_email("A@X.ORG")
+                .await
+                .expect("by email")
+                .is_some()
+        );
         assert_eq!(s.org_counts().await.expect("counts").people, 3);
     })
     .await;
@@ -120,7 +169,15 @@ async fn import_snapshot_updates_history_and_deactivation() {
         let batch = Batch {
             updates: vec![upd],
             deactivate: vec![b],
-            history: vec![NewHistory { person_id: a, role_code: Some("41-4011.00".into()), job_title: "Seller".into(), started_on: Some(start), ended_on: None, close_open: true, source: "import" }],
+            history: vec![NewHistory {
+                person_id: a,
+                role_code: Some("41-4011.00".into()),
+                job_title: "Seller".into(),
+                started_on: Some(start),
+                ended_on: None,
+                close_open: true,
+                source: "import",
+            }],
             ..Default::default()
         };
         s.apply_batch(&batch, now()).await.expect("apply");
@@ -129,10 +186,21 @@ async fn import_snapshot_updates_history_and_deactivation() {
         let hist = s.role_history(a).await.expect("history");
         assert_eq!(hist.len(), 2);
         assert_eq!(hist[0].started_on, Some(start));
-        assert_eq!(hist[1].ended_on, Some(start), "the previous entry is closed on the new start date");
-        assert_eq!(s.observed_moves().await.expect("moves"), vec![("15-1252.00".to_string(), "41-4011.00".to_string())]);
+        assert_eq!(
+            hist[1].ended_on,
+            Some(start),
+            "the previous entry is closed on the new start date"
+        );
+        assert_eq!(
+            s.observed_moves().await.expect("moves"),
+            vec![("15-1252.00".to_string(), "41-4011.00".to_string())]
+        );
         assert!(!s.person(b).await.expect("b").active);
-        assert_eq!(s.teams().await.expect("teams").len(), 3, "Sales was created");
+        assert_eq!(
+            s.teams().await.expect("teams").len(),
+            3,
+            "Sales was created"
+        );
         assert_eq!(s.import_runs(10).await.expect("runs").len(), 1);
     })
     .await;
@@ -144,13 +212,43 @@ async fn directory_search_matches_prefixes_and_hides_inactive_people() {
         let (_, a, b) = seed(&s).await;
         let hits = s.search_people("plat", 10, 0).await.expect("search");
         assert_eq!(hits.len(), 2);
-        let hits = s.search_people("rust platform", 10, 0).await.expect("search");
+        let hits = s
+            .search_people("rust platform", 10, 0)
+            .await
+            .expect("search");
         assert_eq!(hits.iter().map(|h| h.id).collect::<Vec<_>>(), vec![a]);
-        assert!(s.search_people("\"; DROP TABLE people; --", 10, 0).await.expect("hostile query").is_empty());
-        s.set_search_doc(a, "Person A1 | Developer").await.expect("update doc");
-        assert!(s.search_people("rust", 10, 0).await.expect("search").is_empty(), "the old document is gone");
-        s.apply_batch(&Batch { deactivate: vec![b], ..Default::default() }, now()).await.expect("deactivate");
-        assert_eq!(s.search_people("platform", 10, 0).await.expect("search").len(), 0);
+        assert!(
+            s.search_people("\"; DROP TABLE people; --", 10, 0)
+                .await
+                .expect("hostile query")
+                .is_empty()
+        );
+        s.set_search_doc(a, "Person A1 | Developer")
+            .await
+            .expect("update doc");
+        assert!(
+            s.search_people("rust", 10, 0)
+                .await
+                .expect("search")
+                .is_empty(),
+            "the old document is gone"
+        );
+        s.apply_batch(
+            &Batch {
+                deactivate: vec![b],
+                ..Default::default()
+            },
+            now(),
+        )
+        .await
+        .expect("deactivate");
+        assert_eq!(
+            s.search_people("platform", 10, 0)
+                .await
+                .expect("search")
+                .len(),
+            0
+        );
         assert_eq!(s.list_people(10, 0).await.expect("list").len(), 2);
     })
     .await;
@@ -163,8 +261,22 @@ async fn management_chains_come_nearest_first_in_one_query() {
         let mid = person("M", "m@x.org", None, Some(top.id));
         let low = person("L", "l@x.org", None, Some(mid.id));
         let ids = [top.id, mid.id, low.id];
-        s.apply_batch(&Batch { creates: vec![top, mid, low], ..Default::default() }, now()).await.expect("apply");
-        let chain: Vec<Uuid> = s.management_chain(ids[2]).await.expect("chain").iter().map(|c| c.id).collect();
+        s.apply_batch(
+            &Batch {
+                creates: vec![top, mid, low],
+                ..Default::default()
+            },
+            now(),
+        )
+        .await
+        .expect("apply");
+        let chain: Vec<Uuid> = s
+            .management_chain(ids[2])
+            .await
+            .expect("chain")
+            .iter()
+            .map(|c| c.id)
+            .collect();
         assert_eq!(chain, vec![ids[1], ids[0]]);
     })
     .await;
@@ -189,23 +301,52 @@ async fn broad_searches_list_whole_word_matches_in_directory_order_and_narrow_on
         docs.push((named.id, "Lisbon Lisbon | Lisbon nurse".to_string()));
         let (first, other_id, named_id) = (creates[0].id, other.id, named.id);
         creates.extend([other, named]);
-        s.apply_batch(&Batch { creates, search_docs: docs, ..Default::default() }, now()).await.expect("apply");
+        s.apply_batch(
+            &Batch {
+                creates,
+                search_docs: docs,
+                ..Default::default()
+            },
+            now(),
+        )
+        .await
+        .expect("apply");
 
         // Broad: whole-word matches only, in the order documents were written.
-        let page = s.search_people("lisbon", 10, 0).await.expect("broad search");
+        let page = s
+            .search_people("lisbon", 10, 0)
+            .await
+            .expect("broad search");
         assert_eq!(page.len(), 10);
         assert_eq!(page[0].id, first, "directory order, not relevance");
-        let all = s.search_people("lisbon", 1000, 0).await.expect("broad search");
+        let all = s
+            .search_people("lisbon", 1000, 0)
+            .await
+            .expect("broad search");
         assert_eq!(all.len(), n + 1);
-        assert!(!all.iter().any(|c| c.id == other_id), "a prefix-only match is left out of a broad search");
+        assert!(
+            !all.iter().any(|c| c.id == other_id),
+            "a prefix-only match is left out of a broad search"
+        );
         // Narrow: prefixes count, and the best match comes first.
-        let hits = s.search_people("lisbo nurse", 10, 0).await.expect("narrow search");
+        let hits = s
+            .search_people("lisbo nurse", 10, 0)
+            .await
+            .expect("narrow search");
         assert_eq!(hits.len(), 2);
         assert!(hits.iter().any(|c| c.id == other_id));
-        let hits = s.search_people("lisbon nurse", 10, 0).await.expect("narrow search");
+        let hits = s
+            .search_people("lisbon nurse", 10, 0)
+            .await
+            .expect("narrow search");
         assert_eq!(hits[0].id, named_id, "ranked by relevance");
         // Past the last page: nothing, without an error.
-        assert!(s.search_people("lisbon", 10, 10_000).await.expect("far page").is_empty());
+        assert!(
+            s.search_people("lisbon", 10, 10_000)
+                .await
+                .expect("far page")
+                .is_empty()
+        );
     })
     .await;
 }
@@ -214,36 +355,105 @@ async fn broad_searches_list_whole_word_matches_in_directory_order_and_narrow_on
 async fn sessions_tokens_invites_and_throttles() {
     each(|s| async move {
         let (_, a, _) = seed(&s).await;
-        let row = SessionRow { id: "sid1".into(), secret_hash: "h".into(), person_id: a, csrf_token: "c".into(), expires_at: now() + Duration::days(1), updated_at: now() };
+        let row = SessionRow {
+            id: "sid1".into(),
+            secret_hash: "h".into(),
+            person_id: a,
+            csrf_token: "c".into(),
+            expires_at: now() + Duration::days(1),
+            updated_at: now(),
+        };
         s.create_session(&row, now()).await.expect("session");
-        assert_eq!(s.session("sid1").await.expect("get").expect("found").person_id, a);
-        s.touch_session("sid1", now() + Duration::days(2), now()).await.expect("touch");
-        assert_eq!(s.purge_sessions(now() + Duration::days(3)).await.expect("purge"), 1);
+        assert_eq!(
+            s.session("sid1")
+                .await
+                .expect("get")
+                .expect("found")
+                .person_id,
+            a
+        );
+        s.touch_session("sid1", now() + Duration::days(2), now())
+            .await
+            .expect("touch");
+        assert_eq!(
+            s.purge_sessions(now() + Duration::days(3))
+                .await
+                .expect("purge"),
+            1
+        );
         assert!(s.session("sid1").await.expect("get").is_none());
-        let row = SessionRow { id: "sid2".into(), ..row };
+        let row = SessionRow {
+            id: "sid2".into(),
+            ..row
+        };
         s.create_session(&row, now()).await.expect("session");
-        let (got, p, manages) = s.session_with_person("sid2").await.expect("get").expect("found");
-        assert_eq!((got.person_id, got.csrf_token.as_str(), got.expires_at), (a, "c", row.expires_at));
+        let (got, p, manages) = s
+            .session_with_person("sid2")
+            .await
+            .expect("get")
+            .expect("found");
+        assert_eq!(
+            (got.person_id, got.csrf_token.as_str(), got.expires_at),
+            (a, "c", row.expires_at)
+        );
         assert_eq!(p.email, "a@x.org");
         assert!(!manages, "a manages nobody");
         assert!(s.session_with_person("nope").await.expect("get").is_none());
 
-        let t = ApiToken { id: new_id(), person_id: a, name: "n".into(), prefix: "ll_abc".into(), last_used_at: None, revoked_at: None, created_at: now() };
+        let t = ApiToken {
+            id: new_id(),
+            person_id: a,
+            name: "n".into(),
+            prefix: "ll_abc".into(),
+            last_used_at: None,
+            revoked_at: None,
+            created_at: now(),
+        };
         s.create_api_token(&t, "hash1").await.expect("token");
         assert!(s.api_token_by_hash("hash1").await.expect("get").is_some());
-        assert!(matches!(s.revoke_api_token(new_id(), t.id, now()).await, Err(StoreError::NotFound)), "only the owner revokes");
+        assert!(
+            matches!(
+                s.revoke_api_token(new_id(), t.id, now()).await,
+                Err(StoreError::NotFound)
+            ),
+            "only the owner revokes"
+        );
         s.revoke_api_token(a, t.id, now()).await.expect("revoke");
         assert!(s.api_token_by_hash("hash1").await.expect("get").is_none());
 
-        s.create_invite(a, "inv", now() + Duration::days(7), None, now()).await.expect("invite");
+        s.create_invite(a, "inv", now() + Duration::days(7), None, now())
+            .await
+            .expect("invite");
         assert_eq!(s.invite_person("inv", now()).await.expect("get"), Some(a));
-        assert_eq!(s.invite_person("inv", now() + Duration::days(8)).await.expect("get"), None, "expired");
-        assert_eq!(s.redeem_invite("inv", "pw", now()).await.expect("redeem"), Some(a));
-        assert_eq!(s.redeem_invite("inv", "pw2", now()).await.expect("redeem"), None, "one use only");
-        assert_eq!(s.password_hash(a).await.expect("hash").as_deref(), Some("pw"));
+        assert_eq!(
+            s.invite_person("inv", now() + Duration::days(8))
+                .await
+                .expect("get"),
+            None,
+            "expired"
+        );
+        assert_eq!(
+            s.redeem_invite("inv", "pw", now()).await.expect("redeem"),
+            Some(a)
+        );
+        assert_eq!(
+            s.redeem_invite("inv", "pw2", now()).await.expect("redeem"),
+            None,
+            "one use only"
+        );
+        assert_eq!(
+            s.password_hash(a).await.expect("hash").as_deref(),
+            Some("pw")
+        );
 
-        let th = Throttle { failures: 3, window_start: now(), locked_until: Some(now() + Duration::minutes(5)) };
-        s.save_throttle("account:a", &th, now()).await.expect("save");
+        let th = Throttle {
+            failures: 3,
+            window_start: now(),
+            locked_until: Some(now() + Duration::minutes(5)),
+        };
+        s.save_throttle("account:a", &th, now())
+            .await
+            .expect("save");
         let got = s.throttle("account:a").await.expect("get").expect("found");
         assert_eq!((got.failures, got.locked_until), (3, th.locked_until));
         s.clear_throttle("account:a").await.expect("clear");
@@ -302,10 +512,19 @@ async fn audit_roles_skills_visibility_settings_and_backup() {
 #[test]
 fn ambiguous_database_urls_are_refused() {
     use ladderless_store::Location;
-    assert!(matches!(Location::from_url("postgres://u:p@h/db"), Ok(Location::Postgres(_))));
-    assert!(matches!(Location::from_url("sqlite:///tmp/x"), Ok(Location::DataDir(_))));
+    assert!(matches!(
+        Location::from_url("postgres://u:p@h/db"),
+        Ok(Location::Postgres(_))
+    ));
+    assert!(matches!(
+        Location::from_url("sqlite:///tmp/x"),
+        Ok(Location::DataDir(_))
+    ));
     for bad in ["mysql://h/db", "/tmp/data", "postgres:/missing-slash", ""] {
         assert!(Location::from_url(bad).is_err(), "{bad} must be refused");
     }
-    assert_eq!(ladderless_store::redact_url("postgres://me:secret@h/db"), "postgres://me:****@h/db");
+    assert_eq!(
+        ladderless_store::redact_url("postgres://me:secret@h/db"),
+        "postgres://me:****@h/db"
+    );
 }

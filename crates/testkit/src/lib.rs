@@ -24,7 +24,9 @@ pub fn backends() -> Vec<Backend> {
         Ok(u) if !u.is_empty() => vec![Backend::Sqlite, Backend::Postgres],
         _ => {
             if std::env::var("CI").is_ok_and(|v| v == "true" || v == "1") {
-                panic!("CI must test PostgreSQL: set LADDERLESS_TEST_POSTGRES_URL (scripts/test does)");
+                panic!(
+                    "CI must test PostgreSQL: set LADDERLESS_TEST_POSTGRES_URL (scripts/test does)"
+                );
             }
             eprintln!("note: LADDERLESS_TEST_POSTGRES_URL is not set; testing SQLite only");
             vec![Backend::Sqlite]
@@ -36,7 +38,10 @@ static COUNTER: AtomicU64 = AtomicU64::new(0);
 
 fn unique_name() -> String {
     let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-    let t = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
+    let t = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or(0);
     format!("ll_test_{}_{}_{}", std::process::id(), t % 1_000_000_000, n)
 }
 
@@ -62,18 +67,29 @@ impl TestDb {
         match backend {
             Backend::Sqlite => {
                 let dir = std::env::temp_dir().join(name);
-                Ok(TestDb { location: Location::DataDir(dir.clone()), dir: Some(dir) })
+                Ok(TestDb {
+                    location: Location::DataDir(dir.clone()),
+                    dir: Some(dir),
+                })
             }
             Backend::Postgres => {
-                let admin = std::env::var("LADDERLESS_TEST_POSTGRES_URL").context("LADDERLESS_TEST_POSTGRES_URL")?;
-                let pool = sqlx::PgPool::connect(&admin).await.context("connecting to the test PostgreSQL")?;
-                sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}"))).execute(&pool).await?;
+                let admin = std::env::var("LADDERLESS_TEST_POSTGRES_URL")
+                    .context("LADDERLESS_TEST_POSTGRES_URL")?;
+                let pool = sqlx::PgPool::connect(&admin)
+                    .await
+                    .context("connecting to the test PostgreSQL")?;
+                sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+                    .execute(&pool)
+                    .await?;
                 pool.close().await;
                 let base = match admin.rsplit_once('/') {
                     Some((b, _)) => b.to_string(),
                     None => bail!("LADDERLESS_TEST_POSTGRES_URL has no database part"),
                 };
-                Ok(TestDb { location: Location::Postgres(format!("{base}/{name}")), dir: None })
+                Ok(TestDb {
+                    location: Location::Postgres(format!("{base}/{name}")),
+                    dir: None,
+                })
             }
         }
     }
@@ -104,7 +120,11 @@ impl TestServer {
     /// Start a server whose career graph is built before it answers.
     pub async fn start_with_graph(backend: Backend) -> anyhow::Result<TestServer> {
         let server = Self::start(backend).await?;
-        server.app.refresh_graph().await.map_err(|e| anyhow::anyhow!("{e}"))?;
+        server
+            .app
+            .refresh_graph()
+            .await
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
         Ok(server)
     }
 
@@ -113,7 +133,12 @@ impl TestServer {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
         let addr = listener.local_addr()?;
         let base = format!("http://{addr}");
-        let config = ladderless_web::WebConfig { base_url: base.clone(), max_body_bytes: 64 * 1024, max_upload_bytes: 4 * 1024 * 1024, ..Default::default() };
+        let config = ladderless_web::WebConfig {
+            base_url: base.clone(),
+            max_body_bytes: 64 * 1024,
+            max_upload_bytes: 4 * 1024 * 1024,
+            ..Default::default()
+        };
         let router = ladderless_web::router(app.clone(), config);
         tokio::spawn(async move {
             let _ = axum_serve(listener, router).await;
@@ -127,8 +152,15 @@ impl TestServer {
     }
 }
 
-async fn axum_serve(listener: tokio::net::TcpListener, router: axum::Router) -> std::io::Result<()> {
-    axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>()).await
+async fn axum_serve(
+    listener: tokio::net::TcpListener,
+    router: axum::Router,
+) -> std::io::Result<()> {
+    axum::serve(
+        listener,
+        router.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .await
 }
 
 /// A browser-like client: cookies, CSRF tokens from forms, no automatic redirects.
@@ -168,15 +200,27 @@ impl Client {
             .redirect(reqwest::redirect::Policy::none())
             .build()
             .expect("http client");
-        Client { base: base.to_string(), http, csrf: std::sync::Mutex::new(String::new()) }
+        Client {
+            base: base.to_string(),
+            http,
+            csrf: std::sync::Mutex::new(String::new()),
+        }
     }
 
     async fn read(resp: reqwest::Response) -> anyhow::Result<Reply> {
         let status = resp.status().as_u16();
         let headers = resp.headers().clone();
-        let location = headers.get("location").and_then(|v| v.to_str().ok()).map(str::to_string);
+        let location = headers
+            .get("location")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string);
         let body = resp.text().await?;
-        Ok(Reply { status, location, body, headers })
+        Ok(Reply {
+            status,
+            location,
+            body,
+            headers,
+        })
     }
 
     /// GET a path; remembers any CSRF token found in the page.
@@ -197,8 +241,19 @@ impl Client {
     }
 
     /// POST a form exactly as given (no CSRF token added).
-    pub async fn post_form_raw(&self, path: &str, fields: &[(&str, &str)]) -> anyhow::Result<Reply> {
-        Self::read(self.http.post(format!("{}{path}", self.base)).form(fields).send().await?).await
+    pub async fn post_form_raw(
+        &self,
+        path: &str,
+        fields: &[(&str, &str)],
+    ) -> anyhow::Result<Reply> {
+        Self::read(
+            self.http
+                .post(format!("{}{path}", self.base))
+                .form(fields)
+                .send()
+                .await?,
+        )
+        .await
     }
 
     /// The CSRF token seen last.
@@ -208,9 +263,15 @@ impl Client {
 
     /// Sign in through the form; fails unless it redirects home.
     pub async fn sign_in(&self, email: &str, password: &str) -> anyhow::Result<()> {
-        let r = self.post_form_raw("/login", &[("email", email), ("password", password)]).await?;
+        let r = self
+            .post_form_raw("/login", &[("email", email), ("password", password)])
+            .await?;
         if r.status != 303 {
-            bail!("sign-in as {email} failed: {} {}", r.status, r.body.chars().take(200).collect::<String>());
+            bail!(
+                "sign-in as {email} failed: {} {}",
+                r.status,
+                r.body.chars().take(200).collect::<String>()
+            );
         }
         self.get("/").await?;
         Ok(())
@@ -218,18 +279,50 @@ impl Client {
 
     /// GET with a bearer token.
     pub async fn api_get(&self, path: &str, token: &str) -> anyhow::Result<Reply> {
-        Self::read(self.http.get(format!("{}{path}", self.base)).bearer_auth(token).send().await?).await
+        Self::read(
+            self.http
+                .get(format!("{}{path}", self.base))
+                .bearer_auth(token)
+                .send()
+                .await?,
+        )
+        .await
     }
 
     /// POST JSON with a bearer token.
-    pub async fn api_post_json(&self, path: &str, token: &str, body: &serde_json::Value) -> anyhow::Result<Reply> {
-        Self::read(self.http.post(format!("{}{path}", self.base)).bearer_auth(token).json(body).send().await?).await
+    pub async fn api_post_json(
+        &self,
+        path: &str,
+        token: &str,
+        body: &serde_json::Value,
+    ) -> anyhow::Result<Reply> {
+        Self::read(
+            self.http
+                .post(format!("{}{path}", self.base))
+                .bearer_auth(token)
+                .json(body)
+                .send()
+                .await?,
+        )
+        .await
     }
 
     /// POST a raw body with a content type and a bearer token.
-    pub async fn api_post_body(&self, path: &str, token: &str, content_type: &str, body: Vec<u8>) -> anyhow::Result<Reply> {
+    pub async fn api_post_body(
+        &self,
+        path: &str,
+        token: &str,
+        content_type: &str,
+        body: Vec<u8>,
+    ) -> anyhow::Result<Reply> {
         Self::read(
-            self.http.post(format!("{}{path}", self.base)).bearer_auth(token).header("content-type", content_type).body(body).send().await?,
+            self.http
+                .post(format!("{}{path}", self.base))
+                .bearer_auth(token)
+                .header("content-type", content_type)
+                .body(body)
+                .send()
+                .await?,
         )
         .await
     }
@@ -256,14 +349,29 @@ pub const PASSWORD: &str = "correct horse battery";
 
 /// Import the small organisation and give accounts to everyone; Ann becomes talent admin.
 pub async fn seed_small_org(app: &App) -> anyhow::Result<()> {
-    let opts = ladderless_core::import::ImportOptions { source: "seed.csv".into(), ..Default::default() };
-    app.import_people(None, SMALL_ORG_CSV.as_bytes(), ladderless_domain_import_format(), &opts).await?;
+    let opts = ladderless_core::import::ImportOptions {
+        source: "seed.csv".into(),
+        ..Default::default()
+    };
+    app.import_people(
+        None,
+        SMALL_ORG_CSV.as_bytes(),
+        ladderless_domain_import_format(),
+        &opts,
+    )
+    .await?;
     let hash = ladderless_core::auth::hash_password(PASSWORD)?;
     for p in app.store.import_snapshot().await? {
         app.store.set_password_hash(p.id, &hash, app.now()).await?;
     }
-    let ann = app.store.person_by_email("ann@example.org").await?.context("ann")?;
-    app.store.set_access_roles(ann.id, true, false, app.now()).await?;
+    let ann = app
+        .store
+        .person_by_email("ann@example.org")
+        .await?
+        .context("ann")?;
+    app.store
+        .set_access_roles(ann.id, true, false, app.now())
+        .await?;
     Ok(())
 }
 
@@ -273,7 +381,12 @@ fn ladderless_domain_import_format() -> ladderless_domain::import::Format {
 
 /// The id of a person by e-mail.
 pub async fn person_id(app: &App, email: &str) -> anyhow::Result<ladderless_store::Uuid> {
-    Ok(app.store.person_by_email(email).await?.context("no such person")?.id)
+    Ok(app
+        .store
+        .person_by_email(email)
+        .await?
+        .context("no such person")?
+        .id)
 }
 
 /// Run `test` against a fresh seeded server on every backend, naming the backend on failure.
@@ -283,8 +396,12 @@ where
     Fut: std::future::Future<Output = anyhow::Result<()>>,
 {
     for backend in backends() {
-        let server = TestServer::start(backend).await.unwrap_or_else(|e| panic!("{backend:?}: cannot start: {e:#}"));
-        seed_small_org(&server.app).await.unwrap_or_else(|e| panic!("{backend:?}: cannot seed: {e:#}"));
+        let server = TestServer::start(backend)
+            .await
+            .unwrap_or_else(|e| panic!("{backend:?}: cannot start: {e:#}"));
+        seed_small_org(&server.app)
+            .await
+            .unwrap_or_else(|e| panic!("{backend:?}: cannot seed: {e:#}"));
         if let Err(e) = test(server).await {
             panic!("{backend:?}: {e:#}");
         }

@@ -33,12 +33,18 @@ fn table() -> &'static HashMap<String, String> {
 
 /// The URL of a static file.
 pub fn url(name: &str) -> String {
-    format!("/static/{}", table().get(name).map(String::as_str).unwrap_or(name))
+    format!(
+        "/static/{}",
+        table().get(name).map(String::as_str).unwrap_or(name)
+    )
 }
 
 /// Serve a static file by its hashed name (or its plain name, without long caching).
 pub async fn serve(Path(path): Path<String>) -> Response {
-    let original = table().iter().find(|(_, hashed)| **hashed == path).map(|(n, _)| n.clone());
+    let original = table()
+        .iter()
+        .find(|(_, hashed)| **hashed == path)
+        .map(|(n, _)| n.clone());
     let (name, immutable) = match original {
         Some(n) => (n, true),
         None => (path, false),
@@ -52,7 +58,11 @@ pub async fn serve(Path(path): Path<String>) -> Response {
     if let Ok(v) = HeaderValue::from_str(mime.as_ref()) {
         headers.insert(header::CONTENT_TYPE, v);
     }
-    let cache = if immutable { "public, max-age=31536000, immutable" } else { "public, max-age=300" };
+    let cache = if immutable {
+        "public, max-age=31536000, immutable"
+    } else {
+        "public, max-age=300"
+    };
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
     resp
 }

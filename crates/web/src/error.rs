@@ -26,7 +26,9 @@ impl WebError {
             CoreError::Invalid(_) => (StatusCode::UNPROCESSABLE_ENTITY, "invalid"),
             CoreError::ImportRejected(_) => (StatusCode::UNPROCESSABLE_ENTITY, "import_rejected"),
             CoreError::Conflict { .. } => (StatusCode::CONFLICT, "conflict"),
-            CoreError::TooManyAttempts { .. } => (StatusCode::TOO_MANY_REQUESTS, "too_many_attempts"),
+            CoreError::TooManyAttempts { .. } => {
+                (StatusCode::TOO_MANY_REQUESTS, "too_many_attempts")
+            }
             CoreError::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal"),
         }
     }
@@ -64,7 +66,9 @@ impl IntoResponse for WebError {
     fn into_response(self) -> Response {
         match self {
             WebError::Json(e) => json_error(&e),
-            WebError::Html(CoreError::Unauthenticated) => axum::response::Redirect::to("/login").into_response(),
+            WebError::Html(CoreError::Unauthenticated) => {
+                axum::response::Redirect::to("/login").into_response()
+            }
             WebError::Html(e) => {
                 log_internal(&e);
                 let (status, _) = WebError::status_code(&e);

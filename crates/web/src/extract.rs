@@ -14,10 +14,15 @@ pub const SESSION_COOKIE: &str = "ll_session";
 
 /// A cookie's value from the request headers.
 pub fn cookie_value(headers: &HeaderMap, name: &str) -> Option<String> {
-    headers.get_all(header::COOKIE).iter().filter_map(|v| v.to_str().ok()).flat_map(|v| v.split(';')).find_map(|kv| {
-        let (k, v) = kv.trim().split_once('=')?;
-        (k == name).then(|| v.to_string())
-    })
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .find_map(|kv| {
+            let (k, v) = kv.trim().split_once('=')?;
+            (k == name).then(|| v.to_string())
+        })
 }
 
 /// The signed-in person of a page; unauthenticated visitors are sent to sign in.
@@ -26,8 +31,16 @@ pub struct CurrentUser(pub Session);
 impl FromRequestParts<AppState> for CurrentUser {
     type Rejection = WebError;
 
-    async fn from_request_parts(parts: &mut Parts, _state: &AppState) -> Result<Self, Self::Rejection> {
-        parts.extensions.get::<Session>().cloned().map(CurrentUser).ok_or(WebError::Html(CoreError::Unauthenticated))
+    async fn from_request_parts(
+        parts: &mut Parts,
+        _state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        parts
+            .extensions
+            .get::<Session>()
+            .cloned()
+            .map(CurrentUser)
+            .ok_or(WebError::Html(CoreError::Unauthenticated))
     }
 }
 
@@ -37,7 +50,10 @@ pub struct ApiUser(pub Actor);
 impl FromRequestParts<AppState> for ApiUser {
     type Rejection = Response;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
         if let Some(auth) = parts.headers.get(header::AUTHORIZATION) {
             let value = auth.to_str().unwrap_or("");
             let Some(token) = value.strip_prefix("Bearer ").map(str::trim) else {

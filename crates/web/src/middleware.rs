@@ -35,17 +35,32 @@ pub struct CsrfInBody(pub String);
 /// token, in the `X-CSRF-Token` header or a `csrf` form field (compared in constant time).
 /// Requests with an API token carry no cookie authority and need none.
 pub async fn csrf_guard(State(state): State<AppState>, req: Request, next: Next) -> Response {
-    if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) || req.headers().contains_key(header::AUTHORIZATION) {
+    if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS)
+        || req.headers().contains_key(header::AUTHORIZATION)
+    {
         return next.run(req).await;
     }
     let Some(session) = req.extensions().get::<Session>().cloned() else {
         return next.run(req).await;
     };
     let expected = session.csrf_token.clone();
-    if let Some(v) = req.headers().get("x-csrf-token").and_then(|v| v.to_str().ok()) {
-        return if constant_time_eq(v, &expected) { next.run(req).await } else { forbidden() };
+    if let Some(v) = req
+        .headers()
+        .get("x-csrf-token")
+        .and_then(|v| v.to_str().ok())
+    {
+        return if constant_time_eq(v, &expected) {
+            next.run(req).await
+        } else {
+            forbidden()
+        };
     }
-    let content_type = req.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
+    let content_type = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_string();
     if content_type.starts_with("application/x-www-form-urlencoded") {
         let (parts, body) = req.into_parts();
         let Ok(bytes) = to_bytes(body, state.config.max_body_bytes).await else {
@@ -55,7 +70,9 @@ pub async fn csrf_guard(State(state): State<AppState>, req: Request, next: Next)
         if !token.is_some_and(|t| constant_time_eq(&t, &expected)) {
             return forbidden();
         }
-        return next.run(Request::from_parts(parts, Body::from(bytes))).await;
+        return next
+            .run(Request::from_parts(parts, Body::from(bytes)))
+            .await;
     }
     if content_type.starts_with("multipart/form-data") {
         let mut req = req;
@@ -66,12 +83,17 @@ pub async fn csrf_guard(State(state): State<AppState>, req: Request, next: Next)
 }
 
 fn form_urlencoded_field(bytes: &[u8], name: &str) -> Option<String> {
-    serde_urlencoded::from_bytes::<Vec<(String, String)>>(bytes).ok()?.into_iter().find(|(k, _)| k == name).map(|(_, v)| v)
+    serde_urlencoded::from_bytes::<Vec<(String, String)>>(bytes)
+        .ok()?
+        .into_iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v)
 }
 
 fn forbidden() -> Response {
     let mut resp = ErrorPage::for_status(StatusCode::FORBIDDEN).into_response();
-    resp.headers_mut().insert("x-reason", HeaderValue::from_static("csrf"));
+    resp.headers_mut()
+        .insert("x-reason", HeaderValue::from_static("csrf"));
     resp
 }
 
@@ -86,8 +108,14 @@ pub async fn security_headers(req: Request, next: Next) -> Response {
              frame-ancestors 'none'; form-action 'self'; base-uri 'none'",
         ),
     );
-    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
-    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("same-origin"));
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("same-origin"),
+    );
     h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     resp
 }

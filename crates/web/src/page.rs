@@ -43,23 +43,79 @@ impl Page {
     pub fn new(session: &Session, title: impl Into<String>, section: &str) -> Page {
         let a = &session.actor;
         let mut nav = vec![
-            NavItem { href: "/", label: "Home", current: false },
-            NavItem { href: "/people", label: "People", current: false },
-            NavItem { href: "/org", label: "Org chart", current: false },
-            NavItem { href: "/roles", label: "Roles", current: false },
-            NavItem { href: "/compass", label: "Compass", current: false },
-            NavItem { href: "/customers", label: "Customers", current: false },
-            NavItem { href: "/coach", label: "Coach", current: false },
-            NavItem { href: "/map", label: "Career map", current: false },
-            NavItem { href: "/plans", label: "Plans", current: false },
-            NavItem { href: "/directions", label: "Directions", current: false },
-            NavItem { href: "/opportunities", label: "Opportunities", current: false },
-            NavItem { href: "/inbox", label: "Inbox", current: false },
+            NavItem {
+                href: "/",
+                label: "Home",
+                current: false,
+            },
+            NavItem {
+                href: "/people",
+                label: "People",
+                current: false,
+            },
+            NavItem {
+                href: "/org",
+                label: "Org chart",
+                current: false,
+            },
+            NavItem {
+                href: "/roles",
+                label: "Roles",
+                current: false,
+            },
+            NavItem {
+                href: "/compass",
+                label: "Compass",
+                current: false,
+            },
+            NavItem {
+                href: "/customers",
+                label: "Customers",
+                current: false,
+            },
+            NavItem {
+                href: "/coach",
+                label: "Coach",
+                current: false,
+            },
+            NavItem {
+                href: "/map",
+                label: "Career map",
+                current: false,
+            },
+            NavItem {
+                href: "/plans",
+                label: "Plans",
+                current: false,
+            },
+            NavItem {
+                href: "/directions",
+                label: "Directions",
+                current: false,
+            },
+            NavItem {
+                href: "/opportunities",
+                label: "Opportunities",
+                current: false,
+            },
+            NavItem {
+                href: "/inbox",
+                label: "Inbox",
+                current: false,
+            },
         ];
         if a.is_talent_admin() {
-            nav.push(NavItem { href: "/admin", label: "Admin", current: false });
+            nav.push(NavItem {
+                href: "/admin",
+                label: "Admin",
+                current: false,
+            });
         }
-        nav.push(NavItem { href: "/account", label: "Account", current: false });
+        nav.push(NavItem {
+            href: "/account",
+            label: "Account",
+            current: false,
+        });
         for item in &mut nav {
             item.current = item.href == section;
         }
@@ -175,15 +231,38 @@ impl ErrorPage {
     /// The page for a status.
     pub fn for_status(status: StatusCode) -> ErrorPage {
         let (heading, message) = match status.as_u16() {
-            404 => ("Page not found", "There is nothing here, or it is not shared with you. Check the address, or go back to the home page."),
-            403 => ("Not allowed", "You do not have access to this. If you think you should, ask a talent admin. If you were filling in a form, reload the page and try again."),
-            413 => ("Too large", "That upload is larger than this server accepts."),
+            404 => (
+                "Page not found",
+                "There is nothing here, or it is not shared with you. Check the address, or go back to the home page.",
+            ),
+            403 => (
+                "Not allowed",
+                "You do not have access to this. If you think you should, ask a talent admin. If you were filling in a form, reload the page and try again.",
+            ),
+            413 => (
+                "Too large",
+                "That upload is larger than this server accepts.",
+            ),
             429 => ("Too many attempts", "Wait a few minutes and try again."),
-            503 => ("Unavailable", "The database is not answering right now. Try again in a moment."),
-            400..=499 => ("That did not work", "The request was not understood. Go back and try again."),
-            _ => ("Something went wrong", "The problem has been logged. Try again in a moment; if it keeps happening, tell your administrator."),
+            503 => (
+                "Unavailable",
+                "The database is not answering right now. Try again in a moment.",
+            ),
+            400..=499 => (
+                "That did not work",
+                "The request was not understood. Go back and try again.",
+            ),
+            _ => (
+                "Something went wrong",
+                "The problem has been logged. Try again in a moment; if it keeps happening, tell your administrator.",
+            ),
         };
-        ErrorPage { page: Page::anonymous(heading), status: status.as_u16(), heading, message }
+        ErrorPage {
+            page: Page::anonymous(heading),
+            status: status.as_u16(),
+            heading,
+            message,
+        }
     }
 }
 

@@ -1,8 +1,8 @@
 //! The whole route table, and the layers every request passes through.
 
 use crate::html::{about, account, admin, auth, careers, home, people, roles, teams};
-use crate::html::{directions, opportunities, pilots, plans, proposals};
 use crate::html::{coach, compass, conversations, curated, customers};
+use crate::html::{directions, opportunities, pilots, plans, proposals};
 use crate::middleware::{csrf_guard, load_session, security_headers};
 use crate::page::ErrorPage;
 use crate::{AppState, WebConfig, api, assets};
@@ -11,8 +11,8 @@ use axum::extract::{DefaultBodyLimit, Request, State};
 use axum::http::{StatusCode, header};
 use axum::middleware::from_fn_with_state;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
 use axum::routing::{delete, put};
+use axum::routing::{get, post};
 use ladderless_core::App;
 use std::any::Any;
 use std::sync::Arc;
@@ -25,7 +25,10 @@ use tower_http::trace::TraceLayer;
 pub fn router(app: App, config: WebConfig) -> Router {
     let upload_limit = config.max_upload_bytes;
     let body_limit = config.max_body_bytes;
-    let state = AppState { app, config: Arc::new(config) };
+    let state = AppState {
+        app,
+        config: Arc::new(config),
+    };
 
     let api = Router::new()
         .route("/me", get(api::me::me))
@@ -38,27 +41,56 @@ pub fn router(app: App, config: WebConfig) -> Router {
         .route("/roles/{code}/moves", get(api::careers::moves))
         .route("/paths", get(api::careers::paths))
         .route("/targets", get(api::careers::targets))
-        .route("/curated-moves", get(api::curated::list).post(api::curated::create))
-        .route("/curated-moves/{id}", put(api::curated::update).delete(api::curated::delete))
+        .route(
+            "/curated-moves",
+            get(api::curated::list).post(api::curated::create),
+        )
+        .route(
+            "/curated-moves/{id}",
+            put(api::curated::update).delete(api::curated::delete),
+        )
         .route("/skills", get(api::skills::list).post(api::skills::create))
-        .route("/imports", get(api::imports::list).post(api::imports::create).layer(DefaultBodyLimit::max(upload_limit)))
-        .route("/directions", get(api::directions::list).post(api::directions::create))
-        .route("/directions/{id}", get(api::directions::get).post(api::directions::update))
+        .route(
+            "/imports",
+            get(api::imports::list)
+                .post(api::imports::create)
+                .layer(DefaultBodyLimit::max(upload_limit)),
+        )
+        .route(
+            "/directions",
+            get(api::directions::list).post(api::directions::create),
+        )
+        .route(
+            "/directions/{id}",
+            get(api::directions::get).post(api::directions::update),
+        )
         .route("/opportunities", post(api::opportunities::create))
         .route("/opportunities/mine", get(api::opportunities::mine))
-        .route("/opportunities/{id}", get(api::opportunities::get).post(api::opportunities::update))
-        .route("/opportunities/{id}/move", post(api::opportunities::move_stage))
+        .route(
+            "/opportunities/{id}",
+            get(api::opportunities::get).post(api::opportunities::update),
+        )
+        .route(
+            "/opportunities/{id}/move",
+            post(api::opportunities::move_stage),
+        )
         .route("/opportunities/{id}/pilot", post(api::pilots::start))
         .route("/pilots", get(api::pilots::list))
         .route("/pilots/{id}", get(api::pilots::get))
         .route("/pilots/{id}/check-ins", post(api::pilots::check_in))
         .route("/pilots/{id}/end", post(api::pilots::end))
-        .route("/proposals", get(api::proposals::list).post(api::proposals::create))
+        .route(
+            "/proposals",
+            get(api::proposals::list).post(api::proposals::create),
+        )
         .route("/proposals/{id}", get(api::proposals::get))
         .route("/proposals/{id}/answer", post(api::proposals::answer))
         .route("/proposals/{id}/ask-again", post(api::proposals::ask_again))
         .route("/sponsors/{id}", get(api::proposals::sponsor))
-        .route("/settings/proposals", get(api::settings::get).put(api::settings::put))
+        .route(
+            "/settings/proposals",
+            get(api::settings::get).put(api::settings::put),
+        )
         .route("/compass", get(api::compass::mine))
         .route("/compass/factors", put(api::compass::save_factors))
         .route("/compass/values", post(api::compass::add_value))
@@ -72,11 +104,28 @@ pub fn router(app: App, config: WebConfig) -> Router {
         .route("/compass/history", get(api::compass::history))
         .route("/compass/shared", get(api::compass::shared))
         .route("/people/{id}/compass", get(api::compass::person))
-        .route("/people/{id}/compass/history", get(api::compass::person_history))
-        .route("/customers", get(api::customers::list).post(api::customers::create))
-        .route("/customers/{id}", get(api::customers::get).put(api::customers::update).delete(api::customers::delete))
-        .route("/conversations", get(api::conversations::list).post(api::conversations::create))
-        .route("/conversations/{id}", get(api::conversations::get).delete(api::conversations::delete))
+        .route(
+            "/people/{id}/compass/history",
+            get(api::compass::person_history),
+        )
+        .route(
+            "/customers",
+            get(api::customers::list).post(api::customers::create),
+        )
+        .route(
+            "/customers/{id}",
+            get(api::customers::get)
+                .put(api::customers::update)
+                .delete(api::customers::delete),
+        )
+        .route(
+            "/conversations",
+            get(api::conversations::list).post(api::conversations::create),
+        )
+        .route(
+            "/conversations/{id}",
+            get(api::conversations::get).delete(api::conversations::delete),
+        )
         .route("/follow-ups", get(api::conversations::follow_ups))
         .route("/follow-ups/{id}", put(api::conversations::set_follow_up))
         .route("/needs", get(api::conversations::needs))
@@ -85,12 +134,23 @@ pub fn router(app: App, config: WebConfig) -> Router {
         .route("/questions", get(api::coach::bank))
         .route("/plans", get(api::plans::list).post(api::plans::create))
         .route("/plans/draft", get(api::plans::draft))
-        .route("/plans/{id}", get(api::plans::get).put(api::plans::update).delete(api::plans::delete))
+        .route(
+            "/plans/{id}",
+            get(api::plans::get)
+                .put(api::plans::update)
+                .delete(api::plans::delete),
+        )
         .route("/plans/{id}/sharing", put(api::plans::sharing))
         .route("/plans/{id}/items", post(api::plans::add_item))
-        .route("/plans/{id}/items/{sub}", put(api::plans::item_done).delete(api::plans::remove_item))
+        .route(
+            "/plans/{id}/items/{sub}",
+            put(api::plans::item_done).delete(api::plans::remove_item),
+        )
         .route("/plans/{id}/milestones", post(api::plans::add_milestone))
-        .route("/plans/{id}/milestones/{sub}", put(api::plans::milestone_done).delete(api::plans::remove_milestone))
+        .route(
+            "/plans/{id}/milestones/{sub}",
+            put(api::plans::milestone_done).delete(api::plans::remove_milestone),
+        )
         .route("/plans/{id}/reviews", post(api::plans::add_review))
         .route("/openapi.json", get(api::openapi::openapi))
         .fallback(api::not_found);
@@ -99,7 +159,10 @@ pub fn router(app: App, config: WebConfig) -> Router {
         .route("/", get(home::home))
         .route("/login", get(auth::login_form).post(auth::login))
         .route("/logout", post(auth::logout))
-        .route("/invite/{token}", get(auth::invite_form).post(auth::accept_invite))
+        .route(
+            "/invite/{token}",
+            get(auth::invite_form).post(auth::accept_invite),
+        )
         .route("/people", get(people::directory))
         .route("/people/me/visibility", post(people::set_visibility))
         .route("/people/{id}", get(people::person))
@@ -117,8 +180,14 @@ pub fn router(app: App, config: WebConfig) -> Router {
         .route("/plans/{id}/items/{sub}/done", post(plans::item_done))
         .route("/plans/{id}/items/{sub}/remove", post(plans::remove_item))
         .route("/plans/{id}/milestones", post(plans::add_milestone))
-        .route("/plans/{id}/milestones/{sub}/done", post(plans::milestone_done))
-        .route("/plans/{id}/milestones/{sub}/remove", post(plans::remove_milestone))
+        .route(
+            "/plans/{id}/milestones/{sub}/done",
+            post(plans::milestone_done),
+        )
+        .route(
+            "/plans/{id}/milestones/{sub}/remove",
+            post(plans::remove_milestone),
+        )
         .route("/plans/{id}/reviews", post(plans::add_review))
         .route("/plans/{id}/delete", post(plans::delete))
         .route("/account", get(account::account))
@@ -126,7 +195,12 @@ pub fn router(app: App, config: WebConfig) -> Router {
         .route("/account/tokens", post(account::create_token))
         .route("/account/tokens/{id}/revoke", post(account::revoke_token))
         .route("/admin", get(admin::overview))
-        .route("/admin/import", get(admin::import_form).post(admin::import_upload).layer(DefaultBodyLimit::max(upload_limit)))
+        .route(
+            "/admin/import",
+            get(admin::import_form)
+                .post(admin::import_upload)
+                .layer(DefaultBodyLimit::max(upload_limit)),
+        )
         .route("/admin/people/{id}/roles", post(admin::set_roles))
         .route("/admin/people/{id}/invite", post(admin::invite))
         .route("/admin/audit", get(admin::audit))
@@ -152,9 +226,15 @@ pub fn router(app: App, config: WebConfig) -> Router {
         .route("/people/{id}/compass", get(compass::person_compass))
         .route("/people/{id}/compass/history", get(compass::person_history))
         .route("/customers", get(customers::list).post(customers::create))
-        .route("/customers/{id}", get(customers::show).post(customers::update))
+        .route(
+            "/customers/{id}",
+            get(customers::show).post(customers::update),
+        )
         .route("/customers/{id}/delete", post(customers::delete))
-        .route("/conversations", get(conversations::list).post(conversations::create))
+        .route(
+            "/conversations",
+            get(conversations::list).post(conversations::create),
+        )
         .route("/conversations/new", get(conversations::new))
         .route("/conversations/{id}", get(conversations::show))
         .route("/conversations/{id}/delete", post(conversations::delete))
@@ -163,11 +243,23 @@ pub fn router(app: App, config: WebConfig) -> Router {
         .route("/coach/pitch", get(coach::pitch))
         .route("/questions", get(coach::questions))
         .route("/about", get(about::about))
-        .route("/directions", get(directions::list).post(directions::create))
-        .route("/directions/{id}", get(directions::show).post(directions::update))
+        .route(
+            "/directions",
+            get(directions::list).post(directions::create),
+        )
+        .route(
+            "/directions/{id}",
+            get(directions::show).post(directions::update),
+        )
         .route("/directions/{id}/roles", post(directions::link_role))
-        .route("/opportunities", get(opportunities::board).post(opportunities::create))
-        .route("/opportunities/{id}", get(opportunities::show).post(opportunities::update))
+        .route(
+            "/opportunities",
+            get(opportunities::board).post(opportunities::create),
+        )
+        .route(
+            "/opportunities/{id}",
+            get(opportunities::show).post(opportunities::update),
+        )
         .route("/opportunities/{id}/move", post(opportunities::move_stage))
         .route("/opportunities/{id}/delete", post(opportunities::delete))
         .route("/opportunities/{id}/proposals", post(proposals::propose))
@@ -252,18 +344,39 @@ mod tests {
     #[tokio::test]
     async fn a_panicking_handler_becomes_a_500_and_the_server_keeps_serving() {
         let dir = std::env::temp_dir().join(format!("ll-panic-{}", ladderless_store::new_id()));
-        let store = ladderless_store::Store::open(&ladderless_store::Location::DataDir(dir.clone())).await.expect("store");
-        let state = AppState { app: App::new(store), config: Arc::new(WebConfig::default()) };
+        let store =
+            ladderless_store::Store::open(&ladderless_store::Location::DataDir(dir.clone()))
+                .await
+                .expect("store");
+        let state = AppState {
+            app: App::new(store),
+            config: Arc::new(WebConfig::default()),
+        };
         async fn boom() -> &'static str {
             panic!("handler bug")
         }
-        let routes = Router::new().route("/boom", get(boom)).route("/healthz", get(healthz));
+        let routes = Router::new()
+            .route("/boom", get(boom))
+            .route("/healthz", get(healthz));
         let app = with_layers(routes, state, 1024);
-        let resp = app.clone().oneshot(Request::get("/boom").body(Body::empty()).expect("request")).await.expect("response");
+        let resp = app
+            .clone()
+            .oneshot(Request::get("/boom").body(Body::empty()).expect("request"))
+            .await
+            .expect("response");
         assert_eq!(resp.status(), StatusCode::INTERNAL_SERVER_ERROR);
-        let body = axum::body::to_bytes(resp.into_body(), 1 << 20).await.expect("body");
+        let body = axum::body::to_bytes(resp.into_body(), 1 << 20)
+            .await
+            .expect("body");
         assert!(String::from_utf8_lossy(&body).contains("Something went wrong"));
-        let ok = app.oneshot(Request::get("/healthz").body(Body::empty()).expect("request")).await.expect("response");
+        let ok = app
+            .oneshot(
+                Request::get("/healthz")
+                    .body(Body::empty())
+                    .expect("request"),
+            )
+            .await
+            .expect("response");
         assert_eq!(ok.status(), StatusCode::OK);
         let _ = std::fs::remove_dir_all(dir);
     }

@@ -10,7 +10,11 @@ N3,New Three,new3@example.org,E404,2024-01-01
 
 async fn admin_token(s: &ladderless_testkit::TestServer) -> anyhow::Result<String> {
     let id = person_id(&s.app, "ann@example.org").await?;
-    Ok(s.app.create_api_token(id, "test").await.map_err(|e| anyhow::anyhow!("{e}"))?.1)
+    Ok(s.app
+        .create_api_token(id, "test")
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?
+        .1)
 }
 
 #[tokio::test]
@@ -19,16 +23,39 @@ async fn a_file_with_bad_rows_is_reported_whole_and_nothing_is_written() {
         let t = admin_token(&s).await?;
         let c = s.client();
         let before = s.app.store.org_counts().await?.people;
-        let r = c.api_post_body("/api/v1/imports", &t, "text/csv", TWO_BAD.as_bytes().to_vec()).await?;
+        let r = c
+            .api_post_body(
+                "/api/v1/imports",
+                &t,
+                "text/csv",
+                TWO_BAD.as_bytes().to_vec(),
+            )
+            .await?;
         check!(r.status == 422, "status {}", r.status);
         let j = r.json();
         check!(j["error"] == "import_rejected", "{j}");
         let rows = j["rows"].as_array().cloned().unwrap_or_default();
         check!(rows.len() == 2, "two problems: {rows:?}");
-        check!(rows[0]["line"] == 3 && rows[0]["field"] == "email", "{rows:?}");
-        check!(rows[1]["line"] == 4 && rows[1]["field"] == "manager_employee_id", "{rows:?}");
-        check!(s.app.store.org_counts().await?.people == before, "nothing written");
-        check!(s.app.store.person_by_email("new1@example.org").await?.is_none(), "not even the good row");
+        check!(
+            rows[0]["line"] == 3 && rows[0]["field"] == "email",
+            "{rows:?}"
+        );
+        check!(
+            rows[1]["line"] == 4 && rows[1]["field"] == "manager_employee_id",
+            "{rows:?}"
+        );
+        check!(
+            s.app.store.org_counts().await?.people == before,
+            "nothing written"
+        );
+        check!(
+            s.app
+                .store
+                .person_by_email("new1@example.org")
+                .await?
+                .is_none(),
+            "not even the good row"
+        );
         Ok(())
     })
     .await;
@@ -40,17 +67,38 @@ async fn the_admin_upload_page_lists_every_problem_with_its_line() {
         let c = s.client();
         c.sign_in("ann@example.org", PASSWORD).await?;
         c.get("/admin/import").await?;
-        let form = reqwest::multipart::Form::new()
-            .text("csrf", c.csrf())
-            .part("file", reqwest::multipart::Part::bytes(TWO_BAD.as_bytes().to_vec()).file_name("people.csv"));
-        let r = c.http.post(format!("{}/admin/import", s.base)).multipart(form).send().await?;
+        let form = reqwest::multipart::Form::new().text("csrf", c.csrf()).part(
+            "file",
+            reqwest::multipart::Part::bytes(TWO_BAD.as_bytes().to_vec()).file_name("people.csv"),
+        );
+        let r = c
+            .http
+            .post(format!("{}/admin/import", s.base))
+            .multipart(form)
+            .send()
+            .await?;
         check!(r.status().as_u16() == 422, "status {}", r.status());
         let body = r.text().await?;
-        check!(body.contains("2 problems") && body.contains("Nothing was imported"), "summary shown");
-        check!(body.contains("<td>3</td><td>email</td>") && body.contains("<td>4</td><td>manager_employee_id</td>"), "lines shown");
+        check!(
+            body.contains("2 problems") && body.contains("Nothing was imported"),
+            "summary shown"
+        );
+        check!(
+            body.contains("<td>3</td><td>email</td>")
+                && body.contains("<td>4</td><td>manager_employee_id</td>"),
+            "lines shown"
+        );
         // Without the CSRF field the upload is refused.
-        let form = reqwest::multipart::Form::new().part("file", reqwest::multipart::Part::bytes(b"x".to_vec()).file_name("a.csv"));
-        let r = c.http.post(format!("{}/admin/import", s.base)).multipart(form).send().await?;
+        let form = reqwest::multipart::Form::new().part(
+            "file",
+            reqwest::multipart::Part::bytes(b"x".to_vec()).file_name("a.csv"),
+        );
+        let r = c
+            .http
+            .post(format!("{}/admin/import", s.base))
+            .multipart(form)
+            .send()
+            .await?;
         check!(r.status().as_u16() == 403, "no csrf: {}", r.status());
         Ok(())
     })
@@ -84,7 +132,9 @@ async fn a_good_upload_imports_and_reimporting_changes_nothing() {
 
 fn capitalise(s: &str) -> String {
     let mut c = s.chars();
-    c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
+    c.next()
+        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+        .unwrap_or_default()
 }
 
 #[tokio::test]
@@ -122,20 +172,52 @@ async fn oversized_bodies_get_413_and_unknown_ids_404_in_one_error_shape() {
         let t = admin_token(&s).await?;
         let c = s.client();
         let big = vec![b'a'; 5 * 1024 * 1024];
-        let r = c.api_post_body("/api/v1/imports", &t, "text/csv", big).await?;
-        check!(r.status == 413 && r.json()["error"] == "payload_too_large", "import 413: {} {}", r.status, r.body);
+        let r = c
+            .api_post_body("/api/v1/imports", &t, "text/csv", big)
+            .await?;
+        check!(
+            r.status == 413 && r.json()["error"] == "payload_too_large",
+            "import 413: {} {}",
+            r.status,
+            r.body
+        );
         let json_big = serde_json::json!({"label": "x".repeat(100_000)});
         let r = c.api_post_json("/api/v1/skills", &t, &json_big).await?;
         check!(r.status == 413, "json 413: {}", r.status);
-        for path in ["/api/v1/people/00000000-0000-0000-0000-000000000000", "/api/v1/roles/99-9999.99", "/api/v1/teams/00000000-0000-0000-0000-000000000000", "/api/v1/nothing"] {
+        for path in [
+            "/api/v1/people/00000000-0000-0000-0000-000000000000",
+            "/api/v1/roles/99-9999.99",
+            "/api/v1/teams/00000000-0000-0000-0000-000000000000",
+            "/api/v1/nothing",
+        ] {
             let r = c.api_get(path, &t).await?;
             let j = r.json();
-            check!(r.status == 404 && j["error"] == "not_found" && j["message"].is_string() && j["fields"].is_object(), "{path}: {} {}", r.status, r.body);
+            check!(
+                r.status == 404
+                    && j["error"] == "not_found"
+                    && j["message"].is_string()
+                    && j["fields"].is_object(),
+                "{path}: {} {}",
+                r.status,
+                r.body
+            );
         }
-        let bad = c.api_post_json("/api/v1/skills", &t, &serde_json::json!({"label": ""})).await?;
-        check!(bad.status == 422 && bad.json()["fields"]["label"].is_string(), "field error: {}", bad.body);
-        let wrong_type = c.api_post_json("/api/v1/skills", &t, &serde_json::json!({"label": 5})).await?;
-        check!(wrong_type.status == 422 && wrong_type.json()["error"] == "invalid", "wrong type: {}", wrong_type.body);
+        let bad = c
+            .api_post_json("/api/v1/skills", &t, &serde_json::json!({"label": ""}))
+            .await?;
+        check!(
+            bad.status == 422 && bad.json()["fields"]["label"].is_string(),
+            "field error: {}",
+            bad.body
+        );
+        let wrong_type = c
+            .api_post_json("/api/v1/skills", &t, &serde_json::json!({"label": 5}))
+            .await?;
+        check!(
+            wrong_type.status == 422 && wrong_type.json()["error"] == "invalid",
+            "wrong type: {}",
+            wrong_type.body
+        );
         Ok(())
     })
     .await;

@@ -26,46 +26,213 @@ pub struct Department {
 
 /// The departments, in the order small companies get them.
 pub const DEPARTMENTS: &[Department] = &[
-    Department { name: "Engineering", share: 0.22, head_role: "11-3021.00", manager_role: "11-3021.00",
-        roles: &[("15-1252.00", 5.0), ("15-1253.00", 2.0), ("15-1254.00", 1.5), ("15-1244.00", 1.0), ("15-1212.00", 1.0),
-                 ("15-1255.00", 1.0), ("15-1241.00", 0.5), ("15-1299.08", 0.5)],
-        teams: &["Platform", "Payments", "Mobile", "Web", "Infrastructure", "Security", "Search", "Identity", "Billing", "Growth"] },
-    Department { name: "People", share: 0.04, head_role: "11-3121.00", manager_role: "11-3121.00",
-        roles: &[("13-1071.00", 3.0), ("13-1151.00", 2.0), ("13-1141.00", 1.0), ("43-4161.00", 1.0)],
-        teams: &["Talent", "Learning", "Reward", "People Partners", "Recruiting"] },
-    Department { name: "Sales", share: 0.16, head_role: "11-2022.00", manager_role: "41-1012.00",
-        roles: &[("41-4011.00", 3.0), ("41-4012.00", 3.0), ("41-3091.00", 2.0), ("41-9031.00", 1.0)],
-        teams: &["Enterprise", "Mid-Market", "Public Sector", "Partnerships", "EMEA North", "EMEA South"] },
-    Department { name: "Customer Support", share: 0.14, head_role: "11-1021.00", manager_role: "43-1011.00",
-        roles: &[("43-4051.00", 6.0), ("15-1232.00", 3.0), ("43-9061.00", 1.0)],
-        teams: &["Frontline", "Technical Support", "Onboarding", "Escalations", "Service Desk"] },
-    Department { name: "Operations", share: 0.14, head_role: "11-3071.00", manager_role: "53-1043.00",
-        roles: &[("53-3032.00", 3.0), ("53-7062.00", 3.0), ("43-5071.00", 2.0), ("13-1081.00", 1.0), ("13-1023.00", 1.0)],
-        teams: &["Fleet", "Warehouse", "Logistics", "Procurement", "Fulfilment"] },
-    Department { name: "Finance", share: 0.06, head_role: "11-3031.00", manager_role: "11-3031.01",
-        roles: &[("13-2011.00", 3.0), ("13-2051.00", 2.0), ("43-3031.00", 2.0), ("13-2031.00", 1.0), ("13-2082.00", 0.5)],
-        teams: &["Accounting", "FP&A", "Tax", "Treasury", "Payroll"] },
-    Department { name: "Data", share: 0.06, head_role: "11-3021.00", manager_role: "11-3021.00",
-        roles: &[("15-2051.00", 3.0), ("15-1243.00", 1.0), ("15-2041.00", 1.0), ("15-1242.00", 1.0), ("15-2031.00", 1.0)],
-        teams: &["Analytics", "Data Platform", "Insights", "Machine Learning"] },
-    Department { name: "Marketing", share: 0.05, head_role: "11-2021.00", manager_role: "11-2021.00",
-        roles: &[("13-1161.00", 3.0), ("13-1161.01", 1.0), ("27-3031.00", 1.0), ("27-3043.00", 1.0), ("27-1024.00", 1.0)],
-        teams: &["Brand", "Content", "Demand Generation", "Communications", "Events"] },
-    Department { name: "Product and Design", share: 0.05, head_role: "11-2021.00", manager_role: "15-1299.09",
-        roles: &[("15-1299.09", 2.0), ("15-1255.00", 2.0), ("27-1024.00", 1.0), ("27-1021.00", 1.0), ("19-3022.00", 0.5)],
-        teams: &["Core Product", "Design System", "Research", "New Ventures"] },
-    Department { name: "Facilities and Health", share: 0.06, head_role: "11-3013.00", manager_role: "37-1011.00",
-        roles: &[("37-2011.00", 2.0), ("49-9071.00", 2.0), ("29-1141.00", 1.5), ("33-9032.00", 1.0), ("19-5011.00", 1.0)],
-        teams: &["Workplace", "Occupational Health", "Maintenance", "Security"] },
-    Department { name: "Legal", share: 0.02, head_role: "23-1011.00", manager_role: "23-1011.00",
-        roles: &[("23-1011.00", 2.0), ("23-2011.00", 2.0), ("13-1041.00", 1.0)],
-        teams: &["Commercial", "Compliance", "Privacy"] },
+    Department {
+        name: "Engineering",
+        share: 0.22,
+        head_role: "11-3021.00",
+        manager_role: "11-3021.00",
+        roles: &[
+            ("15-1252.00", 5.0),
+            ("15-1253.00", 2.0),
+            ("15-1254.00", 1.5),
+            ("15-1244.00", 1.0),
+            ("15-1212.00", 1.0),
+            ("15-1255.00", 1.0),
+            ("15-1241.00", 0.5),
+            ("15-1299.08", 0.5),
+        ],
+        teams: &[
+            "Platform",
+            "Payments",
+            "Mobile",
+            "Web",
+            "Infrastructure",
+            "Security",
+            "Search",
+            "Identity",
+            "Billing",
+            "Growth",
+        ],
+    },
+    Department {
+        name: "People",
+        share: 0.04,
+        head_role: "11-3121.00",
+        manager_role: "11-3121.00",
+        roles: &[
+            ("13-1071.00", 3.0),
+            ("13-1151.00", 2.0),
+            ("13-1141.00", 1.0),
+            ("43-4161.00", 1.0),
+        ],
+        teams: &[
+            "Talent",
+            "Learning",
+            "Reward",
+            "People Partners",
+            "Recruiting",
+        ],
+    },
+    Department {
+        name: "Sales",
+        share: 0.16,
+        head_role: "11-2022.00",
+        manager_role: "41-1012.00",
+        roles: &[
+            ("41-4011.00", 3.0),
+            ("41-4012.00", 3.0),
+            ("41-3091.00", 2.0),
+            ("41-9031.00", 1.0),
+        ],
+        teams: &[
+            "Enterprise",
+            "Mid-Market",
+            "Public Sector",
+            "Partnerships",
+            "EMEA North",
+            "EMEA South",
+        ],
+    },
+    Department {
+        name: "Customer Support",
+        share: 0.14,
+        head_role: "11-1021.00",
+        manager_role: "43-1011.00",
+        roles: &[
+            ("43-4051.00", 6.0),
+            ("15-1232.00", 3.0),
+            ("43-9061.00", 1.0),
+        ],
+        teams: &[
+            "Frontline",
+            "Technical Support",
+            "Onboarding",
+            "Escalations",
+            "Service Desk",
+        ],
+    },
+    Department {
+        name: "Operations",
+        share: 0.14,
+        head_role: "11-3071.00",
+        manager_role: "53-1043.00",
+        roles: &[
+            ("53-3032.00", 3.0),
+            ("53-7062.00", 3.0),
+            ("43-5071.00", 2.0),
+            ("13-1081.00", 1.0),
+            ("13-1023.00", 1.0),
+        ],
+        teams: &[
+            "Fleet",
+            "Warehouse",
+            "Logistics",
+            "Procurement",
+            "Fulfilment",
+        ],
+    },
+    Department {
+        name: "Finance",
+        share: 0.06,
+        head_role: "11-3031.00",
+        manager_role: "11-3031.01",
+        roles: &[
+            ("13-2011.00", 3.0),
+            ("13-2051.00", 2.0),
+            ("43-3031.00", 2.0),
+            ("13-2031.00", 1.0),
+            ("13-2082.00", 0.5),
+        ],
+        teams: &["Accounting", "FP&A", "Tax", "Treasury", "Payroll"],
+    },
+    Department {
+        name: "Data",
+        share: 0.06,
+        head_role: "11-3021.00",
+        manager_role: "11-3021.00",
+        roles: &[
+            ("15-2051.00", 3.0),
+            ("15-1243.00", 1.0),
+            ("15-2041.00", 1.0),
+            ("15-1242.00", 1.0),
+            ("15-2031.00", 1.0),
+        ],
+        teams: &["Analytics", "Data Platform", "Insights", "Machine Learning"],
+    },
+    Department {
+        name: "Marketing",
+        share: 0.05,
+        head_role: "11-2021.00",
+        manager_role: "11-2021.00",
+        roles: &[
+            ("13-1161.00", 3.0),
+            ("13-1161.01", 1.0),
+            ("27-3031.00", 1.0),
+            ("27-3043.00", 1.0),
+            ("27-1024.00", 1.0),
+        ],
+        teams: &[
+            "Brand",
+            "Content",
+            "Demand Generation",
+            "Communications",
+            "Events",
+        ],
+    },
+    Department {
+        name: "Product and Design",
+        share: 0.05,
+        head_role: "11-2021.00",
+        manager_role: "15-1299.09",
+        roles: &[
+            ("15-1299.09", 2.0),
+            ("15-1255.00", 2.0),
+            ("27-1024.00", 1.0),
+            ("27-1021.00", 1.0),
+            ("19-3022.00", 0.5),
+        ],
+        teams: &["Core Product", "Design System", "Research", "New Ventures"],
+    },
+    Department {
+        name: "Facilities and Health",
+        share: 0.06,
+        head_role: "11-3013.00",
+        manager_role: "37-1011.00",
+        roles: &[
+            ("37-2011.00", 2.0),
+            ("49-9071.00", 2.0),
+            ("29-1141.00", 1.5),
+            ("33-9032.00", 1.0),
+            ("19-5011.00", 1.0),
+        ],
+        teams: &[
+            "Workplace",
+            "Occupational Health",
+            "Maintenance",
+            "Security",
+        ],
+    },
+    Department {
+        name: "Legal",
+        share: 0.02,
+        head_role: "23-1011.00",
+        manager_role: "23-1011.00",
+        roles: &[
+            ("23-1011.00", 2.0),
+            ("23-2011.00", 2.0),
+            ("13-1041.00", 1.0),
+        ],
+        teams: &["Commercial", "Compliance", "Privacy"],
+    },
 ];
 
 const CEO_ROLE: &str = "11-1011.00";
 
 /// Names for teams inside a department's teams.
-const SQUADS: &[&str] = &["Atlas", "Beacon", "Compass", "Delta", "Ember", "Falcon", "Granite", "Harbour", "Iris", "Juniper", "Kestrel", "Lumen"];
+const SQUADS: &[&str] = &[
+    "Atlas", "Beacon", "Compass", "Delta", "Ember", "Falcon", "Granite", "Harbour", "Iris",
+    "Juniper", "Kestrel", "Lumen",
+];
 
 /// Builds people top-down so every manager precedes their reports.
 pub(super) struct Generator<'a> {
@@ -78,7 +245,13 @@ pub(super) struct Generator<'a> {
 
 impl<'a> Generator<'a> {
     pub(super) fn new(catalogue: &'a Catalogue, rng: &'a mut Rng, today: Date) -> Self {
-        Generator { catalogue, rng, today, people: Vec::new(), emails: HashSet::new() }
+        Generator {
+            catalogue,
+            rng,
+            today,
+            people: Vec::new(),
+            emails: HashSet::new(),
+        }
     }
 
     pub(super) fn into_people(self) -> Vec<DemoPerson> {
@@ -87,7 +260,13 @@ impl<'a> Generator<'a> {
 
     /// Build a company of `n` people.
     pub(super) fn build(&mut self, n: usize) {
-        let ceo = self.person(None, CEO_ROLE, "Chief Executive Officer".into(), "Leadership".into(), 0);
+        let ceo = self.person(
+            None,
+            CEO_ROLE,
+            "Chief Executive Officer".into(),
+            "Leadership".into(),
+            0,
+        );
         let k = (n / 40).clamp(2, DEPARTMENTS.len()).min(n - 1);
         let depts = &DEPARTMENTS[..k];
         let total_share: f64 = depts.iter().map(|d| d.share).sum();
@@ -96,7 +275,8 @@ impl<'a> Generator<'a> {
             let size = if i + 1 == k {
                 remaining
             } else {
-                (((n - 1) as f64 * d.share / total_share).round() as usize).clamp(1, remaining - (k - 1 - i))
+                (((n - 1) as f64 * d.share / total_share).round() as usize)
+                    .clamp(1, remaining - (k - 1 - i))
             };
             remaining -= size;
             let title = format!("Head of {}", d.name);
@@ -137,7 +317,11 @@ impl<'a> Generator<'a> {
             let size = left.div_ceil(groups - g);
             left -= size;
             let team = format!("{path} / {}", self.team_name(d, g, depth));
-            let title = if depth == 1 { format!("Director of {}", d.name) } else { format!("Senior {} Manager", short_name(d.name)) };
+            let title = if depth == 1 {
+                format!("Director of {}", d.name)
+            } else {
+                format!("Senior {} Manager", short_name(d.name))
+            };
             let lead = self.person(Some(boss), d.head_role, title, team.clone(), 2);
             self.subtree(d, lead, team, size - 1, depth + 1);
         }
@@ -148,20 +332,39 @@ impl<'a> Generator<'a> {
         let names = if depth == 1 { d.teams } else { SQUADS };
         let base = names[i % names.len()];
         let round = i / names.len();
-        if round == 0 { base.to_string() } else { format!("{base} {}", round + 1) }
+        if round == 0 {
+            base.to_string()
+        } else {
+            format!("{base} {}", round + 1)
+        }
     }
 
     fn individual(&mut self, d: &Department, boss: usize, team: &str) -> usize {
         let weights: Vec<f64> = d.roles.iter().map(|r| r.1).collect();
         let code = d.roles[self.rng.weighted(&weights)].0;
         let base = job_title(self.catalogue, code);
-        let title = if self.rng.chance(0.25) { format!("Senior {base}") } else { base };
+        let title = if self.rng.chance(0.25) {
+            format!("Senior {base}")
+        } else {
+            base
+        };
         self.person(Some(boss), code, title, team.to_string(), 3)
     }
 
     /// Create one person; `level` 0 = CEO … 3 = individual contributor.
-    fn person(&mut self, manager: Option<usize>, code: &str, title: String, team: String, level: u8) -> usize {
-        let code = if self.catalogue.role(code).is_some() { code } else { CEO_ROLE };
+    fn person(
+        &mut self,
+        manager: Option<usize>,
+        code: &str,
+        title: String,
+        team: String,
+        level: u8,
+    ) -> usize {
+        let code = if self.catalogue.role(code).is_some() {
+            code
+        } else {
+            CEO_ROLE
+        };
         let given = *self.rng.pick(GIVEN);
         let family = *self.rng.pick(FAMILY);
         let email = self.unique_email(given, family);
@@ -227,17 +430,23 @@ impl<'a> Generator<'a> {
     }
 
     fn previous_role(&mut self, code: &str, level: u8) -> String {
-        let dept = DEPARTMENTS.iter().find(|d| d.head_role == code || d.manager_role == code || d.roles.iter().any(|r| r.0 == code));
+        let dept = DEPARTMENTS.iter().find(|d| {
+            d.head_role == code || d.manager_role == code || d.roles.iter().any(|r| r.0 == code)
+        });
         match dept {
             Some(d) if level <= 1 => d.manager_role.to_string(),
             Some(d) => d.roles[self.rng.below(d.roles.len())].0.to_string(),
-            None => DEPARTMENTS[self.rng.below(DEPARTMENTS.len())].head_role.to_string(),
+            None => DEPARTMENTS[self.rng.below(DEPARTMENTS.len())]
+                .head_role
+                .to_string(),
         }
     }
 
     /// Six to ten skills from the role's profile, levels rising with strength and tenure.
     fn skills(&mut self, code: &str, tenure_days: i64) -> Vec<(String, i32, bool)> {
-        let Some(role) = self.catalogue.role(code) else { return Vec::new() };
+        let Some(role) = self.catalogue.role(code) else {
+            return Vec::new();
+        };
         let pool: Vec<_> = role.esco_skills.iter().take(25).collect();
         if pool.is_empty() {
             return Vec::new();
@@ -249,7 +458,10 @@ impl<'a> Generator<'a> {
             let i = self.rng.weighted(&weights);
             weights[i] = 0.0;
             let s = pool[i];
-            let base = 1.0 + f64::from(s.weight) * 2.0 + (tenure_days as f64 / 1000.0) + self.rng.unit() * 1.5;
+            let base = 1.0
+                + f64::from(s.weight) * 2.0
+                + (tenure_days as f64 / 1000.0)
+                + self.rng.unit() * 1.5;
             let level = (base.round() as i32).clamp(1, 5);
             out.push((s.skill_id.clone(), level, self.rng.chance(0.15)));
             if weights.iter().all(|w| *w == 0.0) {
@@ -262,7 +474,9 @@ impl<'a> Generator<'a> {
 
 /// A person's job title from a catalogue role: the first name of the role, in the singular.
 pub fn job_title(catalogue: &Catalogue, code: &str) -> String {
-    let Some(role) = catalogue.role(code) else { return "Specialist".into() };
+    let Some(role) = catalogue.role(code) else {
+        return "Specialist".into();
+    };
     let first = role.title.split([',', ';']).next().unwrap_or(&role.title);
     // "Accountants and Auditors" → "Accountant", but "Web and Digital Interface Designers" stays whole.
     let head = first.split(" and ").next().unwrap_or(first).trim();
@@ -273,14 +487,22 @@ pub fn job_title(catalogue: &Catalogue, code: &str) -> String {
 fn singular(title: &str) -> String {
     let mut words: Vec<String> = title.split(' ').map(str::to_string).collect();
     // "First-Line Supervisors of X": the head noun is the word before "of".
-    let head = words.iter().position(|w| w == "of").map(|i| i.saturating_sub(1)).unwrap_or(words.len() - 1);
+    let head = words
+        .iter()
+        .position(|w| w == "of")
+        .map(|i| i.saturating_sub(1))
+        .unwrap_or(words.len() - 1);
     let w = &words[head];
     let s = if let Some(stem) = w.strip_suffix("ies") {
         format!("{stem}y")
     } else if w.ends_with("sses") || w.ends_with("ches") || w.ends_with("shes") {
         w[..w.len() - 2].to_string()
     } else if let Some(stem) = w.strip_suffix('s') {
-        if w.ends_with("ss") || w.ends_with("is") || w.ends_with("us") { w.clone() } else { stem.to_string() }
+        if w.ends_with("ss") || w.ends_with("is") || w.ends_with("us") {
+            w.clone()
+        } else {
+            stem.to_string()
+        }
     } else {
         w.clone()
     };
@@ -301,7 +523,10 @@ mod tests {
         assert_eq!(singular("Software Developers"), "Software Developer");
         assert_eq!(singular("Registered Nurses"), "Registered Nurse");
         assert_eq!(singular("Secretaries"), "Secretary");
-        assert_eq!(singular("First-Line Supervisors of Office Workers"), "First-Line Supervisor of Office Workers");
+        assert_eq!(
+            singular("First-Line Supervisors of Office Workers"),
+            "First-Line Supervisor of Office Workers"
+        );
         assert_eq!(singular("Chief Executives"), "Chief Executive");
         assert_eq!(singular("Business Analysis"), "Business Analysis");
     }

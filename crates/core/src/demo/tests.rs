@@ -9,8 +9,15 @@ fn today() -> Date {
 fn every_department_role_is_in_the_catalogue() {
     let c = ladderless_catalogue::bundled();
     for d in DEPARTMENTS {
-        for code in [d.head_role, d.manager_role].into_iter().chain(d.roles.iter().map(|r| r.0)) {
-            assert!(c.role(code).is_some(), "{} uses unknown role {code}", d.name);
+        for code in [d.head_role, d.manager_role]
+            .into_iter()
+            .chain(d.roles.iter().map(|r| r.0))
+        {
+            assert!(
+                c.role(code).is_some(),
+                "{} uses unknown role {code}",
+                d.name
+            );
         }
     }
 }
@@ -39,8 +46,22 @@ fn the_company_is_believable() {
     }
     assert_eq!(people.iter().filter(|p| p.manager.is_none()).count(), 1);
     // Unique ids and e-mails.
-    assert_eq!(people.iter().map(|p| &p.email).collect::<HashSet<_>>().len(), 500);
-    assert_eq!(people.iter().map(|p| &p.employee_id).collect::<HashSet<_>>().len(), 500);
+    assert_eq!(
+        people
+            .iter()
+            .map(|p| &p.email)
+            .collect::<HashSet<_>>()
+            .len(),
+        500
+    );
+    assert_eq!(
+        people
+            .iter()
+            .map(|p| &p.employee_id)
+            .collect::<HashSet<_>>()
+            .len(),
+        500
+    );
     // Many individual contributors, few managers; spans of control are sensible.
     let mut reports: HashMap<usize, usize> = HashMap::new();
     for p in &people {
@@ -49,8 +70,16 @@ fn the_company_is_believable() {
         }
     }
     let managers = reports.len();
-    assert!(managers * 4 < people.len(), "{managers} managers of {}", people.len());
-    assert!(reports.values().all(|&n| n <= 12), "{:?}", reports.values().max());
+    assert!(
+        managers * 4 < people.len(),
+        "{managers} managers of {}",
+        people.len()
+    );
+    assert!(
+        reports.values().all(|&n| n <= 12),
+        "{:?}",
+        reports.values().max()
+    );
     // Fixed sign-ins exist: the employee reports to the manager.
     let find = |e: &str| people.iter().position(|p| p.email == e).unwrap();
     let (m, e) = (find(DEMO_MANAGER), find(DEMO_EMPLOYEE));
@@ -59,7 +88,13 @@ fn the_company_is_believable() {
     // Skills come from the role's profile.
     let dev = people.iter().find(|p| p.role_code == "15-1252.00").unwrap();
     assert!(dev.skills.len() >= 6);
-    let profile: HashSet<&str> = c.role("15-1252.00").unwrap().esco_skills.iter().map(|s| s.skill_id.as_str()).collect();
+    let profile: HashSet<&str> = c
+        .role("15-1252.00")
+        .unwrap()
+        .esco_skills
+        .iter()
+        .map(|s| s.skill_id.as_str())
+        .collect();
     assert!(dev.skills.iter().all(|s| profile.contains(s.0.as_str())));
     assert!(dev.skills.iter().all(|s| (1..=5).contains(&s.1)));
 }
@@ -80,8 +115,13 @@ fn the_demo_as_csv_is_a_valid_import() {
     let c = ladderless_catalogue::bundled();
     let people = generate(c, 200, 5, today());
     let csv = to_csv(&people);
-    let rows = ladderless_domain::import::check(csv.as_bytes(), ladderless_domain::import::Format::Csv, &[], |code| c.role(code).is_some())
-        .expect("the generated file imports cleanly");
+    let rows = ladderless_domain::import::check(
+        csv.as_bytes(),
+        ladderless_domain::import::Format::Csv,
+        &[],
+        |code| c.role(code).is_some(),
+    )
+    .expect("the generated file imports cleanly");
     assert_eq!(rows.len(), 200);
     assert_eq!(rows[1].manager_employee_id.as_deref(), Some("E000001"));
 }

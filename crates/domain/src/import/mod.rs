@@ -68,14 +68,26 @@ pub struct RowError {
 impl RowError {
     /// A new error.
     pub fn new(line: usize, field: &str, message: impl Into<String>) -> Self {
-        RowError { line, field: field.to_string(), message: message.into() }
+        RowError {
+            line,
+            field: field.to_string(),
+            message: message.into(),
+        }
     }
 }
 
 /// Normalise a team path: trims segments, drops empty ones, joins with " / ".
 pub fn normalise_team(raw: &str) -> Option<String> {
-    let parts: Vec<&str> = raw.split(['/', '>']).map(str::trim).filter(|s| !s.is_empty()).collect();
-    if parts.is_empty() { None } else { Some(parts.join(" / ")) }
+    let parts: Vec<&str> = raw
+        .split(['/', '>'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
+    if parts.is_empty() {
+        None
+    } else {
+        Some(parts.join(" / "))
+    }
 }
 
 /// Sort errors by line then field, for a readable report.
@@ -84,18 +96,32 @@ pub fn sort_errors(errors: &mut [RowError]) {
 }
 
 /// Parse and validate a whole file: the rows, or every problem in it (cell and whole-file).
-pub fn check(bytes: &[u8], format: Format, existing: &[Existing], known_role: impl Fn(&str) -> bool) -> Result<Vec<Row>, Vec<RowError>> {
+pub fn check(
+    bytes: &[u8],
+    format: Format,
+    existing: &[Existing],
+    known_role: impl Fn(&str) -> bool,
+) -> Result<Vec<Row>, Vec<RowError>> {
     let (rows, mut errors) = parse_all(bytes, format);
-    let file_level = errors.iter().any(|e| e.line <= 1 && (e.field == "file" || e.field == "header" || e.line == 1));
+    let file_level = errors
+        .iter()
+        .any(|e| e.line <= 1 && (e.field == "file" || e.field == "header" || e.line == 1));
     if !file_level {
         for e in validate(&rows, existing, known_role) {
-            if !errors.iter().any(|x| x.line == e.line && x.field == e.field) {
+            if !errors
+                .iter()
+                .any(|x| x.line == e.line && x.field == e.field)
+            {
                 errors.push(e);
             }
         }
     }
     sort_errors(&mut errors);
-    if errors.is_empty() { Ok(rows) } else { Err(errors) }
+    if errors.is_empty() {
+        Ok(rows)
+    } else {
+        Err(errors)
+    }
 }
 
 #[cfg(test)]

@@ -21,7 +21,11 @@ impl Format {
             return Format::Json;
         }
         let first = strip_bom(bytes).iter().find(|b| !b.is_ascii_whitespace());
-        if n.is_empty() && first == Some(&b'[') { Format::Json } else { Format::Csv }
+        if n.is_empty() && first == Some(&b'[') {
+            Format::Json
+        } else {
+            Format::Csv
+        }
     }
 }
 
@@ -32,7 +36,11 @@ fn strip_bom(bytes: &[u8]) -> &[u8] {
 /// Parse a whole file; every problem is reported, not just the first.
 pub fn parse(bytes: &[u8], format: Format) -> Result<Vec<Row>, Vec<RowError>> {
     let (rows, errors) = parse_all(bytes, format);
-    if errors.is_empty() { Ok(rows) } else { Err(errors) }
+    if errors.is_empty() {
+        Ok(rows)
+    } else {
+        Err(errors)
+    }
 }
 
 /// Parse a whole file, returning the rows read (bad cells left blank, so later whole-file
@@ -48,15 +56,21 @@ type Parsed = Result<Vec<Row>, (Vec<Row>, Vec<RowError>)>;
 
 fn parse_inner(bytes: &[u8], format: Format) -> Parsed {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err((Vec::new(), vec![RowError::new(
-            0,
-            "file",
-            "the file is UTF-16; save it as UTF-8 (CSV UTF-8 in spreadsheet programs)",
-        )]));
+        return Err((
+            Vec::new(),
+            vec![RowError::new(
+                0,
+                "file",
+                "the file is UTF-16; save it as UTF-8 (CSV UTF-8 in spreadsheet programs)",
+            )],
+        ));
     }
     let bytes = strip_bom(bytes);
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return Err((Vec::new(), vec![RowError::new(0, "file", "the file is empty")]));
+        return Err((
+            Vec::new(),
+            vec![RowError::new(0, "file", "the file is empty")],
+        ));
     }
     match format {
         Format::Csv => parse_csv(bytes),
@@ -65,11 +79,23 @@ fn parse_inner(bytes: &[u8], format: Format) -> Parsed {
 }
 
 fn parse_csv(bytes: &[u8]) -> Parsed {
-    let mut reader = csv::ReaderBuilder::new().flexible(true).trim(csv::Trim::None).from_reader(bytes);
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .trim(csv::Trim::None)
+        .from_reader(bytes);
     let mut errors = Vec::new();
     let header = match reader.byte_headers() {
         Ok(h) => h.clone(),
-        Err(e) => return Err((Vec::new(), vec![RowError::new(1, "header", format!("cannot read the header: {e}"))])),
+        Err(e) => {
+            return Err((
+                Vec::new(),
+                vec![RowError::new(
+                    1,
+                    "header",
+                    format!("cannot read the header: {e}"),
+                )],
+            ));
+        }
     };
     let mut columns: Vec<Option<usize>> = Vec::with_capacity(header.len());
     let mut seen = [false; COLUMNS.len()];
@@ -85,7 +111,11 @@ fn parse_csv(bytes: &[u8]) -> Parsed {
                 columns.push(Some(i));
             }
             None => {
-                let shown = if name.is_empty() { "(blank)".to_string() } else { name.clone() };
+                let shown = if name.is_empty() {
+                    "(blank)".to_string()
+                } else {
+                    name.clone()
+                };
                 errors.push(RowError::new(
                     1,
                     &shown,
@@ -98,7 +128,11 @@ fn parse_csv(bytes: &[u8]) -> Parsed {
     for req in REQUIRED {
         let i = COLUMNS.iter().position(|c| *c == req).unwrap_or(0);
         if !seen[i] {
-            errors.push(RowError::new(1, req, "required column is missing from the header"));
+            errors.push(RowError::new(
+                1,
+                req,
+                "required column is missing from the header",
+            ));
         }
     }
     if !errors.is_empty() {
@@ -112,7 +146,11 @@ fn parse_csv(bytes: &[u8]) -> Parsed {
             Ok(false) => break,
             Ok(true) => {}
             Err(e) => {
-                errors.push(RowError::new(line, "row", format!("cannot read this row: {e}")));
+                errors.push(RowError::new(
+                    line,
+                    "row",
+                    format!("cannot read this row: {e}"),
+                ));
                 break;
             }
         }
@@ -124,7 +162,11 @@ fn parse_csv(bytes: &[u8]) -> Parsed {
             errors.push(RowError::new(
                 line,
                 "row",
-                format!("has {} fields but the header has {}", record.len(), columns.len()),
+                format!(
+                    "has {} fields but the header has {}",
+                    record.len(),
+                    columns.len()
+                ),
             ));
             continue;
         }
@@ -146,20 +188,38 @@ fn parse_csv(bytes: &[u8]) -> Parsed {
         }
     }
     if rows.is_empty() && errors.is_empty() {
-        errors.push(RowError::new(0, "file", "the file has a header but no people"));
+        errors.push(RowError::new(
+            0,
+            "file",
+            "the file has a header but no people",
+        ));
     }
-    if errors.is_empty() { Ok(rows) } else { Err((rows, errors)) }
+    if errors.is_empty() {
+        Ok(rows)
+    } else {
+        Err((rows, errors))
+    }
 }
 
 fn parse_json(bytes: &[u8]) -> Parsed {
     let value: Value = match serde_json::from_slice(bytes) {
         Ok(v) => v,
         Err(e) => {
-            return Err((Vec::new(), vec![RowError::new(e.line(), "file", format!("is not valid JSON: {e}"))]));
+            return Err((
+                Vec::new(),
+                vec![RowError::new(
+                    e.line(),
+                    "file",
+                    format!("is not valid JSON: {e}"),
+                )],
+            ));
         }
     };
     let Value::Array(items) = value else {
-        return Err((Vec::new(), vec![RowError::new(0, "file", "must be a JSON array of objects")]));
+        return Err((
+            Vec::new(),
+            vec![RowError::new(0, "file", "must be a JSON array of objects")],
+        ));
     };
     let mut rows = Vec::new();
     let mut errors = Vec::new();
@@ -206,11 +266,20 @@ fn parse_json(bytes: &[u8]) -> Parsed {
     if items.is_empty() {
         errors.push(RowError::new(0, "file", "the array is empty"));
     }
-    if errors.is_empty() { Ok(rows) } else { Err((rows, errors)) }
+    if errors.is_empty() {
+        Ok(rows)
+    } else {
+        Err((rows, errors))
+    }
 }
 
 /// Clean one row's cells, recording an error per bad cell.
-fn push_row(line: usize, c: &[&str; COLUMNS.len()], rows: &mut Vec<Row>, errors: &mut Vec<RowError>) {
+fn push_row(
+    line: usize,
+    c: &[&str; COLUMNS.len()],
+    rows: &mut Vec<Row>,
+    errors: &mut Vec<RowError>,
+) {
     let mut req = |field: &str, raw: &str, max: usize| match required_text(raw, max) {
         Ok(v) => v,
         Err(m) => {
@@ -223,7 +292,11 @@ fn push_row(line: usize, c: &[&str; COLUMNS.len()], rows: &mut Vec<Row>, errors:
     let email = match normalise_email(c[2]) {
         Ok(e) => e,
         Err(m) => {
-            errors.push(RowError::new(line, "email", format!("{m} (got {:?})", c[2].trim())));
+            errors.push(RowError::new(
+                line,
+                "email",
+                format!("{m} (got {:?})", c[2].trim()),
+            ));
             String::new()
         }
     };
@@ -245,7 +318,11 @@ fn push_row(line: usize, c: &[&str; COLUMNS.len()], rows: &mut Vec<Row>, errors:
         match parse_date(c[7]) {
             Ok(d) => Some(d),
             Err(m) => {
-                errors.push(RowError::new(line, "role_start_date", format!("{m} (got {:?})", c[7].trim())));
+                errors.push(RowError::new(
+                    line,
+                    "role_start_date",
+                    format!("{m} (got {:?})", c[7].trim()),
+                ));
                 None
             }
         }

@@ -60,7 +60,10 @@ pub struct Plan {
 
 /// Plan the upsert of validated `rows` (keyed by employee id).
 pub fn plan(rows: &[Row], existing: &[Existing], deactivate_missing: bool) -> Plan {
-    let by_emp: HashMap<&str, &Existing> = existing.iter().map(|e| (e.employee_id.as_str(), e)).collect();
+    let by_emp: HashMap<&str, &Existing> = existing
+        .iter()
+        .map(|e| (e.employee_id.as_str(), e))
+        .collect();
     let mut out = Plan::default();
     let mut in_file: HashSet<&str> = HashSet::with_capacity(rows.len());
     for row in rows {
@@ -72,15 +75,24 @@ pub fn plan(rows: &[Row], existing: &[Existing], deactivate_missing: bool) -> Pl
                 if changed.is_empty() {
                     out.unchanged += 1;
                 } else {
-                    let role_changed = changed.contains(&"role_code") || changed.contains(&"job_title");
-                    out.updates.push(PlannedUpdate { id: e.id, row: row.clone(), role_changed, changed });
+                    let role_changed =
+                        changed.contains(&"role_code") || changed.contains(&"job_title");
+                    out.updates.push(PlannedUpdate {
+                        id: e.id,
+                        row: row.clone(),
+                        role_changed,
+                        changed,
+                    });
                 }
             }
         }
     }
     if deactivate_missing {
-        out.deactivate =
-            existing.iter().filter(|e| e.active && !in_file.contains(e.employee_id.as_str())).map(|e| e.id).collect();
+        out.deactivate = existing
+            .iter()
+            .filter(|e| e.active && !in_file.contains(e.employee_id.as_str()))
+            .map(|e| e.id)
+            .collect();
     }
     order_managers_first(&mut out.creates);
     out
@@ -122,7 +134,11 @@ fn changes(e: &Existing, r: &Row) -> Vec<&'static str> {
 fn order_managers_first(creates: &mut [Row]) {
     let links: HashMap<String, String> = creates
         .iter()
-        .filter_map(|r| r.manager_employee_id.clone().map(|m| (r.employee_id.clone(), m)))
+        .filter_map(|r| {
+            r.manager_employee_id
+                .clone()
+                .map(|m| (r.employee_id.clone(), m))
+        })
         .collect();
     let ids: Vec<String> = creates.iter().map(|r| r.employee_id.clone()).collect();
     let depth = depths(&links, &ids);

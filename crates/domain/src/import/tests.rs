@@ -9,7 +9,8 @@ fn known(code: &str) -> bool {
     matches!(code, "15-1252.00" | "11-1021.00")
 }
 
-const GOOD: &str = "employee_id,name,email,job_title,role_code,team,manager_employee_id,role_start_date,location
+const GOOD: &str =
+    "employee_id,name,email,job_title,role_code,team,manager_employee_id,role_start_date,location
 E1,Ada Obi,ada@example.com,CEO,11-1021.00,Leadership,,2020-01-01,London
 E2,Bo Li,bo@example.com,Developer,15-1252.00,Engineering / Platform,E1,2021-03-04,Leeds
 ";
@@ -34,8 +35,14 @@ fn header_is_case_insensitive_and_only_three_columns_are_required() {
 #[test]
 fn unknown_and_missing_columns_are_reported() {
     let errs = csv("employee_id,name,salary\nE1,Ana,100\n").unwrap_err();
-    assert!(errs.iter().any(|e| e.field == "salary" && e.message.contains("unknown column")));
-    assert!(errs.iter().any(|e| e.field == "email" && e.message.contains("missing")));
+    assert!(
+        errs.iter()
+            .any(|e| e.field == "salary" && e.message.contains("unknown column"))
+    );
+    assert!(
+        errs.iter()
+            .any(|e| e.field == "email" && e.message.contains("missing"))
+    );
 }
 
 #[test]
@@ -69,7 +76,10 @@ fn every_bad_row_is_reported() {
     let errs = csv(text).unwrap_err();
     assert_eq!(errs.len(), 2);
     assert_eq!((errs[0].line, errs[0].field.as_str()), (2, "name"));
-    assert_eq!((errs[1].line, errs[1].field.as_str()), (3, "role_start_date"));
+    assert_eq!(
+        (errs[1].line, errs[1].field.as_str()),
+        (3, "role_start_date")
+    );
 }
 
 #[test]
@@ -90,7 +100,8 @@ E5,E,a@x.org,,E9
     let rows = csv(text).unwrap();
     let errs = validate(&rows, &[], known);
     let has = |line: usize, field: &str, needle: &str| {
-        errs.iter().any(|e| e.line == line && e.field == field && e.message.contains(needle))
+        errs.iter()
+            .any(|e| e.line == line && e.field == field && e.message.contains(needle))
     };
     assert!(has(5, "employee_id", "more than once"), "{errs:#?}");
     assert!(has(6, "email", "more than once"));
@@ -129,7 +140,11 @@ fn cycle_through_existing_people_is_found() {
     let ex = vec![existing("M1", "m1@x.org", Some("N1"))];
     let rows = csv("employee_id,name,email,manager_employee_id\nN1,N,n@x.org,M1\n").unwrap();
     let errs = validate(&rows, &ex, known);
-    assert!(errs.iter().any(|e| e.line == 2 && e.message.contains("cycle")), "{errs:?}");
+    assert!(
+        errs.iter()
+            .any(|e| e.line == 2 && e.message.contains("cycle")),
+        "{errs:?}"
+    );
 }
 
 #[test]
@@ -137,16 +152,25 @@ fn email_owned_by_someone_else_conflicts() {
     let ex = vec![existing("X1", "taken@x.org", None)];
     let rows = csv("employee_id,name,email\nN1,N,taken@x.org\n").unwrap();
     let errs = validate(&rows, &ex, known);
-    assert!(errs.iter().any(|e| e.field == "email" && e.message.contains("X1")));
+    assert!(
+        errs.iter()
+            .any(|e| e.field == "email" && e.message.contains("X1"))
+    );
 }
 
 #[test]
 fn json_is_parsed_and_unknown_keys_reported() {
-    let ok = parse(br#"[{"employee_id":"E1","name":"A","email":"a@x.org","role_start_date":"2020-02-02"}]"#, Format::Json)
-        .unwrap();
+    let ok = parse(
+        br#"[{"employee_id":"E1","name":"A","email":"a@x.org","role_start_date":"2020-02-02"}]"#,
+        Format::Json,
+    )
+    .unwrap();
     assert_eq!(ok[0].role_start_date.map(|d| d.year()), Some(2020));
-    let errs = parse(br#"[{"employee_id":"E1","name":"A","email":"a@x.org","age":3},{"name":"B"}]"#, Format::Json)
-        .unwrap_err();
+    let errs = parse(
+        br#"[{"employee_id":"E1","name":"A","email":"a@x.org","age":3},{"name":"B"}]"#,
+        Format::Json,
+    )
+    .unwrap_err();
     assert!(errs.iter().any(|e| e.line == 1 && e.field == "age"));
     assert!(errs.iter().any(|e| e.line == 2 && e.field == "employee_id"));
     assert!(parse(b"{\"a\":1}", Format::Json).is_err());
@@ -176,7 +200,10 @@ fn plan_is_idempotent_and_detects_role_changes() {
         })
         .collect();
     let again = plan(&rows, &stored, false);
-    assert_eq!((again.creates.len(), again.updates.len(), again.unchanged), (0, 0, 2));
+    assert_eq!(
+        (again.creates.len(), again.updates.len(), again.unchanged),
+        (0, 0, 2)
+    );
     let mut changed = rows.clone();
     changed[1].role_code = Some("11-1021.00".into());
     changed[1].location = "York".into();
@@ -203,6 +230,9 @@ fn empty_and_header_only_files_are_refused() {
 
 #[test]
 fn team_paths_are_normalised() {
-    assert_eq!(normalise_team(" Eng/ Platform >Core "), Some("Eng / Platform / Core".into()));
+    assert_eq!(
+        normalise_team(" Eng/ Platform >Core "),
+        Some("Eng / Platform / Core".into())
+    );
     assert_eq!(normalise_team(" / "), None);
 }

@@ -8,7 +8,11 @@ use std::collections::HashMap;
 ///
 /// `known_role` says whether a role code exists in the catalogue. Returns every problem found,
 /// sorted by line; an empty list means the file may be applied.
-pub fn validate(rows: &[Row], existing: &[Existing], known_role: impl Fn(&str) -> bool) -> Vec<RowError> {
+pub fn validate(
+    rows: &[Row],
+    existing: &[Existing],
+    known_role: impl Fn(&str) -> bool,
+) -> Vec<RowError> {
     let mut errors = Vec::new();
     let mut by_id: HashMap<&str, &Row> = HashMap::with_capacity(rows.len());
     let mut by_email: HashMap<&str, &Row> = HashMap::with_capacity(rows.len());
@@ -24,7 +28,10 @@ pub fn validate(rows: &[Row], existing: &[Existing], known_role: impl Fn(&str) -
             errors.push(RowError::new(
                 row.line,
                 "employee_id",
-                format!("{} appears more than once (also on line {})", row.employee_id, first.line),
+                format!(
+                    "{} appears more than once (also on line {})",
+                    row.employee_id, first.line
+                ),
             ));
             by_id.insert(&first.employee_id, first);
         }
@@ -32,33 +39,52 @@ pub fn validate(rows: &[Row], existing: &[Existing], known_role: impl Fn(&str) -
             errors.push(RowError::new(
                 row.line,
                 "email",
-                format!("{} appears more than once (also on line {})", row.email, first.line),
+                format!(
+                    "{} appears more than once (also on line {})",
+                    row.email, first.line
+                ),
             ));
             by_email.insert(&first.email, first);
         }
         if let Some(code) = &row.role_code
             && !known_role(code)
         {
-            errors.push(RowError::new(row.line, "role_code", format!("{code} is not in the role catalogue")));
+            errors.push(RowError::new(
+                row.line,
+                "role_code",
+                format!("{code} is not in the role catalogue"),
+            ));
         }
     }
-    let existing_by_id: HashMap<&str, &Existing> = existing.iter().map(|e| (e.employee_id.as_str(), e)).collect();
+    let existing_by_id: HashMap<&str, &Existing> = existing
+        .iter()
+        .map(|e| (e.employee_id.as_str(), e))
+        .collect();
     for e in existing {
         if let Some(row) = by_email.get(e.email.as_str())
             && row.employee_id != e.employee_id
-            && by_id.get(e.employee_id.as_str()).is_none_or(|r| r.email == e.email)
+            && by_id
+                .get(e.employee_id.as_str())
+                .is_none_or(|r| r.email == e.email)
         {
             errors.push(RowError::new(
                 row.line,
                 "email",
-                format!("{} already belongs to employee {}", row.email, e.employee_id),
+                format!(
+                    "{} already belongs to employee {}",
+                    row.email, e.employee_id
+                ),
             ));
         }
     }
     for row in rows {
         if let Some(m) = &row.manager_employee_id {
             if m == &row.employee_id {
-                errors.push(RowError::new(row.line, "manager_employee_id", "a person cannot manage themselves"));
+                errors.push(RowError::new(
+                    row.line,
+                    "manager_employee_id",
+                    "a person cannot manage themselves",
+                ));
             } else if !by_id.contains_key(m.as_str()) && !existing_by_id.contains_key(m.as_str()) {
                 errors.push(RowError::new(
                     row.line,

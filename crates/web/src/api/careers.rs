@@ -16,13 +16,20 @@ pub struct MovesQuery {
 }
 
 /// Next moves from a role, best first.
-pub async fn moves(State(state): State<AppState>, ApiUser(_): ApiUser, Path(code): Path<String>, Query(q): Query<MovesQuery>) -> ApiResult<Json<Value>> {
+pub async fn moves(
+    State(state): State<AppState>,
+    ApiUser(_): ApiUser,
+    Path(code): Path<String>,
+    Query(q): Query<MovesQuery>,
+) -> ApiResult<Json<Value>> {
     let graph = state.app.graph().map_err(err)?;
     if !graph.contains(&code) {
         return Err(err(CoreError::NotFound));
     }
     let top = q.top.unwrap_or(10).clamp(1, 50);
-    let moves = graph.next_moves(&code, top).map_err(|e| err(CoreError::field("code", e.to_string())))?;
+    let moves = graph
+        .next_moves(&code, top)
+        .map_err(|e| err(CoreError::field("code", e.to_string())))?;
     Ok(Json(json!({ "from": code, "moves": moves })))
 }
 
@@ -35,10 +42,23 @@ pub struct PathsQuery {
 }
 
 /// Best paths between two roles.
-pub async fn paths(State(state): State<AppState>, ApiUser(actor): ApiUser, Query(q): Query<PathsQuery>) -> ApiResult<Json<Value>> {
-    let from = q.from.or(actor.person.role_code.clone()).ok_or_else(|| err(CoreError::field("from", "is required (your role is not set)")))?;
-    let to = q.to.ok_or_else(|| err(CoreError::field("to", "is required")))?;
-    let paths = state.app.paths_between(&from, &to, q.k.unwrap_or(5)).map_err(err)?;
+pub async fn paths(
+    State(state): State<AppState>,
+    ApiUser(actor): ApiUser,
+    Query(q): Query<PathsQuery>,
+) -> ApiResult<Json<Value>> {
+    let from = q.from.or(actor.person.role_code.clone()).ok_or_else(|| {
+        err(CoreError::field(
+            "from",
+            "is required (your role is not set)",
+        ))
+    })?;
+    let to =
+        q.to.ok_or_else(|| err(CoreError::field("to", "is required")))?;
+    let paths = state
+        .app
+        .paths_between(&from, &to, q.k.unwrap_or(5))
+        .map_err(err)?;
     let index = state.app.link_index(&actor, &paths).await.map_err(err)?;
     let mut out = json!(paths);
     // Each gap lists what in the product could close it, limited to what the caller may see.
@@ -54,7 +74,10 @@ pub async fn paths(State(state): State<AppState>, ApiUser(actor): ApiUser, Query
 
 /// Roles the caller might aim for from their own role: named in their compass, then suggested
 /// in the order their top-ranked factor favours.
-pub async fn targets(State(state): State<AppState>, ApiUser(actor): ApiUser) -> ApiResult<Json<Value>> {
+pub async fn targets(
+    State(state): State<AppState>,
+    ApiUser(actor): ApiUser,
+) -> ApiResult<Json<Value>> {
     let t = state.app.suggest_targets(&actor).await.map_err(err)?;
     Ok(Json(json!(t)))
 }

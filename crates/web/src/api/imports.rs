@@ -15,9 +15,17 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 
 /// Past imports (talent admins).
-pub async fn list(State(state): State<AppState>, ApiUser(actor): ApiUser) -> ApiResult<Json<Value>> {
+pub async fn list(
+    State(state): State<AppState>,
+    ApiUser(actor): ApiUser,
+) -> ApiResult<Json<Value>> {
     actor.require_talent_admin().map_err(err)?;
-    let runs = state.app.store.import_runs(100).await.map_err(|e| err(e.into()))?;
+    let runs = state
+        .app
+        .store
+        .import_runs(100)
+        .await
+        .map_err(|e| err(e.into()))?;
     Ok(Json(json!({ "items": runs })))
 }
 
@@ -33,18 +41,45 @@ pub struct ImportQuery {
 }
 
 /// Import people from the request body (talent admins).
-pub async fn create(State(state): State<AppState>, ApiUser(actor): ApiUser, headers: HeaderMap, Query(q): Query<ImportQuery>, body: Result<Bytes, BytesRejection>) -> ApiResult {
+pub async fn create(
+    State(state): State<AppState>,
+    ApiUser(actor): ApiUser,
+    headers: HeaderMap,
+    Query(q): Query<ImportQuery>,
+    body: Result<Bytes, BytesRejection>,
+) -> ApiResult {
     actor.require_talent_admin().map_err(err)?;
     let body = body.map_err(bytes_rejection)?;
-    let content_type = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("");
+    let content_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
     let format = match q.format.as_deref() {
         Some("csv") => Format::Csv,
         Some("json") => Format::Json,
-        Some(_) => return Err(error_response(StatusCode::UNPROCESSABLE_ENTITY, "invalid", "format must be csv or json")),
+        Some(_) => {
+            return Err(error_response(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "invalid",
+                "format must be csv or json",
+            ));
+        }
         None => Format::guess(content_type, &body),
     };
-    let opts = ImportOptions { dry_run: q.dry_run, deactivate_missing: q.deactivate_missing, source: "api".into() };
-    let summary = state.app.import_people(Some(&actor), &body, format, &opts).await.map_err(err)?;
-    let status = if q.dry_run { StatusCode::OK } else { StatusCode::CREATED };
+    let opts = ImportOptions {
+        dry_run: q.dry_run,
+        deactivate_missing: q.deactivate_missing,
+        source: "api".into(),
+    };
+    let summary = state
+        .app
+        .import_people(Some(&actor), &body, format, &opts)
+        .await
+        .map_err(err)?;
+    let status = if q.dry_run {
+        StatusCode::OK
+    } else {
+        StatusCode::CREATED
+    };
     Ok((status, Json(json!(summary))).into_response())
 }

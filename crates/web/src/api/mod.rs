@@ -1,12 +1,12 @@
 //! The JSON API under `/api/v1`: one module per resource, one error shape.
 
-pub mod directions;
 pub mod careers;
 pub mod coach;
 pub mod compass;
 pub mod conversations;
 pub mod curated;
 pub mod customers;
+pub mod directions;
 pub mod imports;
 pub mod me;
 pub mod openapi;
@@ -40,7 +40,11 @@ pub fn err(e: CoreError) -> Response {
 
 /// A JSON error with a given status and code.
 pub fn error_response(status: StatusCode, code: &str, message: &str) -> Response {
-    (status, Json(json!({ "error": code, "message": message, "fields": {} }))).into_response()
+    (
+        status,
+        Json(json!({ "error": code, "message": message, "fields": {} })),
+    )
+        .into_response()
 }
 
 /// The JSON 404 for unknown API paths.
@@ -64,11 +68,17 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
 
 fn json_rejection(rej: JsonRejection) -> Response {
     match rej {
-        JsonRejection::JsonDataError(e) => error_response(StatusCode::UNPROCESSABLE_ENTITY, "invalid", &e.body_text()),
-        JsonRejection::JsonSyntaxError(e) => error_response(StatusCode::BAD_REQUEST, "bad_json", &e.body_text()),
-        JsonRejection::MissingJsonContentType(_) => {
-            error_response(StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", "send Content-Type: application/json")
+        JsonRejection::JsonDataError(e) => {
+            error_response(StatusCode::UNPROCESSABLE_ENTITY, "invalid", &e.body_text())
         }
+        JsonRejection::JsonSyntaxError(e) => {
+            error_response(StatusCode::BAD_REQUEST, "bad_json", &e.body_text())
+        }
+        JsonRejection::MissingJsonContentType(_) => error_response(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_media_type",
+            "send Content-Type: application/json",
+        ),
         JsonRejection::BytesRejection(b) => bytes_rejection(b),
         other => error_response(other.status(), "bad_request", &other.body_text()),
     }
@@ -78,7 +88,11 @@ fn json_rejection(rej: JsonRejection) -> Response {
 pub fn bytes_rejection(rej: BytesRejection) -> Response {
     let status = rej.status();
     if status == StatusCode::PAYLOAD_TOO_LARGE {
-        return error_response(status, "payload_too_large", "the request body is larger than this server accepts");
+        return error_response(
+            status,
+            "payload_too_large",
+            "the request body is larger than this server accepts",
+        );
     }
     error_response(status, "bad_request", &rej.body_text())
 }
@@ -95,6 +109,9 @@ pub struct Paging {
 impl Paging {
     /// (page, per_page) with defaults and bounds.
     pub fn get(&self) -> (i64, i64) {
-        (self.page.unwrap_or(1).max(1), self.per_page.unwrap_or(50).clamp(1, 200))
+        (
+            self.page.unwrap_or(1).max(1),
+            self.per_page.unwrap_or(50).clamp(1, 200),
+        )
     }
 }

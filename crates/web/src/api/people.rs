@@ -19,14 +19,32 @@ pub struct PeopleQuery {
 }
 
 /// Search or list people.
-pub async fn list(State(state): State<AppState>, ApiUser(actor): ApiUser, Query(q): Query<PeopleQuery>) -> ApiResult<Json<Value>> {
-    let (page, per_page) = Paging { page: q.page, per_page: q.per_page }.get();
-    let items = state.app.directory(&actor, q.q.as_deref().unwrap_or(""), page, per_page).await.map_err(err)?;
-    Ok(Json(json!({ "items": items, "page": page, "per_page": per_page })))
+pub async fn list(
+    State(state): State<AppState>,
+    ApiUser(actor): ApiUser,
+    Query(q): Query<PeopleQuery>,
+) -> ApiResult<Json<Value>> {
+    let (page, per_page) = Paging {
+        page: q.page,
+        per_page: q.per_page,
+    }
+    .get();
+    let items = state
+        .app
+        .directory(&actor, q.q.as_deref().unwrap_or(""), page, per_page)
+        .await
+        .map_err(err)?;
+    Ok(Json(
+        json!({ "items": items, "page": page, "per_page": per_page }),
+    ))
 }
 
 /// One person, with only what the caller may see.
-pub async fn get(State(state): State<AppState>, ApiUser(actor): ApiUser, Path(id): Path<Uuid>) -> ApiResult<Json<Value>> {
+pub async fn get(
+    State(state): State<AppState>,
+    ApiUser(actor): ApiUser,
+    Path(id): Path<Uuid>,
+) -> ApiResult<Json<Value>> {
     let v = state.app.person_view(&actor, id).await.map_err(err)?;
     Ok(Json(json!(v)))
 }

@@ -20,7 +20,12 @@ pub async fn list(
     let sent = state.app.proposals_sent(&actor).await.map_err(err)?;
     let received = state.app.inbox(&actor).await.map_err(err)?;
     let mut body = json!({ "sent": sent, "received": received });
-    if let Some(all) = state.app.organisation_proposals(&actor).await.map_err(err)? {
+    if let Some(all) = state
+        .app
+        .organisation_proposals(&actor)
+        .await
+        .map_err(err)?
+    {
         body["organisation"] = json!(all);
     }
     Ok(Json(body))

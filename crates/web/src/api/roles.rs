@@ -20,9 +20,17 @@ pub struct RolesQuery {
 }
 
 /// Search roles by title or alternate title.
-pub async fn list(State(state): State<AppState>, ApiUser(_): ApiUser, Query(q): Query<RolesQuery>) -> ApiResult<Json<Value>> {
+pub async fn list(
+    State(state): State<AppState>,
+    ApiUser(_): ApiUser,
+    Query(q): Query<RolesQuery>,
+) -> ApiResult<Json<Value>> {
     let limit = q.limit.unwrap_or(50).clamp(1, 2000);
-    let items = state.app.search_roles(q.q.as_deref().unwrap_or(""), limit).await.map_err(err)?;
+    let items = state
+        .app
+        .search_roles(q.q.as_deref().unwrap_or(""), limit)
+        .await
+        .map_err(err)?;
     Ok(Json(json!({ "items": items })))
 }
 
@@ -30,7 +38,11 @@ fn role_json(app: &ladderless_core::App, r: &Role) -> Value {
     let rating = |v: &[ladderless_catalogue::Rating]| -> Vec<Value> {
         v.iter().map(|x| json!({ "id": x.element_id, "name": x.name, "importance": x.importance, "level": x.level })).collect()
     };
-    let score = |v: &[ladderless_catalogue::Score]| -> Vec<Value> { v.iter().map(|x| json!({ "id": x.element_id, "name": x.name, "value": x.value })).collect() };
+    let score = |v: &[ladderless_catalogue::Score]| -> Vec<Value> {
+        v.iter()
+            .map(|x| json!({ "id": x.element_id, "name": x.name, "value": x.value }))
+            .collect()
+    };
     json!({
         "code": r.code, "title": r.title, "description": r.description, "job_zone": r.job_zone,
         "family": r.family().name, "organisation": false,
@@ -46,13 +58,30 @@ fn role_json(app: &ladderless_core::App, r: &Role) -> Value {
 }
 
 /// One role, catalogue or organisation.
-pub async fn get(State(state): State<AppState>, ApiUser(_): ApiUser, Path(code): Path<String>) -> ApiResult<Json<Value>> {
+pub async fn get(
+    State(state): State<AppState>,
+    ApiUser(_): ApiUser,
+    Path(code): Path<String>,
+) -> ApiResult<Json<Value>> {
     if let Some(r) = state.app.catalogue.role(&code) {
         return Ok(Json(role_json(&state.app, r)));
     }
-    let role = state.app.store.org_role(&code).await.map_err(|e| err(e.into()))?.ok_or_else(|| err(CoreError::NotFound))?;
-    let skills = state.app.store.org_role_skills(&code).await.map_err(|e| err(e.into()))?;
-    Ok(Json(json!({ "code": role.code, "title": role.title, "description": role.description, "organisation": true, "skills": skills, "created_at": role.created_at.to_string() })))
+    let role = state
+        .app
+        .store
+        .org_role(&code)
+        .await
+        .map_err(|e| err(e.into()))?
+        .ok_or_else(|| err(CoreError::NotFound))?;
+    let skills = state
+        .app
+        .store
+        .org_role_skills(&code)
+        .await
+        .map_err(|e| err(e.into()))?;
+    Ok(Json(
+        json!({ "code": role.code, "title": role.title, "description": role.description, "organisation": true, "skills": skills, "created_at": role.created_at.to_string() }),
+    ))
 }
 
 /// New organisation role.
@@ -66,7 +95,15 @@ pub struct NewRole {
 }
 
 /// Add an organisation role (talent admins).
-pub async fn create(State(state): State<AppState>, ApiUser(actor): ApiUser, ApiJson(body): ApiJson<NewRole>) -> ApiResult {
-    let role = state.app.create_org_role(&actor, &body.title, &body.description, &body.skills).await.map_err(err)?;
+pub async fn create(
+    State(state): State<AppState>,
+    ApiUser(actor): ApiUser,
+    ApiJson(body): ApiJson<NewRole>,
+) -> ApiResult {
+    let role = state
+        .app
+        .create_org_role(&actor, &body.title, &body.description, &body.skills)
+        .await
+        .map_err(err)?;
     Ok((StatusCode::CREATED, Json(json!(role))).into_response())
 }

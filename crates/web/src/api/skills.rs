@@ -18,9 +18,17 @@ pub struct SkillsQuery {
 }
 
 /// Search skills by label.
-pub async fn list(State(state): State<AppState>, ApiUser(_): ApiUser, Query(q): Query<SkillsQuery>) -> ApiResult<Json<Value>> {
+pub async fn list(
+    State(state): State<AppState>,
+    ApiUser(_): ApiUser,
+    Query(q): Query<SkillsQuery>,
+) -> ApiResult<Json<Value>> {
     let limit = q.limit.unwrap_or(20).clamp(1, 200);
-    let items = state.app.search_skills(q.q.as_deref().unwrap_or(""), limit).await.map_err(err)?;
+    let items = state
+        .app
+        .search_skills(q.q.as_deref().unwrap_or(""), limit)
+        .await
+        .map_err(err)?;
     Ok(Json(json!({ "items": items })))
 }
 
@@ -33,7 +41,15 @@ pub struct NewSkill {
 }
 
 /// Add an organisation skill (talent admins).
-pub async fn create(State(state): State<AppState>, ApiUser(actor): ApiUser, ApiJson(body): ApiJson<NewSkill>) -> ApiResult {
-    let skill = state.app.create_org_skill(&actor, &body.label, &body.description).await.map_err(err)?;
+pub async fn create(
+    State(state): State<AppState>,
+    ApiUser(actor): ApiUser,
+    ApiJson(body): ApiJson<NewSkill>,
+) -> ApiResult {
+    let skill = state
+        .app
+        .create_org_skill(&actor, &body.label, &body.description)
+        .await
+        .map_err(err)?;
     Ok((StatusCode::CREATED, Json(json!(skill))).into_response())
 }

@@ -15,7 +15,13 @@ pub async fn list(State(state): State<AppState>, ApiUser(_): ApiUser) -> ApiResu
 }
 
 /// One team with its members and sub-teams.
-pub async fn get(State(state): State<AppState>, ApiUser(_): ApiUser, Path(id): Path<Uuid>) -> ApiResult<Json<Value>> {
+pub async fn get(
+    State(state): State<AppState>,
+    ApiUser(_): ApiUser,
+    Path(id): Path<Uuid>,
+) -> ApiResult<Json<Value>> {
     let (team, members, children) = state.app.team_view(id).await.map_err(err)?;
-    Ok(Json(json!({ "team": team, "members": members, "children": children })))
+    Ok(Json(
+        json!({ "team": team, "members": members, "children": children }),
+    ))
 }

@@ -20,5 +20,9 @@ pub async fn about(session: Option<Extension<Session>>) -> Response {
         Some(Extension(s)) => Page::new(&s, "About", ""),
         None => Page::anonymous("About"),
     };
-    render(&AboutPage { page, attribution: ladderless_catalogue::ATTRIBUTION, version: env!("CARGO_PKG_VERSION") })
+    render(&AboutPage {
+        page,
+        attribution: ladderless_catalogue::ATTRIBUTION,
+        version: env!("CARGO_PKG_VERSION"),
+    })
 }

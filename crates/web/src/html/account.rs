@@ -28,9 +28,24 @@ struct AccountPage {
     new_token: Option<String>,
 }
 
-async fn account_page(state: &AppState, s: &Session, errors: FieldErrors, new_token: Option<String>, notice: Option<&str>) -> HtmlResult {
-    let tokens = state.app.store.api_tokens(s.actor.id()).await.map_err(CoreError::from)?;
-    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+async fn account_page(
+    state: &AppState,
+    s: &Session,
+    errors: FieldErrors,
+    new_token: Option<String>,
+    notice: Option<&str>,
+) -> HtmlResult {
+    let tokens = state
+        .app
+        .store
+        .api_tokens(s.actor.id())
+        .await
+        .map_err(CoreError::from)?;
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
     let page = AccountPage {
         page: Page::new(s, "Account", "/account").with_notice(notice),
         email: s.actor.person.email.clone(),
@@ -43,7 +58,11 @@ async fn account_page(state: &AppState, s: &Session, errors: FieldErrors, new_to
 }
 
 /// The account page.
-pub async fn account(State(state): State<AppState>, CurrentUser(s): CurrentUser, Query(q): Query<NoticeQuery>) -> HtmlResult {
+pub async fn account(
+    State(state): State<AppState>,
+    CurrentUser(s): CurrentUser,
+    Query(q): Query<NoticeQuery>,
+) -> HtmlResult {
     account_page(&state, &s, FieldErrors::new(), None, q.notice.as_deref()).await
 }
 
@@ -56,8 +75,22 @@ pub struct PasswordForm {
 }
 
 /// Change one's password.
-pub async fn change_password(State(state): State<AppState>, CurrentUser(s): CurrentUser, Form(f): Form<PasswordForm>) -> HtmlResult {
-    match state.app.change_password(&s.actor, &s.id, &f.current_password, &f.new_password, &f.confirm_password).await {
+pub async fn change_password(
+    State(state): State<AppState>,
+    CurrentUser(s): CurrentUser,
+    Form(f): Form<PasswordForm>,
+) -> HtmlResult {
+    match state
+        .app
+        .change_password(
+            &s.actor,
+            &s.id,
+            &f.current_password,
+            &f.new_password,
+            &f.confirm_password,
+        )
+        .await
+    {
         Ok(()) => Ok(Redirect::to("/account?notice=password_changed").into_response()),
         Err(CoreError::Invalid(errors)) => account_page(&state, &s, errors, None, None).await,
         Err(e) => Err(e.into()),
@@ -71,7 +104,11 @@ pub struct TokenForm {
 }
 
 /// Create a personal API token and show it once.
-pub async fn create_token(State(state): State<AppState>, CurrentUser(s): CurrentUser, Form(f): Form<TokenForm>) -> HtmlResult {
+pub async fn create_token(
+    State(state): State<AppState>,
+    CurrentUser(s): CurrentUser,
+    Form(f): Form<TokenForm>,
+) -> HtmlResult {
     match state.app.create_api_token(s.actor.id(), &f.name).await {
         Ok((_, secret)) => account_page(&state, &s, FieldErrors::new(), Some(secret), None).await,
         Err(CoreError::Invalid(errors)) => account_page(&state, &s, errors, None, None).await,
@@ -80,8 +117,11 @@ pub async fn create_token(State(state): State<AppState>, CurrentUser(s): Current
 }
 
 /// Revoke one of one's tokens.
-pub async fn revoke_token(State(state): State<AppState>, CurrentUser(s): CurrentUser, Path(id): Path<Uuid>) -> HtmlResult {
+pub async fn revoke_token(
+    State(state): State<AppState>,
+    CurrentUser(s): CurrentUser,
+    Path(id): Path<Uuid>,
+) -> HtmlResult {
     state.app.revoke_api_token(&s.actor, id).await?;
     Ok(Redirect::to("/account?notice=token_revoked").into_response())
 }
-

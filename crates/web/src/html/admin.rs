@@ -39,11 +39,27 @@ struct AdminPage {
     errors: FieldErrors,
 }
 
-async fn admin_page(state: &AppState, s: &Session, days: Option<String>, admins_see: Option<bool>, errors: FieldErrors, notice: Option<&str>) -> HtmlResult {
+async fn admin_page(
+    state: &AppState,
+    s: &Session,
+    days: Option<String>,
+    admins_see: Option<bool>,
+    errors: FieldErrors,
+    notice: Option<&str>,
+) -> HtmlResult {
     admin_only(s)?;
-    let counts = state.app.store.org_counts().await.map_err(CoreError::from)?;
+    let counts = state
+        .app
+        .store
+        .org_counts()
+        .await
+        .map_err(CoreError::from)?;
     let current = state.app.proposal_settings().await?;
-    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
     let page = AdminPage {
         page: Page::new(s, "Admin", "/admin").with_notice(notice),
         counts,
@@ -55,8 +71,20 @@ async fn admin_page(state: &AppState, s: &Session, days: Option<String>, admins_
 }
 
 /// The admin overview, with the organisation's proposal settings.
-pub async fn overview(State(state): State<AppState>, CurrentUser(s): CurrentUser, Query(q): Query<NoticeQuery>) -> HtmlResult {
-    admin_page(&state, &s, None, None, FieldErrors::new(), q.notice.as_deref()).await
+pub async fn overview(
+    State(state): State<AppState>,
+    CurrentUser(s): CurrentUser,
+    Query(q): Query<NoticeQuery>,
+) -> HtmlResult {
+    admin_page(
+        &state,
+        &s,
+        None,
+        None,
+        FieldErrors::new(),
+        q.notice.as_deref(),
+    )
+    .await
 }
 
 /// The proposal settings form.
@@ -69,11 +97,21 @@ pub struct SettingsForm {
 }
 
 /// Save the proposal settings.
-pub async fn save_settings(State(state): State<AppState>, CurrentUser(s): CurrentUser, Form(f): Form<SettingsForm>) -> HtmlResult {
+pub async fn save_settings(
+    State(state): State<AppState>,
+    CurrentUser(s): CurrentUser,
+    Form(f): Form<SettingsForm>,
+) -> HtmlResult {
     let see = f.talent_admins_see.is_some();
-    match state.app.set_proposal_settings(&s.actor, &f.ask_again_days, see).await {
+    match state
+        .app
+        .set_proposal_settings(&s.actor, &f.ask_again_days, see)
+        .await
+    {
         Ok(_) => Ok(Redirect::to("/admin?notice=settings_saved").into_response()),
-        Err(CoreError::Invalid(errors)) => admin_page(&state, &s, Some(f.ask_again_days), Some(see), errors, None).await,
+        Err(CoreError::Invalid(errors)) => {
+            admin_page(&state, &s, Some(f.ask_again_days), Some(see), errors, None).await
+        }
         Err(e) => Err(e.into()),
     }
 }
@@ -90,10 +128,35 @@ struct ImportPage {
     is_json: bool,
 }
 
-async fn import_page(state: &AppState, s: &Session, summary: Option<ImportSummary>, errors: Vec<RowError>, file_error: Option<String>, file_name: String, is_json: bool) -> HtmlResult {
-    let runs = state.app.store.import_runs(10).await.map_err(CoreError::from)?;
-    let status = if errors.is_empty() && file_error.is_none() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
-    let page = ImportPage { page: Page::new(s, "Import people", "/admin"), runs, summary, errors, file_error, file_name, is_json };
+async fn import_page(
+    state: &AppState,
+    s: &Session,
+    summary: Option<ImportSummary>,
+    errors: Vec<RowError>,
+    file_error: Option<String>,
+    file_name: String,
+    is_json: bool,
+) -> HtmlResult {
+    let runs = state
+        .app
+        .store
+        .import_runs(10)
+        .await
+        .map_err(CoreError::from)?;
+    let status = if errors.is_empty() && file_error.is_none() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let page = ImportPage {
+        page: Page::new(s, "Import people", "/admin"),
+        runs,
+        summary,
+        errors,
+        file_error,
+        file_name,
+        is_json,
+    };
     Ok(render_status(status, &page))
 }
 
@@ -104,7 +167,12 @@ pub async fn import_form(State(state): State<AppState>, CurrentUser(s): CurrentU
 }
 
 /// Upload a file: check it whole, then apply it or report every problem.
-pub async fn import_upload(State(state): State<AppState>, CurrentUser(s): CurrentUser, csrf: Option<Extension<CsrfInBody>>, mut multipart: Multipart) -> HtmlResult {
+pub async fn import_upload(
+    State(state): State<AppState>,
+    CurrentUser(s): CurrentUser,
+    csrf: Option<Extension<CsrfInBody>>,
+    mut multipart: Multipart,
+) -> HtmlResult {
     admin_only(&s)?;
     let mut token = None;
     let mut file: Option<(String, Vec<u8>)> = None;
@@ -113,13 +181,35 @@ pub async fn import_upload(State(state): State<AppState>, CurrentUser(s): Curren
         let field = match multipart.next_field().await {
             Ok(Some(f)) => f,
             Ok(None) => break,
-            Err(e) => return import_page(&state, &s, None, Vec::new(), Some(format!("The upload could not be read: {}", e.body_text())), String::new(), false).await,
+            Err(e) => {
+                return import_page(
+                    &state,
+                    &s,
+                    None,
+                    Vec::new(),
+                    Some(format!("The upload could not be read: {}", e.body_text())),
+                    String::new(),
+                    false,
+                )
+                .await;
+            }
         };
         let name = field.name().unwrap_or("").to_string();
         let file_name = field.file_name().unwrap_or("").to_string();
         let data = match field.bytes().await {
             Ok(d) => d,
-            Err(e) => return import_page(&state, &s, None, Vec::new(), Some(format!("The upload could not be read: {}", e.body_text())), String::new(), false).await,
+            Err(e) => {
+                return import_page(
+                    &state,
+                    &s,
+                    None,
+                    Vec::new(),
+                    Some(format!("The upload could not be read: {}", e.body_text())),
+                    String::new(),
+                    false,
+                )
+                .await;
+            }
         };
         match name.as_str() {
             "csrf" => token = Some(String::from_utf8_lossy(&data).to_string()),
@@ -134,14 +224,40 @@ pub async fn import_upload(State(state): State<AppState>, CurrentUser(s): Curren
         return Err(CoreError::Forbidden.into());
     }
     let Some((file_name, bytes)) = file.filter(|(_, b)| !b.is_empty()) else {
-        return import_page(&state, &s, None, Vec::new(), Some("Choose a CSV or JSON file to import.".into()), String::new(), false).await;
+        return import_page(
+            &state,
+            &s,
+            None,
+            Vec::new(),
+            Some("Choose a CSV or JSON file to import.".into()),
+            String::new(),
+            false,
+        )
+        .await;
     };
     let format = Format::guess(&file_name, &bytes);
     opts.source = file_name.clone();
     let is_json = format == Format::Json;
-    match state.app.import_people(Some(&s.actor), &bytes, format, &opts).await {
-        Ok(summary) => import_page(&state, &s, Some(summary), Vec::new(), None, file_name, is_json).await,
-        Err(CoreError::ImportRejected(errors)) => import_page(&state, &s, None, errors, None, file_name, is_json).await,
+    match state
+        .app
+        .import_people(Some(&s.actor), &bytes, format, &opts)
+        .await
+    {
+        Ok(summary) => {
+            import_page(
+                &state,
+                &s,
+                Some(summary),
+                Vec::new(),
+                None,
+                file_name,
+                is_json,
+            )
+            .await
+        }
+        Err(CoreError::ImportRejected(errors)) => {
+            import_page(&state, &s, None, errors, None, file_name, is_json).await
+        }
         Err(e) => Err(e.into()),
     }
 }
@@ -154,8 +270,22 @@ pub struct RolesForm {
 }
 
 /// Grant or withdraw access roles.
-pub async fn set_roles(State(state): State<AppState>, CurrentUser(s): CurrentUser, Path(id): Path<Uuid>, Form(f): Form<RolesForm>) -> HtmlResult {
-    match state.app.set_access_roles(&s.actor, id, f.talent_admin.is_some(), f.facilitator.is_some()).await {
+pub async fn set_roles(
+    State(state): State<AppState>,
+    CurrentUser(s): CurrentUser,
+    Path(id): Path<Uuid>,
+    Form(f): Form<RolesForm>,
+) -> HtmlResult {
+    match state
+        .app
+        .set_access_roles(
+            &s.actor,
+            id,
+            f.talent_admin.is_some(),
+            f.facilitator.is_some(),
+        )
+        .await
+    {
         Ok(()) => Ok(Redirect::to(&format!("/people/{id}?notice=roles_saved")).into_response()),
         Err(CoreError::Invalid(_)) => Ok(Redirect::to(&format!("/people/{id}")).into_response()),
         Err(e) => Err(e.into()),
@@ -163,9 +293,16 @@ pub async fn set_roles(State(state): State<AppState>, CurrentUser(s): CurrentUse
 }
 
 /// Create an invitation and show its link once.
-pub async fn invite(State(state): State<AppState>, CurrentUser(s): CurrentUser, Path(id): Path<Uuid>) -> HtmlResult {
+pub async fn invite(
+    State(state): State<AppState>,
+    CurrentUser(s): CurrentUser,
+    Path(id): Path<Uuid>,
+) -> HtmlResult {
     let token = state.app.invite(&s.actor, id).await?;
-    let link = format!("{}/invite/{token}", state.config.base_url.trim_end_matches('/'));
+    let link = format!(
+        "{}/invite/{token}",
+        state.config.base_url.trim_end_matches('/')
+    );
     person_page(&state, &s, id, Some(link), None).await
 }
 
@@ -187,18 +324,54 @@ struct AuditPage {
     has_next: bool,
 }
 
-const ACTIONS: &[&str] = &["sign_in", "sign_in_failed", "role_change", "import", "token_use", "token_create", "token_revoke", "invite", "invite_accepted", "password_change", "org_role_create", "org_skill_create", "curated_move_add", "curated_move_note", "curated_move_remove", "demo"];
+const ACTIONS: &[&str] = &[
+    "sign_in",
+    "sign_in_failed",
+    "role_change",
+    "import",
+    "token_use",
+    "token_create",
+    "token_revoke",
+    "invite",
+    "invite_accepted",
+    "password_change",
+    "org_role_create",
+    "org_skill_create",
+    "curated_move_add",
+    "curated_move_note",
+    "curated_move_remove",
+    "demo",
+];
 
 /// The audit log.
-pub async fn audit(State(state): State<AppState>, CurrentUser(s): CurrentUser, Query(q): Query<AuditQuery>) -> HtmlResult {
+pub async fn audit(
+    State(state): State<AppState>,
+    CurrentUser(s): CurrentUser,
+    Query(q): Query<AuditQuery>,
+) -> HtmlResult {
     admin_only(&s)?;
-    let action = q.action.filter(|a| ACTIONS.contains(&a.as_str())).unwrap_or_default();
+    let action = q
+        .action
+        .filter(|a| ACTIONS.contains(&a.as_str()))
+        .unwrap_or_default();
     let page_no = page_number(q.page);
     let filter = (!action.is_empty()).then_some(action.as_str());
-    let mut entries = state.app.store.audit_entries(filter, 51, (page_no - 1) * 50).await.map_err(CoreError::from)?;
+    let mut entries = state
+        .app
+        .store
+        .audit_entries(filter, 51, (page_no - 1) * 50)
+        .await
+        .map_err(CoreError::from)?;
     let has_next = entries.len() > 50;
     entries.truncate(50);
-    Ok(render(&AuditPage { page: Page::new(&s, "Audit log", "/admin"), entries, action, actions: ACTIONS, page_no, has_next }))
+    Ok(render(&AuditPage {
+        page: Page::new(&s, "Audit log", "/admin"),
+        entries,
+        action,
+        actions: ACTIONS,
+        page_no,
+        has_next,
+    }))
 }
 
 #[derive(Template)]
@@ -213,18 +386,56 @@ struct CatalogueAdminPage {
     skill_form: (String, String),
 }
 
-async fn catalogue_page(state: &AppState, s: &Session, role_errors: FieldErrors, skill_errors: FieldErrors, role_form: (String, String, String), skill_form: (String, String), notice: Option<&str>) -> HtmlResult {
+async fn catalogue_page(
+    state: &AppState,
+    s: &Session,
+    role_errors: FieldErrors,
+    skill_errors: FieldErrors,
+    role_form: (String, String, String),
+    skill_form: (String, String),
+    notice: Option<&str>,
+) -> HtmlResult {
     let roles = state.app.store.org_roles().await.map_err(CoreError::from)?;
-    let skills = state.app.store.org_skills().await.map_err(CoreError::from)?;
-    let status = if role_errors.is_empty() && skill_errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
-    let page = CatalogueAdminPage { page: Page::new(s, "Organisation roles and skills", "/admin").with_notice(notice), roles, skills, role_errors, skill_errors, role_form, skill_form };
+    let skills = state
+        .app
+        .store
+        .org_skills()
+        .await
+        .map_err(CoreError::from)?;
+    let status = if role_errors.is_empty() && skill_errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let page = CatalogueAdminPage {
+        page: Page::new(s, "Organisation roles and skills", "/admin").with_notice(notice),
+        roles,
+        skills,
+        role_errors,
+        skill_errors,
+        role_form,
+        skill_form,
+    };
     Ok(render_status(status, &page))
 }
 
 /// Organisation roles and skills.
-pub async fn catalogue(State(state): State<AppState>, CurrentUser(s): CurrentUser, Query(q): Query<NoticeQuery>) -> HtmlResult {
+pub async fn catalogue(
+    State(state): State<AppState>,
+    CurrentUser(s): CurrentUser,
+    Query(q): Query<NoticeQuery>,
+) -> HtmlResult {
     admin_only(&s)?;
-    catalogue_page(&state, &s, FieldErrors::new(), FieldErrors::new(), Default::default(), Default::default(), q.notice.as_deref()).await
+    catalogue_page(
+        &state,
+        &s,
+        FieldErrors::new(),
+        FieldErrors::new(),
+        Default::default(),
+        Default::default(),
+        q.notice.as_deref(),
+    )
+    .await
 }
 
 /// New organisation role.
@@ -237,20 +448,49 @@ pub struct OrgRoleForm {
 }
 
 /// Add an organisation role; skills are ids or labels, one per line or comma-separated.
-pub async fn create_role(State(state): State<AppState>, CurrentUser(s): CurrentUser, Form(f): Form<OrgRoleForm>) -> HtmlResult {
+pub async fn create_role(
+    State(state): State<AppState>,
+    CurrentUser(s): CurrentUser,
+    Form(f): Form<OrgRoleForm>,
+) -> HtmlResult {
     admin_only(&s)?;
     let mut ids = Vec::new();
     let mut errors = FieldErrors::new();
-    for part in f.skills.split([',', '\n']).map(str::trim).filter(|p| !p.is_empty()) {
+    for part in f
+        .skills
+        .split([',', '\n'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
         match state.app.search_skills(part, 1).await?.into_iter().next() {
             Some(hit) if hit.id == part || hit.label.eq_ignore_ascii_case(part) => ids.push(hit.id),
             _ => errors.add("skills", format!("“{part}” is not a skill in the taxonomy; add it below first or pick its exact name")),
         }
     }
-    let result = if errors.is_empty() { state.app.create_org_role(&s.actor, &f.title, &f.description, &ids).await } else { Err(CoreError::Invalid(errors)) };
+    let result = if errors.is_empty() {
+        state
+            .app
+            .create_org_role(&s.actor, &f.title, &f.description, &ids)
+            .await
+    } else {
+        Err(CoreError::Invalid(errors))
+    };
     match result {
-        Ok(role) => Ok(Redirect::to(&format!("/roles/{}?notice=role_created", role.code)).into_response()),
-        Err(CoreError::Invalid(errors)) => catalogue_page(&state, &s, errors, FieldErrors::new(), (f.title, f.description, f.skills), Default::default(), None).await,
+        Ok(role) => {
+            Ok(Redirect::to(&format!("/roles/{}?notice=role_created", role.code)).into_response())
+        }
+        Err(CoreError::Invalid(errors)) => {
+            catalogue_page(
+                &state,
+                &s,
+                errors,
+                FieldErrors::new(),
+                (f.title, f.description, f.skills),
+                Default::default(),
+                None,
+            )
+            .await
+        }
         Err(e) => Err(e.into()),
     }
 }
@@ -263,10 +503,29 @@ pub struct OrgSkillForm {
 }
 
 /// Add an organisation skill.
-pub async fn create_skill(State(state): State<AppState>, CurrentUser(s): CurrentUser, Form(f): Form<OrgSkillForm>) -> HtmlResult {
-    match state.app.create_org_skill(&s.actor, &f.label, &f.description).await {
+pub async fn create_skill(
+    State(state): State<AppState>,
+    CurrentUser(s): CurrentUser,
+    Form(f): Form<OrgSkillForm>,
+) -> HtmlResult {
+    match state
+        .app
+        .create_org_skill(&s.actor, &f.label, &f.description)
+        .await
+    {
         Ok(_) => Ok(Redirect::to("/admin/catalogue?notice=skill_created").into_response()),
-        Err(CoreError::Invalid(errors)) => catalogue_page(&state, &s, FieldErrors::new(), errors, Default::default(), (f.label, f.description), None).await,
+        Err(CoreError::Invalid(errors)) => {
+            catalogue_page(
+                &state,
+                &s,
+                FieldErrors::new(),
+                errors,
+                Default::default(),
+                (f.label, f.description),
+                None,
+            )
+            .await
+        }
         Err(e) => Err(e.into()),
     }
 }

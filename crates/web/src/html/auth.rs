@@ -24,7 +24,11 @@ struct LoginPage {
 
 /// The sign-in form.
 pub async fn login_form(Query(q): Query<NoticeQuery>) -> Response {
-    render(&LoginPage { page: Page::anonymous("Sign in").with_notice(q.notice.as_deref()), email: String::new(), error: None })
+    render(&LoginPage {
+        page: Page::anonymous("Sign in").with_notice(q.notice.as_deref()),
+        email: String::new(),
+        error: None,
+    })
 }
 
 /// Fields of the sign-in form.
@@ -37,28 +41,47 @@ pub struct LoginForm {
 /// A session cookie for `value`, or one that clears it.
 pub fn session_cookie(value: &str, max_age_secs: i64, secure: bool) -> HeaderValue {
     let secure = if secure { "; Secure" } else { "" };
-    HeaderValue::from_str(&format!("{SESSION_COOKIE}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age_secs}{secure}"))
-        .unwrap_or_else(|_| HeaderValue::from_static("ll_session=; Path=/; Max-Age=0"))
+    HeaderValue::from_str(&format!(
+        "{SESSION_COOKIE}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age_secs}{secure}"
+    ))
+    .unwrap_or_else(|_| HeaderValue::from_static("ll_session=; Path=/; Max-Age=0"))
 }
 
 /// Check credentials and start a session.
-pub async fn login(State(state): State<AppState>, ClientIp(ip): ClientIp, Form(form): Form<LoginForm>) -> HtmlResult {
+pub async fn login(
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    Form(form): Form<LoginForm>,
+) -> HtmlResult {
     match state.app.sign_in(&form.email, &form.password, &ip).await {
         Ok(session) => {
             let max_age = state.app.settings.session_days * 86400;
             let mut resp = Redirect::to("/").into_response();
-            resp.headers_mut().insert(header::SET_COOKIE, session_cookie(&session.cookie, max_age, state.config.secure_cookies));
+            resp.headers_mut().insert(
+                header::SET_COOKIE,
+                session_cookie(&session.cookie, max_age, state.config.secure_cookies),
+            );
             Ok(resp)
         }
         Err(e @ (CoreError::Unauthenticated | CoreError::TooManyAttempts { .. })) => {
             let (status, message) = match e {
                 CoreError::TooManyAttempts { retry_after_secs } => (
                     StatusCode::TOO_MANY_REQUESTS,
-                    format!("Too many failed attempts. Try again in {} minutes.", (retry_after_secs + 59) / 60),
+                    format!(
+                        "Too many failed attempts. Try again in {} minutes.",
+                        (retry_after_secs + 59) / 60
+                    ),
                 ),
-                _ => (StatusCode::UNAUTHORIZED, "That e-mail and password do not match an account.".to_string()),
+                _ => (
+                    StatusCode::UNAUTHORIZED,
+                    "That e-mail and password do not match an account.".to_string(),
+                ),
             };
-            let page = LoginPage { page: Page::anonymous("Sign in"), email: form.email, error: Some(message) };
+            let page = LoginPage {
+                page: Page::anonymous("Sign in"),
+                email: form.email,
+                error: Some(message),
+            };
             Ok(render_status(status, &page))
         }
         Err(e) => Err(e.into()),
@@ -66,10 +89,16 @@ pub async fn login(State(state): State<AppState>, ClientIp(ip): ClientIp, Form(f
 }
 
 /// End the session.
-pub async fn logout(State(state): State<AppState>, CurrentUser(session): CurrentUser) -> HtmlResult {
+pub async fn logout(
+    State(state): State<AppState>,
+    CurrentUser(session): CurrentUser,
+) -> HtmlResult {
     state.app.sign_out(&session.id).await?;
     let mut resp = Redirect::to("/login?notice=signed_out").into_response();
-    resp.headers_mut().insert(header::SET_COOKIE, session_cookie("", 0, state.config.secure_cookies));
+    resp.headers_mut().insert(
+        header::SET_COOKIE,
+        session_cookie("", 0, state.config.secure_cookies),
+    );
     Ok(resp)
 }
 
@@ -85,8 +114,20 @@ struct InvitePage {
 /// The set-password form of an invitation.
 pub async fn invite_form(State(state): State<AppState>, Path(token): Path<String>) -> HtmlResult {
     let valid = state.app.invite_target(&token).await?.is_some();
-    let page = InvitePage { page: Page::anonymous("Set your password"), token, valid, errors: FieldErrors::new() };
-    Ok(render_status(if valid { StatusCode::OK } else { StatusCode::NOT_FOUND }, &page))
+    let page = InvitePage {
+        page: Page::anonymous("Set your password"),
+        token,
+        valid,
+        errors: FieldErrors::new(),
+    };
+    Ok(render_status(
+        if valid {
+            StatusCode::OK
+        } else {
+            StatusCode::NOT_FOUND
+        },
+        &page,
+    ))
 }
 
 /// Fields of the set-password form.
@@ -97,17 +138,33 @@ pub struct InviteForm {
 }
 
 /// Set the password and sign in.
-pub async fn accept_invite(State(state): State<AppState>, Path(token): Path<String>, Form(form): Form<InviteForm>) -> HtmlResult {
-    match state.app.accept_invite(&token, &form.password, &form.confirm_password).await {
+pub async fn accept_invite(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+    Form(form): Form<InviteForm>,
+) -> HtmlResult {
+    match state
+        .app
+        .accept_invite(&token, &form.password, &form.confirm_password)
+        .await
+    {
         Ok(session) => {
             let max_age = state.app.settings.session_days * 86400;
             let mut resp = Redirect::to("/?notice=welcome").into_response();
-            resp.headers_mut().insert(header::SET_COOKIE, session_cookie(&session.cookie, max_age, state.config.secure_cookies));
+            resp.headers_mut().insert(
+                header::SET_COOKIE,
+                session_cookie(&session.cookie, max_age, state.config.secure_cookies),
+            );
             Ok(resp)
         }
         Err(CoreError::Invalid(errors)) => {
             let valid = errors.get("token").is_none();
-            let page = InvitePage { page: Page::anonymous("Set your password"), token, valid, errors };
+            let page = InvitePage {
+                page: Page::anonymous("Set your password"),
+                token,
+                valid,
+                errors,
+            };
             Ok(render_status(StatusCode::UNPROCESSABLE_ENTITY, &page))
         }
         Err(e) => Err(e.into()),

@@ -116,13 +116,29 @@ fn sections(g: MoveGroups, growth: &BTreeMap<String, Vec<Growth>>) -> Vec<Sectio
     let lines = |moves: Vec<Move>| -> Vec<MoveLine> {
         moves
             .into_iter()
-            .map(|m| MoveLine { curated: curated_note(&m), growth: growth.get(&m.to).cloned().unwrap_or_default(), m })
+            .map(|m| MoveLine {
+                curated: curated_note(&m),
+                growth: growth.get(&m.to).cloned().unwrap_or_default(),
+                m,
+            })
             .collect()
     };
     vec![
-        Section { heading: "Up", kind: "up", moves: lines(g.up) },
-        Section { heading: "Sideways", kind: "sideways", moves: lines(g.sideways) },
-        Section { heading: "Across", kind: "across", moves: lines(g.across) },
+        Section {
+            heading: "Up",
+            kind: "up",
+            moves: lines(g.up),
+        },
+        Section {
+            heading: "Sideways",
+            kind: "sideways",
+            moves: lines(g.sideways),
+        },
+        Section {
+            heading: "Across",
+            kind: "across",
+            moves: lines(g.across),
+        },
     ]
 }
 
@@ -137,23 +153,27 @@ fn short(label: &str) -> String {
 /// Place up moves above, sideways to the sides and across below the centre.
 fn layout(g: &MoveGroups, growth: &BTreeMap<String, Vec<Growth>>) -> Vec<Node> {
     let mut out = Vec::new();
-    let mut place = |moves: &[Move], kind: &'static str, spots: &dyn Fn(usize, usize) -> (i32, i32)| {
-        for (i, m) in moves.iter().enumerate() {
-            let (x, y) = spots(i, moves.len());
-            let grows_with = growth.get(&m.to).map(|g| g.iter().map(|g| g.direction.clone()).collect()).unwrap_or_default();
-            out.push(Node {
-                code: m.to.clone(),
-                title: m.title.clone(),
-                label: short(&m.title),
-                kind,
-                x,
-                y,
-                score: format!("{:.0}%", m.score * 100.0),
-                curated: curated_note(m),
-                grows_with,
-            });
-        }
-    };
+    let mut place =
+        |moves: &[Move], kind: &'static str, spots: &dyn Fn(usize, usize) -> (i32, i32)| {
+            for (i, m) in moves.iter().enumerate() {
+                let (x, y) = spots(i, moves.len());
+                let grows_with = growth
+                    .get(&m.to)
+                    .map(|g| g.iter().map(|g| g.direction.clone()).collect())
+                    .unwrap_or_default();
+                out.push(Node {
+                    code: m.to.clone(),
+                    title: m.title.clone(),
+                    label: short(&m.title),
+                    kind,
+                    x,
+                    y,
+                    score: format!("{:.0}%", m.score * 100.0),
+                    curated: curated_note(m),
+                    grows_with,
+                });
+            }
+        };
     // Up to three boxes (210 wide) share a line of the 900-wide picture; more are staggered over
     // two lines, neighbours on a line 264 apart, so no two boxes overlap.
     let row = |y: i32, second: i32| {
@@ -161,23 +181,42 @@ fn layout(g: &MoveGroups, growth: &BTreeMap<String, Vec<Growth>>) -> Vec<Node> {
             if n <= 3 {
                 (((i as i32) * 2 + 1) * 900 / (2 * n.max(1) as i32), y)
             } else {
-                (120 + (i as i32) * 660 / (n as i32 - 1), if i % 2 == 0 { y } else { second })
+                (
+                    120 + (i as i32) * 660 / (n as i32 - 1),
+                    if i % 2 == 0 { y } else { second },
+                )
             }
         }
     };
     place(&g.up, "up", &row(40, 105));
     place(&g.across, "across", &row(480, 415));
-    place(&g.sideways, "sideways", &|i, _| (if i % 2 == 0 { 120 } else { 780 }, 170 + (i as i32 / 2) * 80));
+    place(&g.sideways, "sideways", &|i, _| {
+        (
+            if i % 2 == 0 { 120 } else { 780 },
+            170 + (i as i32 / 2) * 80,
+        )
+    });
     out
 }
 
 /// Every role code on the map: the centre and its neighbours.
 fn codes_on_map(code: &str, g: &MoveGroups) -> Vec<String> {
-    std::iter::once(code.to_string()).chain(g.up.iter().chain(&g.sideways).chain(&g.across).map(|m| m.to.clone())).collect()
+    std::iter::once(code.to_string())
+        .chain(
+            g.up.iter()
+                .chain(&g.sideways)
+                .chain(&g.across)
+                .map(|m| m.to.clone()),
+        )
+        .collect()
 }
 
 /// The map centred on a role (the viewer's own by default).
-pub async fn map(State(state): State<AppState>, CurrentUser(s): CurrentUser, Query(q): Query<MapQuery>) -> HtmlResult {
+pub async fn map(
+    State(state): State<AppState>,
+    CurrentUser(s): CurrentUser,
+    Query(q): Query<MapQuery>,
+) -> HtmlResult {
     let mine = s.actor.person.role_code.clone();
     let code = q.role.filter(|c| !c.trim().is_empty()).or(mine.clone());
     let Some(code) = code else {
@@ -196,21 +235,38 @@ pub async fn map(State(state): State<AppState>, CurrentUser(s): CurrentUser, Que
         };
         return Ok(render(&page));
     };
-    let title = state.app.role_title(&code).await?.ok_or(CoreError::NotFound)?;
+    let title = state
+        .app
+        .role_title(&code)
+        .await?
+        .ok_or(CoreError::NotFound)?;
     let (groups, preparing) = match state.app.moves_from(&code, 6) {
         Ok(g) => (Some(g), false),
         Err(CoreError::Invalid(_)) => (None, true),
         Err(e) => return Err(e.into()),
     };
-    let on_map = groups.as_ref().map_or_else(|| vec![code.clone()], |g| codes_on_map(&code, g));
+    let on_map = groups
+        .as_ref()
+        .map_or_else(|| vec![code.clone()], |g| codes_on_map(&code, g));
     let growth = state.app.growth_areas(&on_map).await?;
-    let mut directions: Vec<String> = growth.values().flatten().map(|g| g.direction.clone()).collect();
+    let mut directions: Vec<String> = growth
+        .values()
+        .flatten()
+        .map(|g| g.direction.clone())
+        .collect();
     directions.sort();
     directions.dedup();
-    let nodes = groups.as_ref().map(|g| layout(g, &growth)).unwrap_or_default();
+    let nodes = groups
+        .as_ref()
+        .map(|g| layout(g, &growth))
+        .unwrap_or_default();
     let sections = groups.map(|g| sections(g, &growth)).unwrap_or_default();
     let is_mine = mine.as_deref() == Some(code.as_str());
-    let targets = if is_mine && !preparing { state.app.suggest_targets(&s.actor).await? } else { TargetSuggestions::default() };
+    let targets = if is_mine && !preparing {
+        state.app.suggest_targets(&s.actor).await?
+    } else {
+        TargetSuggestions::default()
+    };
     let page = MapPage {
         page: Page::new(&s, format!("Career map: {title}"), "/map"),
         is_mine,
@@ -224,7 +280,14 @@ pub async fn map(State(state): State<AppState>, CurrentUser(s): CurrentUser, Que
         nodes,
         preparing,
     };
-    Ok(render_status(if preparing { StatusCode::SERVICE_UNAVAILABLE } else { StatusCode::OK }, &page))
+    Ok(render_status(
+        if preparing {
+            StatusCode::SERVICE_UNAVAILABLE
+        } else {
+            StatusCode::OK
+        },
+        &page,
+    ))
 }
 
 /// Path query: from a role to a target, or a search for the target.
@@ -286,7 +349,10 @@ fn path_views(paths: Vec<Path>, index: &LinkIndex) -> Vec<PathView> {
                         .take(6)
                         .map(|g| GapView {
                             name: g.skill.name.clone(),
-                            levels: g.current_level.zip(g.target_level).map(|(c, t)| format!("{c:.1} → {t:.1} of 7")),
+                            levels: g
+                                .current_level
+                                .zip(g.target_level)
+                                .map(|(c, t)| format!("{c:.1} → {t:.1} of 7")),
                             closers: index.closers(g),
                         })
                         .collect(),
@@ -300,16 +366,31 @@ fn path_views(paths: Vec<Path>, index: &LinkIndex) -> Vec<PathView> {
 }
 
 /// Paths of up to four steps from a role to a target, each step with the skills to gain.
-pub async fn path(State(state): State<AppState>, CurrentUser(s): CurrentUser, Query(q): Query<PathQuery>) -> HtmlResult {
-    let from = q.from.or(s.actor.person.role_code.clone()).unwrap_or_default();
+pub async fn path(
+    State(state): State<AppState>,
+    CurrentUser(s): CurrentUser,
+    Query(q): Query<PathQuery>,
+) -> HtmlResult {
+    let from = q
+        .from
+        .or(s.actor.person.role_code.clone())
+        .unwrap_or_default();
     let from_title = state.app.role_title(&from).await?.unwrap_or_default();
     let query = q.q.unwrap_or_default();
     let to = q.to.unwrap_or_default();
-    let candidates = if to.is_empty() && !query.trim().is_empty() { state.app.search_roles(&query, 15).await? } else { Vec::new() };
+    let candidates = if to.is_empty() && !query.trim().is_empty() {
+        state.app.search_roles(&query, 15).await?
+    } else {
+        Vec::new()
+    };
     let (paths, error, to_title) = if to.is_empty() || from.is_empty() {
         (Vec::new(), None, String::new())
     } else {
-        let to_title = state.app.role_title(&to).await?.unwrap_or_else(|| to.clone());
+        let to_title = state
+            .app
+            .role_title(&to)
+            .await?
+            .unwrap_or_else(|| to.clone());
         match state.app.paths_between(&from, &to, 5) {
             Ok(p) => {
                 let index = state.app.link_index(&s.actor, &p).await?;
@@ -319,6 +400,16 @@ pub async fn path(State(state): State<AppState>, CurrentUser(s): CurrentUser, Qu
             Err(e) => return Err(e.into()),
         }
     };
-    let page = PathPage { page: Page::new(&s, "Paths to a role", "/map"), from, from_title, to, to_title, q: query, candidates, paths, error };
+    let page = PathPage {
+        page: Page::new(&s, "Paths to a role", "/map"),
+        from,
+        from_title,
+        to,
+        to_title,
+        q: query,
+        candidates,
+        paths,
+        error,
+    };
     Ok(render(&page))
 }

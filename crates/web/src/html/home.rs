@@ -30,12 +30,25 @@ struct HomePage {
 }
 
 /// The home page.
-pub async fn home(State(state): State<AppState>, CurrentUser(s): CurrentUser, Query(q): Query<NoticeQuery>) -> HtmlResult {
+pub async fn home(
+    State(state): State<AppState>,
+    CurrentUser(s): CurrentUser,
+    Query(q): Query<NoticeQuery>,
+) -> HtmlResult {
     let app = &state.app;
     let view = app.person_view(&s.actor, s.actor.id()).await?;
     let is_admin = s.actor.is_talent_admin();
     let (counts, imports) = if is_admin {
-        (app.store.org_counts().await.map_err(ladderless_core::CoreError::from)?, app.store.import_runs(3).await.map_err(ladderless_core::CoreError::from)?)
+        (
+            app.store
+                .org_counts()
+                .await
+                .map_err(ladderless_core::CoreError::from)?,
+            app.store
+                .import_runs(3)
+                .await
+                .map_err(ladderless_core::CoreError::from)?,
+        )
     } else {
         (OrgCounts::default(), Vec::new())
     };

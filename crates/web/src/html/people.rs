@@ -4,13 +4,13 @@ use crate::AppState;
 use crate::error::HtmlResult;
 use crate::extract::CurrentUser;
 use crate::html::{NoticeQuery, page_number};
-use ladderless_core::auth::Session;
 use crate::page::{Page, render};
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect};
 use ladderless_core::CoreError;
+use ladderless_core::auth::Session;
 use ladderless_core::directory::{PersonView, SKILLS_SECTION};
 use ladderless_domain::org::Audience;
 use ladderless_store::Uuid;
@@ -39,16 +39,35 @@ struct DirectoryPage {
 }
 
 /// Search or browse people.
-pub async fn directory(State(state): State<AppState>, CurrentUser(s): CurrentUser, Query(q): Query<DirectoryQuery>) -> HtmlResult {
+pub async fn directory(
+    State(state): State<AppState>,
+    CurrentUser(s): CurrentUser,
+    Query(q): Query<DirectoryQuery>,
+) -> HtmlResult {
     let query = q.q.unwrap_or_default();
     let page_no = page_number(q.page);
-    let found = state.app.directory_page(&s.actor, &query, page_no, PER_PAGE + 1).await?;
+    let found = state
+        .app
+        .directory_page(&s.actor, &query, page_no, PER_PAGE + 1)
+        .await?;
     let mut people = found.people;
     let has_next = people.len() as i64 > PER_PAGE;
     people.truncate(PER_PAGE as usize);
-    let title = if query.is_empty() { "People".to_string() } else { format!("People matching “{query}”") };
+    let title = if query.is_empty() {
+        "People".to_string()
+    } else {
+        format!("People matching “{query}”")
+    };
     let broad = found.broad;
-    Ok(render(&DirectoryPage { page: Page::new(&s, title, "/people"), q: query, people, page_no, has_next, broad, ranked_limit: ladderless_store::search::RANKED_MATCHES }))
+    Ok(render(&DirectoryPage {
+        page: Page::new(&s, title, "/people"),
+        q: query,
+        people,
+        page_no,
+        has_next,
+        broad,
+        ranked_limit: ladderless_store::search::RANKED_MATCHES,
+    }))
 }
 
 #[derive(Template)]
@@ -62,18 +81,38 @@ struct PersonPage {
 }
 
 /// A person's page, filtered for the viewer.
-pub async fn person(State(state): State<AppState>, CurrentUser(s): CurrentUser, Path(id): Path<Uuid>, Query(q): Query<NoticeQuery>) -> HtmlResult {
+pub async fn person(
+    State(state): State<AppState>,
+    CurrentUser(s): CurrentUser,
+    Path(id): Path<Uuid>,
+    Query(q): Query<NoticeQuery>,
+) -> HtmlResult {
     person_page(&state, &s, id, None, q.notice.as_deref()).await
 }
 
 /// Render a person's page; `invite_link` is shown once, right after it was made.
-pub async fn person_page(state: &AppState, s: &Session, id: Uuid, invite_link: Option<String>, notice: Option<&str>) -> HtmlResult {
+pub async fn person_page(
+    state: &AppState,
+    s: &Session,
+    id: Uuid,
+    invite_link: Option<String>,
+    notice: Option<&str>,
+) -> HtmlResult {
     let v = state.app.person_view(&s.actor, id).await?;
     let current = v.skills_audience.unwrap_or_default();
-    let audiences = Audience::ALL.iter().map(|a| (a.code(), a.label(), *a == current)).collect();
+    let audiences = Audience::ALL
+        .iter()
+        .map(|a| (a.code(), a.label(), *a == current))
+        .collect();
     let viewer_is_admin = s.actor.is_talent_admin();
     let title = v.person.name.clone();
-    Ok(render(&PersonPage { page: Page::new(s, title, "/people").with_notice(notice), v, audiences, viewer_is_admin, invite_link }))
+    Ok(render(&PersonPage {
+        page: Page::new(s, title, "/people").with_notice(notice),
+        v,
+        audiences,
+        viewer_is_admin,
+        invite_link,
+    }))
 }
 
 /// Visibility choice.
@@ -84,11 +123,19 @@ pub struct VisibilityForm {
 }
 
 /// Change who sees one's skills.
-pub async fn set_visibility(State(state): State<AppState>, CurrentUser(s): CurrentUser, Form(f): Form<VisibilityForm>) -> HtmlResult {
+pub async fn set_visibility(
+    State(state): State<AppState>,
+    CurrentUser(s): CurrentUser,
+    Form(f): Form<VisibilityForm>,
+) -> HtmlResult {
     if f.section != SKILLS_SECTION {
         return Err(CoreError::field("section", "is not a section you can share").into());
     }
-    let audience = Audience::from_code(&f.audience).ok_or_else(|| CoreError::field("audience", "is not a known audience"))?;
-    state.app.set_audience(&s.actor, SKILLS_SECTION, audience).await?;
+    let audience = Audience::from_code(&f.audience)
+        .ok_or_else(|| CoreError::field("audience", "is not a known audience"))?;
+    state
+        .app
+        .set_audience(&s.actor, SKILLS_SECTION, audience)
+        .await?;
     Ok(Redirect::to(&format!("/people/{}", s.actor.id())).into_response())
 }

@@ -49,7 +49,8 @@ pub struct OrgQuery {
 /// teams renders a few dozen rows.
 fn flatten(nodes: &[TeamNode], depth: usize, open: &HashSet<Uuid>, out: &mut Vec<Row>) {
     for n in nodes {
-        let expanded = !n.children.is_empty() && (depth + 1 < SHOWN_LEVELS || open.contains(&n.team.id));
+        let expanded =
+            !n.children.is_empty() && (depth + 1 < SHOWN_LEVELS || open.contains(&n.team.id));
         out.push(Row {
             node_id: n.team.id,
             name: n.team.name.clone(),
@@ -86,16 +87,35 @@ fn with_ancestors(teams: &[Team], id: Uuid, open: &mut HashSet<Uuid>) {
 
 /// The org chart: the top levels of the team tree with head counts, the viewer's own branch and
 /// the team asked for (`?team=ID`) opened; other branches open with a link (no JavaScript).
-pub async fn org_chart(State(state): State<AppState>, CurrentUser(s): CurrentUser, Query(q): Query<OrgQuery>) -> HtmlResult {
-    let teams = state.app.store.teams().await.map_err(ladderless_core::CoreError::from)?;
+pub async fn org_chart(
+    State(state): State<AppState>,
+    CurrentUser(s): CurrentUser,
+    Query(q): Query<OrgQuery>,
+) -> HtmlResult {
+    let teams = state
+        .app
+        .store
+        .teams()
+        .await
+        .map_err(ladderless_core::CoreError::from)?;
     let mut open = HashSet::new();
-    for id in [s.actor.person.team_id, q.team.as_deref().and_then(|t| t.parse().ok())].into_iter().flatten() {
+    for id in [
+        s.actor.person.team_id,
+        q.team.as_deref().and_then(|t| t.parse().ok()),
+    ]
+    .into_iter()
+    .flatten()
+    {
         with_ancestors(&teams, id, &mut open);
     }
     let tree = build_tree(teams);
     let mut rows = Vec::new();
     flatten(&tree, 0, &open, &mut rows);
-    Ok(render(&OrgPage { page: Page::new(&s, "Org chart", "/org"), rows, teams: count(&tree) }))
+    Ok(render(&OrgPage {
+        page: Page::new(&s, "Org chart", "/org"),
+        rows,
+        teams: count(&tree),
+    }))
 }
 
 #[derive(Template)]
@@ -109,11 +129,28 @@ struct TeamPage {
 }
 
 /// One team: its members and sub-teams.
-pub async fn team(State(state): State<AppState>, CurrentUser(s): CurrentUser, Path(id): Path<Uuid>) -> HtmlResult {
+pub async fn team(
+    State(state): State<AppState>,
+    CurrentUser(s): CurrentUser,
+    Path(id): Path<Uuid>,
+) -> HtmlResult {
     let (team, members, children) = state.app.team_view(id).await?;
     let parent = match team.parent_id {
-        Some(p) => Some(state.app.store.team(p).await.map_err(ladderless_core::CoreError::from)?),
+        Some(p) => Some(
+            state
+                .app
+                .store
+                .team(p)
+                .await
+                .map_err(ladderless_core::CoreError::from)?,
+        ),
         None => None,
     };
-    Ok(render(&TeamPage { page: Page::new(&s, team.path.clone(), "/org"), team, members, children, parent }))
+    Ok(render(&TeamPage {
+        page: Page::new(&s, team.path.clone(), "/org"),
+        team,
+        members,
+        children,
+        parent,
+    }))
 }
