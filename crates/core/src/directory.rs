@@ -85,17 +85,12 @@ impl App {
     /// Search or list the directory (active people; every signed-in person may).
     pub async fn directory(
         &self,
-        _actor: &Actor,
+        actor: &Actor,
         q: &str,
         page: i64,
         per_page: i64,
     ) -> CoreResult<Vec<PersonCard>> {
-        let page = page.max(1);
-        let per_page = per_page.clamp(1, 200);
-        Ok(self
-            .store
-            .search_people(q, per_page, (page - 1) * per_page)
-            .await?)
+        Ok(self.directory_page(actor, q, page, per_page).await?.people)
     }
 
     /// [`App::directory`], saying also whether so many people match that the list is in

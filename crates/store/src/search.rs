@@ -131,8 +131,8 @@ impl Store {
         limit: i64,
         offset: i64,
     ) -> StoreResult<Vec<PersonCard>> {
-        let sql = match (self.dialect(), ranked) {
-            (Dialect::Sqlite, _) => {
+        let sql = match self.dialect() {
+            Dialect::Sqlite => {
                 let order = if ranked { "f.rank, p.name" } else { "f.rowid" };
                 format!(
                     "SELECT {CARD_COLUMNS} FROM search_fts f JOIN search_docs d ON d.seq = f.rowid \
@@ -140,7 +140,7 @@ impl Store {
                      WHERE search_fts MATCH $1 AND p.active = TRUE ORDER BY {order} LIMIT $2 OFFSET $3"
                 )
             }
-            (Dialect::Postgres, _) => {
+            Dialect::Postgres => {
                 let order = if ranked {
                     "ts_rank(d.tsv, to_tsquery('simple', $1)) DESC, p.name"
                 } else {
