@@ -204,6 +204,9 @@ pub enum Answer {
 }
 
 impl Answer {
+    /// Every answer, in the order a sponsor sees them.
+    pub const ALL: [Answer; 3] = [Answer::Support, Answer::TellMeMore, Answer::NotNow];
+
     /// The stored code.
     pub fn code(self) -> &'static str {
         match self {
@@ -215,9 +218,7 @@ impl Answer {
 
     /// Parse a stored code.
     pub fn from_code(code: &str) -> Option<Answer> {
-        [Answer::Support, Answer::TellMeMore, Answer::NotNow]
-            .into_iter()
-            .find(|a| a.code() == code)
+        Answer::ALL.into_iter().find(|a| a.code() == code)
     }
 
     /// A label for people.

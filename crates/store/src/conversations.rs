@@ -12,6 +12,7 @@ pub struct Conversation {
     /// Id.
     pub id: Uuid,
     /// When it was held (or is planned).
+    #[serde(with = "ladderless_domain::plan::iso_date")]
     pub held_on: Date,
     /// Kind code.
     pub kind: String,
@@ -42,6 +43,7 @@ pub struct Need {
     /// That opportunity's title.
     pub opportunity_title: Option<String>,
     /// When the conversation was held.
+    #[serde(with = "ladderless_domain::plan::iso_date")]
     pub held_on: Date,
     /// The conversation's title.
     pub conversation_title: String,
@@ -59,6 +61,7 @@ pub struct FollowUp {
     /// What to do.
     pub action: String,
     /// By when.
+    #[serde(with = "ladderless_domain::plan::iso_date")]
     pub due_on: Date,
     /// When it was done.
     #[serde(with = "time::serde::rfc3339::option")]

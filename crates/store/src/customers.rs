@@ -29,8 +29,10 @@ pub struct Customer {
     /// Relationship strength 1–5.
     pub strength: i32,
     /// Last contact.
+    #[serde(with = "ladderless_domain::plan::iso_date::option")]
     pub last_contact: Option<Date>,
     /// Next contact due.
+    #[serde(with = "ladderless_domain::plan::iso_date::option")]
     pub next_contact: Option<Date>,
     /// Created.
     #[serde(with = "time::serde::rfc3339")]

@@ -24,6 +24,7 @@ pub struct Person {
     /// Manager.
     pub manager_id: Option<Uuid>,
     /// Start in current role.
+    #[serde(with = "ladderless_domain::plan::iso_date::option")]
     pub role_start_date: Option<Date>,
     /// Office or region.
     pub location: String,
@@ -78,8 +79,10 @@ pub struct RoleHistoryEntry {
     /// Title held.
     pub job_title: String,
     /// From.
+    #[serde(with = "ladderless_domain::plan::iso_date::option")]
     pub started_on: Option<Date>,
     /// Until (open when current).
+    #[serde(with = "ladderless_domain::plan::iso_date::option")]
     pub ended_on: Option<Date>,
     /// Where the entry came from: import, demo, pilot.
     pub source: String,

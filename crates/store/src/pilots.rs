@@ -23,8 +23,10 @@ pub struct Pilot {
     /// Agreed share of time, percent.
     pub time_share: i32,
     /// Start.
+    #[serde(with = "ladderless_domain::plan::iso_date")]
     pub starts_on: Date,
     /// Planned end.
+    #[serde(with = "ladderless_domain::plan::iso_date")]
     pub ends_on: Date,
     /// Outcome stage code once ended.
     pub outcome: Option<String>,

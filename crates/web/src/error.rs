@@ -86,3 +86,78 @@ impl From<CoreError> for WebError {
 
 /// Result of an HTML handler.
 pub type HtmlResult<T = Response> = Result<T, WebError>;
+
+/// An error answered by the JSON API, always in the one error shape
+/// `{"error": code, "message": text, "fields": {field: reason}}`.
+///
+/// Core errors convert into it, so API handlers use `?`; the API's extractors (body, path,
+/// query) reject with it too, so no API answer is ever plain text.
+#[derive(Debug)]
+pub enum ApiError {
+    /// A use-case error from core.
+    Core(CoreError),
+    /// A request the API refused before reaching core (bad JSON, wrong media type, too large).
+    Request {
+        /// The HTTP status.
+        status: StatusCode,
+        /// The snake_case error code.
+        code: &'static str,
+        /// A sentence for people.
+        message: String,
+        /// Field paths and what is wrong with each.
+        fields: std::collections::BTreeMap<String, String>,
+    },
+}
+
+impl ApiError {
+    /// A refusal with no field errors.
+    pub fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
+        ApiError::Request {
+            status,
+            code,
+            message: message.into(),
+            fields: Default::default(),
+        }
+    }
+
+    /// A 422 naming one field (a dotted path such as `items[0].label`) and the reason.
+    pub fn field(field: impl Into<String>, reason: impl Into<String>) -> Self {
+        let (field, reason) = (field.into(), reason.into());
+        ApiError::Request {
+            status: StatusCode::UNPROCESSABLE_ENTITY,
+            code: "invalid",
+            message: format!("{field} {reason}"),
+            fields: [(field, reason)].into_iter().collect(),
+        }
+    }
+}
+
+impl From<CoreError> for ApiError {
+    fn from(e: CoreError) -> Self {
+        ApiError::Core(e)
+    }
+}
+
+impl From<ladderless_store::StoreError> for ApiError {
+    fn from(e: ladderless_store::StoreError) -> Self {
+        ApiError::Core(e.into())
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        match self {
+            ApiError::Core(e) => json_error(&e),
+            ApiError::Request {
+                status,
+                code,
+                message,
+                fields,
+            } => (
+                status,
+                Json(json!({ "error": code, "message": message, "fields": fields })),
+            )
+                .into_response(),
+        }
+    }
+}

@@ -11,7 +11,6 @@ use axum::extract::{DefaultBodyLimit, Request, State};
 use axum::http::{StatusCode, header};
 use axum::middleware::from_fn_with_state;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{delete, put};
 use axum::routing::{get, post};
 use ladderless_core::App;
 use std::any::Any;
@@ -30,129 +29,17 @@ pub fn router(app: App, config: WebConfig) -> Router {
         config: Arc::new(config),
     };
 
-    let api = Router::new()
-        .route("/me", get(api::me::me))
-        .route("/people", get(api::people::list))
-        .route("/people/{id}", get(api::people::get))
-        .route("/teams", get(api::teams::list))
-        .route("/teams/{id}", get(api::teams::get))
-        .route("/roles", get(api::roles::list).post(api::roles::create))
-        .route("/roles/{code}", get(api::roles::get))
-        .route("/roles/{code}/moves", get(api::careers::moves))
-        .route("/paths", get(api::careers::paths))
-        .route("/targets", get(api::careers::targets))
-        .route(
-            "/curated-moves",
-            get(api::curated::list).post(api::curated::create),
-        )
-        .route(
-            "/curated-moves/{id}",
-            put(api::curated::update).delete(api::curated::delete),
-        )
-        .route("/skills", get(api::skills::list).post(api::skills::create))
-        .route(
-            "/imports",
-            get(api::imports::list)
-                .post(api::imports::create)
-                .layer(DefaultBodyLimit::max(upload_limit)),
-        )
-        .route(
-            "/directions",
-            get(api::directions::list).post(api::directions::create),
-        )
-        .route(
-            "/directions/{id}",
-            get(api::directions::get).post(api::directions::update),
-        )
-        .route("/opportunities", post(api::opportunities::create))
-        .route("/opportunities/mine", get(api::opportunities::mine))
-        .route(
-            "/opportunities/{id}",
-            get(api::opportunities::get).post(api::opportunities::update),
-        )
-        .route(
-            "/opportunities/{id}/move",
-            post(api::opportunities::move_stage),
-        )
-        .route("/opportunities/{id}/pilot", post(api::pilots::start))
-        .route("/pilots", get(api::pilots::list))
-        .route("/pilots/{id}", get(api::pilots::get))
-        .route("/pilots/{id}/check-ins", post(api::pilots::check_in))
-        .route("/pilots/{id}/end", post(api::pilots::end))
-        .route(
-            "/proposals",
-            get(api::proposals::list).post(api::proposals::create),
-        )
-        .route("/proposals/{id}", get(api::proposals::get))
-        .route("/proposals/{id}/answer", post(api::proposals::answer))
-        .route("/proposals/{id}/ask-again", post(api::proposals::ask_again))
-        .route("/sponsors/{id}", get(api::proposals::sponsor))
-        .route(
-            "/settings/proposals",
-            get(api::settings::get).put(api::settings::put),
-        )
-        .route("/compass", get(api::compass::mine))
-        .route("/compass/factors", put(api::compass::save_factors))
-        .route("/compass/values", post(api::compass::add_value))
-        .route("/compass/values/{id}", delete(api::compass::remove_value))
-        .route("/compass/skills", post(api::compass::save_skill))
-        .route("/compass/skills/{id}", delete(api::compass::remove_skill))
-        .route("/compass/aspirations", put(api::compass::save_aspirations))
-        .route("/compass/roles", post(api::compass::add_role))
-        .route("/compass/roles/{code}", delete(api::compass::remove_role))
-        .route("/compass/visibility", put(api::compass::set_visibility))
-        .route("/compass/history", get(api::compass::history))
-        .route("/compass/shared", get(api::compass::shared))
-        .route("/people/{id}/compass", get(api::compass::person))
-        .route(
-            "/people/{id}/compass/history",
-            get(api::compass::person_history),
-        )
-        .route(
-            "/customers",
-            get(api::customers::list).post(api::customers::create),
-        )
-        .route(
-            "/customers/{id}",
-            get(api::customers::get)
-                .put(api::customers::update)
-                .delete(api::customers::delete),
-        )
-        .route(
-            "/conversations",
-            get(api::conversations::list).post(api::conversations::create),
-        )
-        .route(
-            "/conversations/{id}",
-            get(api::conversations::get).delete(api::conversations::delete),
-        )
-        .route("/follow-ups", get(api::conversations::follow_ups))
-        .route("/follow-ups/{id}", put(api::conversations::set_follow_up))
-        .route("/needs", get(api::conversations::needs))
-        .route("/coach/question", post(api::coach::question))
-        .route("/coach/pitch", post(api::coach::pitch))
-        .route("/questions", get(api::coach::bank))
-        .route("/plans", get(api::plans::list).post(api::plans::create))
-        .route("/plans/draft", get(api::plans::draft))
-        .route(
-            "/plans/{id}",
-            get(api::plans::get)
-                .put(api::plans::update)
-                .delete(api::plans::delete),
-        )
-        .route("/plans/{id}/sharing", put(api::plans::sharing))
-        .route("/plans/{id}/items", post(api::plans::add_item))
-        .route(
-            "/plans/{id}/items/{sub}",
-            put(api::plans::item_done).delete(api::plans::remove_item),
-        )
-        .route("/plans/{id}/milestones", post(api::plans::add_milestone))
-        .route(
-            "/plans/{id}/milestones/{sub}",
-            put(api::plans::milestone_done).delete(api::plans::remove_milestone),
-        )
-        .route("/plans/{id}/reviews", post(api::plans::add_review))
-        .route("/openapi.json", get(api::openapi::openapi))
+    // The API is folded from its table: each row's method router joins the others on its path.
+    let api = api::ops::all()
+        .into_iter()
+        .fold(Router::new(), |r, op| {
+            let handler = if op.upload {
+                op.handler.layer(DefaultBodyLimit::max(upload_limit))
+            } else {
+                op.handler
+            };
+            r.route(op.path, handler)
+        })
         .fallback(api::not_found);
 
     let pages = Router::new()

@@ -99,6 +99,9 @@ pub enum Section {
 }
 
 impl Section {
+    /// Both sections.
+    pub const ALL: [Section; 2] = [Section::Goal, Section::Growth];
+
     /// The stored code.
     pub fn code(self) -> &'static str {
         match self {
@@ -109,9 +112,7 @@ impl Section {
 
     /// Parse a stored code.
     pub fn from_code(code: &str) -> Option<Section> {
-        [Section::Goal, Section::Growth]
-            .into_iter()
-            .find(|s| s.code() == code.trim())
+        Section::ALL.into_iter().find(|s| s.code() == code.trim())
     }
 }
 
@@ -216,6 +217,9 @@ pub enum Sharing {
 }
 
 impl Sharing {
+    /// Both choices.
+    pub const ALL: [Sharing; 2] = [Sharing::Private, Sharing::Manager];
+
     /// The stored code.
     pub fn code(self) -> &'static str {
         match self {

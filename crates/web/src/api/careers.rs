@@ -1,10 +1,10 @@
 //! `/api/v1/roles/{code}/moves` and `/api/v1/paths`: the career graph.
 
-use super::{ApiResult, err};
+use super::{ApiError, ApiPath, ApiQuery, ApiResult};
 use crate::AppState;
 use crate::extract::ApiUser;
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use ladderless_core::CoreError;
 use serde::Deserialize;
 use serde_json::{Value, json};
@@ -19,17 +19,17 @@ pub struct MovesQuery {
 pub async fn moves(
     State(state): State<AppState>,
     ApiUser(_): ApiUser,
-    Path(code): Path<String>,
-    Query(q): Query<MovesQuery>,
+    ApiPath(code): ApiPath<String>,
+    ApiQuery(q): ApiQuery<MovesQuery>,
 ) -> ApiResult<Json<Value>> {
-    let graph = state.app.graph().map_err(err)?;
+    let graph = state.app.graph()?;
     if !graph.contains(&code) {
-        return Err(err(CoreError::NotFound));
+        return Err(ApiError::from(CoreError::NotFound));
     }
     let top = q.top.unwrap_or(10).clamp(1, 50);
     let moves = graph
         .next_moves(&code, top)
-        .map_err(|e| err(CoreError::field("code", e.to_string())))?;
+        .map_err(|e| ApiError::from(CoreError::field("code", e.to_string())))?;
     Ok(Json(json!({ "from": code, "moves": moves })))
 }
 
@@ -45,21 +45,18 @@ pub struct PathsQuery {
 pub async fn paths(
     State(state): State<AppState>,
     ApiUser(actor): ApiUser,
-    Query(q): Query<PathsQuery>,
+    ApiQuery(q): ApiQuery<PathsQuery>,
 ) -> ApiResult<Json<Value>> {
     let from = q.from.or(actor.person.role_code.clone()).ok_or_else(|| {
-        err(CoreError::field(
+        ApiError::from(CoreError::field(
             "from",
             "is required (your role is not set)",
         ))
     })?;
     let to =
-        q.to.ok_or_else(|| err(CoreError::field("to", "is required")))?;
-    let paths = state
-        .app
-        .paths_between(&from, &to, q.k.unwrap_or(5))
-        .map_err(err)?;
-    let index = state.app.link_index(&actor, &paths).await.map_err(err)?;
+        q.to.ok_or_else(|| ApiError::from(CoreError::field("to", "is required")))?;
+    let paths = state.app.paths_between(&from, &to, q.k.unwrap_or(5))?;
+    let index = state.app.link_index(&actor, &paths).await?;
     let mut out = json!(paths);
     // Each gap lists what in the product could close it, limited to what the caller may see.
     for (p, path) in paths.iter().enumerate() {
@@ -78,6 +75,6 @@ pub async fn targets(
     State(state): State<AppState>,
     ApiUser(actor): ApiUser,
 ) -> ApiResult<Json<Value>> {
-    let t = state.app.suggest_targets(&actor).await.map_err(err)?;
+    let t = state.app.suggest_targets(&actor).await?;
     Ok(Json(json!(t)))
 }

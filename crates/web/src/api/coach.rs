@@ -1,17 +1,18 @@
 //! `/api/v1/coach/question`, `/api/v1/coach/pitch` and `/api/v1/questions`: the coaches and the
 //! question bank. Nothing is stored.
 
-use super::{ApiJson, ApiResult, err};
+use super::{ApiJson, ApiQuery, ApiResult};
 use crate::AppState;
 use crate::extract::ApiUser;
 use axum::Json;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use ladderless_core::conversations::AskedQuestion;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
 /// Text to judge.
 #[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct TextBody {
     text: String,
 }
@@ -48,9 +49,9 @@ pub struct ThemeQuery {
 pub async fn bank(
     State(state): State<AppState>,
     ApiUser(_): ApiUser,
-    Query(q): Query<ThemeQuery>,
+    ApiQuery(q): ApiQuery<ThemeQuery>,
 ) -> ApiResult<Json<Value>> {
     Ok(Json(
-        json!({ "themes": state.app.question_bank(q.theme.as_deref()).map_err(err)? }),
+        json!({ "themes": state.app.question_bank(q.theme.as_deref())? }),
     ))
 }

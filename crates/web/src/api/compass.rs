@@ -1,13 +1,13 @@
 //! `/api/v1/compass`: one's own compass (every section), and `/api/v1/people/{id}/compass`:
 //! someone else's, with only the sections they share with the caller.
 
-use super::{ApiJson, ApiResult, err};
+use super::{ApiError, ApiJson, ApiPath, ApiResult};
 use crate::AppState;
 use crate::extract::ApiUser;
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::IntoResponse;
 use ladderless_core::compass::{FactorsInput, SkillInput};
 use ladderless_domain::compass::Factor;
 use ladderless_store::Uuid;
@@ -15,35 +15,13 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 use std::collections::HashMap;
 
-/// An id from the path; a malformed one is a JSON 404, like an unknown one.
-pub struct ApiId(pub Uuid);
-
-impl<S: Send + Sync> axum::extract::FromRequestParts<S> for ApiId {
-    type Rejection = Response;
-
-    async fn from_request_parts(
-        parts: &mut axum::http::request::Parts,
-        state: &S,
-    ) -> Result<Self, Self::Rejection> {
-        let not_found = || err(ladderless_core::CoreError::NotFound);
-        let Path(raw) = Path::<String>::from_request_parts(parts, state)
-            .await
-            .map_err(|_| not_found())?;
-        raw.parse().map(ApiId).map_err(|_| not_found())
-    }
-}
-
 /// The caller's own compass.
 pub async fn mine(
     State(state): State<AppState>,
     ApiUser(actor): ApiUser,
 ) -> ApiResult<Json<Value>> {
     Ok(Json(json!(
-        state
-            .app
-            .compass_view(&actor, actor.id())
-            .await
-            .map_err(err)?
+        state.app.compass_view(&actor, actor.id()).await?
     )))
 }
 
@@ -51,11 +29,9 @@ pub async fn mine(
 pub async fn person(
     State(state): State<AppState>,
     ApiUser(actor): ApiUser,
-    ApiId(id): ApiId,
+    ApiPath(id): ApiPath<Uuid>,
 ) -> ApiResult<Json<Value>> {
-    Ok(Json(json!(
-        state.app.compass_view(&actor, id).await.map_err(err)?
-    )))
+    Ok(Json(json!(state.app.compass_view(&actor, id).await?)))
 }
 
 /// The caller's compass history.
@@ -64,11 +40,7 @@ pub async fn history(
     ApiUser(actor): ApiUser,
 ) -> ApiResult<Json<Value>> {
     Ok(Json(json!(
-        state
-            .app
-            .compass_history(&actor, actor.id())
-            .await
-            .map_err(err)?
+        state.app.compass_history(&actor, actor.id()).await?
     )))
 }
 
@@ -76,11 +48,9 @@ pub async fn history(
 pub async fn person_history(
     State(state): State<AppState>,
     ApiUser(actor): ApiUser,
-    ApiId(id): ApiId,
+    ApiPath(id): ApiPath<Uuid>,
 ) -> ApiResult<Json<Value>> {
-    Ok(Json(json!(
-        state.app.compass_history(&actor, id).await.map_err(err)?
-    )))
+    Ok(Json(json!(state.app.compass_history(&actor, id).await?)))
 }
 
 /// People who share part of their compass with the caller.
@@ -89,12 +59,13 @@ pub async fn shared(
     ApiUser(actor): ApiUser,
 ) -> ApiResult<Json<Value>> {
     Ok(Json(
-        json!({ "items": state.app.shared_with_me(&actor).await.map_err(err)? }),
+        json!({ "items": state.app.shared_with_me(&actor).await? }),
     ))
 }
 
 /// The ranking and "met" answers.
 #[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct FactorsBody {
     ranking: Vec<String>,
     #[serde(default)]
@@ -110,7 +81,7 @@ pub async fn save_factors(
     if let Some(m) = &b.met
         && let Some(k) = m.keys().find(|k| Factor::from_code(k).is_none())
     {
-        return Err(err(ladderless_core::CoreError::field(
+        return Err(ApiError::from(ladderless_core::CoreError::field(
             "met",
             format!(
                 "has an unknown factor “{}”",
@@ -131,8 +102,7 @@ pub async fn save_factors(
                 step: None,
             },
         )
-        .await
-        .map_err(err)?;
+        .await?;
     mine(State(state), ApiUser(actor))
         .await
         .map(IntoResponse::into_response)
@@ -140,6 +110,7 @@ pub async fn save_factors(
 
 /// A value to add.
 #[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ValueBody {
     value: String,
 }
@@ -150,7 +121,7 @@ pub async fn add_value(
     ApiUser(actor): ApiUser,
     ApiJson(b): ApiJson<ValueBody>,
 ) -> ApiResult {
-    let v = state.app.add_value(&actor, &b.value).await.map_err(err)?;
+    let v = state.app.add_value(&actor, &b.value).await?;
     Ok((StatusCode::CREATED, Json(json!(v))).into_response())
 }
 
@@ -158,14 +129,15 @@ pub async fn add_value(
 pub async fn remove_value(
     State(state): State<AppState>,
     ApiUser(actor): ApiUser,
-    ApiId(id): ApiId,
+    ApiPath(id): ApiPath<Uuid>,
 ) -> ApiResult {
-    state.app.remove_value(&actor, id).await.map_err(err)?;
+    state.app.remove_value(&actor, id).await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
 /// A skill to add or change.
 #[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SkillBody {
     #[serde(default)]
     skill_id: Option<String>,
@@ -194,12 +166,8 @@ pub async fn save_skill(
         want_to_grow: b.want_to_grow,
         evidence: b.evidence,
     };
-    let id = state.app.save_skill(&actor, &input).await.map_err(err)?;
-    let view = state
-        .app
-        .compass_view(&actor, actor.id())
-        .await
-        .map_err(err)?;
+    let id = state.app.save_skill(&actor, &input).await?;
+    let view = state.app.compass_view(&actor, actor.id()).await?;
     let skill = view.skills.into_iter().flatten().find(|s| s.id == id);
     Ok(Json(json!(skill)).into_response())
 }
@@ -208,18 +176,17 @@ pub async fn save_skill(
 pub async fn remove_skill(
     State(state): State<AppState>,
     ApiUser(actor): ApiUser,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
 ) -> ApiResult {
-    state.app.remove_skill(&actor, &id).await.map_err(err)?;
+    state.app.remove_skill(&actor, &id).await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
 /// Interests and aspirations.
 #[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct AspirationsBody {
-    #[serde(default)]
     interests: String,
-    #[serde(default)]
     aspirations: String,
 }
 
@@ -232,8 +199,7 @@ pub async fn save_aspirations(
     state
         .app
         .save_aspirations(&actor, &b.interests, &b.aspirations)
-        .await
-        .map_err(err)?;
+        .await?;
     mine(State(state), ApiUser(actor))
         .await
         .map(IntoResponse::into_response)
@@ -241,6 +207,7 @@ pub async fn save_aspirations(
 
 /// A target role, by code or exact title.
 #[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct RoleBody {
     #[serde(default)]
     code: Option<String>,
@@ -257,8 +224,7 @@ pub async fn add_role(
     let r = state
         .app
         .add_target_role(&actor, b.code.as_deref(), &b.title)
-        .await
-        .map_err(err)?;
+        .await?;
     Ok((StatusCode::CREATED, Json(json!(r))).into_response())
 }
 
@@ -266,18 +232,15 @@ pub async fn add_role(
 pub async fn remove_role(
     State(state): State<AppState>,
     ApiUser(actor): ApiUser,
-    Path(code): Path<String>,
+    ApiPath(code): ApiPath<String>,
 ) -> ApiResult {
-    state
-        .app
-        .remove_target_role(&actor, &code)
-        .await
-        .map_err(err)?;
+    state.app.remove_target_role(&actor, &code).await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
 /// Who sees a section.
 #[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct VisibilityBody {
     section: String,
     audience: String,
@@ -288,48 +251,10 @@ pub async fn set_visibility(
     State(state): State<AppState>,
     ApiUser(actor): ApiUser,
     ApiJson(b): ApiJson<VisibilityBody>,
-) -> Result<Response, Response> {
+) -> ApiResult {
     state
         .app
         .set_compass_audience(&actor, &b.section, &b.audience)
-        .await
-        .map_err(err)?;
+        .await?;
     Ok(Json(json!({ "section": b.section, "audience": b.audience.trim() })).into_response())
-}
-
-/// The JSON schemas of the career-owner request bodies, for the OpenAPI document.
-pub fn schema(name: &str) -> Value {
-    match name {
-        "Factors" => {
-            json!({ "type": "object", "required": ["ranking"], "properties": { "ranking": { "type": "array", "items": { "type": "string", "enum": ["status", "autonomy", "meaning", "learning"] }, "minItems": 4, "maxItems": 4 }, "met": { "type": "object", "additionalProperties": { "type": "string", "enum": ["met", "partly", "not_met", ""] } } } })
-        }
-        "Value" => {
-            json!({ "type": "object", "required": ["value"], "properties": { "value": { "type": "string", "maxLength": 80 } } })
-        }
-        "CompassSkill" => {
-            json!({ "type": "object", "required": ["level"], "properties": { "skill_id": { "type": "string" }, "label": { "type": "string" }, "new_skill": { "type": "boolean" }, "level": { "type": "integer", "minimum": 1, "maximum": 5 }, "want_to_grow": { "type": "boolean" }, "evidence": { "type": "string" } } })
-        }
-        "Aspirations" => {
-            json!({ "type": "object", "properties": { "interests": { "type": "string" }, "aspirations": { "type": "string" } } })
-        }
-        "TargetRole" => {
-            json!({ "type": "object", "properties": { "code": { "type": "string" }, "title": { "type": "string" } } })
-        }
-        "Visibility" => {
-            json!({ "type": "object", "required": ["section", "audience"], "properties": { "section": { "type": "string", "enum": ["factors", "values", "skills", "aspirations"] }, "audience": { "type": "string", "enum": ["private", "manager", "talent_team", "everyone"] } } })
-        }
-        "Customer" => {
-            json!({ "type": "object", "required": ["relationship", "strength"], "properties": { "person_id": { "type": "string", "format": "uuid" }, "person": { "type": "string", "description": "e-mail or exact name" }, "team_id": { "type": "string", "format": "uuid" }, "relationship": { "type": "string", "enum": ["manager", "peer", "stakeholder", "sponsor", "mentor", "partner"] }, "goals": { "type": "string" }, "obstacles": { "type": "string" }, "notes": { "type": "string" }, "strength": { "type": "integer", "minimum": 1, "maximum": 5 }, "last_contact": { "type": "string", "format": "date" }, "next_contact": { "type": "string", "format": "date" } } })
-        }
-        "Conversation" => {
-            json!({ "type": "object", "required": ["kind", "customers"], "properties": { "held_on": { "type": "string", "format": "date" }, "kind": { "type": "string", "enum": ["discovery", "career", "follow_up"] }, "title": { "type": "string" }, "learned": { "type": "string" }, "customers": { "type": "array", "items": { "type": "string", "format": "uuid" } }, "questions": { "type": "array", "items": { "type": "string" } }, "bank": { "type": "array", "items": { "type": "string" } }, "needs": { "type": "array", "items": { "type": "object", "required": ["need"], "properties": { "customer_id": { "type": "string" }, "need": { "type": "string" }, "evidence": { "type": "string" } } } }, "follow_ups": { "type": "array", "items": { "type": "object", "required": ["action", "due_on"], "properties": { "customer_id": { "type": "string" }, "action": { "type": "string" }, "due_on": { "type": "string", "format": "date" } } } } } })
-        }
-        "Done" => {
-            json!({ "type": "object", "required": ["done"], "properties": { "done": { "type": "boolean" } } })
-        }
-        "Text" => {
-            json!({ "type": "object", "required": ["text"], "properties": { "text": { "type": "string" } } })
-        }
-        _ => json!({ "type": "object" }),
-    }
 }

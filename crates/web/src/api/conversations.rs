@@ -1,15 +1,15 @@
 //! `/api/v1/conversations`, `/api/v1/follow-ups` and `/api/v1/needs`: the caller's own
 //! discovery conversations and what came out of them.
 
-use super::{ApiJson, ApiResult, err};
+use super::{ApiJson, ApiPath, ApiQuery, ApiResult};
 use crate::AppState;
-use crate::api::compass::ApiId;
 use crate::extract::ApiUser;
 use axum::Json;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use ladderless_core::conversations::ConversationInput;
+use ladderless_store::Uuid;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
@@ -19,7 +19,7 @@ pub async fn list(
     ApiUser(actor): ApiUser,
 ) -> ApiResult<Json<Value>> {
     Ok(Json(
-        json!({ "items": state.app.conversation_lines(&actor, None).await.map_err(err)? }),
+        json!({ "items": state.app.conversation_lines(&actor, None).await? }),
     ))
 }
 
@@ -27,15 +27,14 @@ pub async fn list(
 pub async fn get(
     State(state): State<AppState>,
     ApiUser(actor): ApiUser,
-    ApiId(id): ApiId,
+    ApiPath(id): ApiPath<Uuid>,
 ) -> ApiResult<Json<Value>> {
-    Ok(Json(json!(
-        state.app.conversation_view(&actor, id).await.map_err(err)?
-    )))
+    Ok(Json(json!(state.app.conversation_view(&actor, id).await?)))
 }
 
 /// A need in a new conversation.
 #[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct NeedBody {
     #[serde(default)]
     customer_id: Option<String>,
@@ -46,6 +45,7 @@ pub struct NeedBody {
 
 /// A follow-up in a new conversation.
 #[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct FollowUpBody {
     #[serde(default)]
     customer_id: Option<String>,
@@ -55,6 +55,7 @@ pub struct FollowUpBody {
 
 /// A new conversation.
 #[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ConversationBody {
     #[serde(default)]
     held_on: String,
@@ -104,12 +105,8 @@ pub async fn create(
             .map(|f| (f.customer_id.unwrap_or_default(), f.action, f.due_on))
             .collect(),
     };
-    let id = state
-        .app
-        .create_conversation(&actor, &input)
-        .await
-        .map_err(err)?;
-    let v = state.app.conversation_view(&actor, id).await.map_err(err)?;
+    let id = state.app.create_conversation(&actor, &input).await?;
+    let v = state.app.conversation_view(&actor, id).await?;
     Ok((StatusCode::CREATED, Json(json!(v))).into_response())
 }
 
@@ -117,13 +114,9 @@ pub async fn create(
 pub async fn delete(
     State(state): State<AppState>,
     ApiUser(actor): ApiUser,
-    ApiId(id): ApiId,
+    ApiPath(id): ApiPath<Uuid>,
 ) -> ApiResult {
-    state
-        .app
-        .delete_conversation(&actor, id)
-        .await
-        .map_err(err)?;
+    state.app.delete_conversation(&actor, id).await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
@@ -138,15 +131,16 @@ pub struct FollowUpsQuery {
 pub async fn follow_ups(
     State(state): State<AppState>,
     ApiUser(actor): ApiUser,
-    Query(q): Query<FollowUpsQuery>,
+    ApiQuery(q): ApiQuery<FollowUpsQuery>,
 ) -> ApiResult<Json<Value>> {
     Ok(Json(
-        json!({ "items": state.app.follow_ups_due(&actor, q.all).await.map_err(err)? }),
+        json!({ "items": state.app.follow_ups_due(&actor, q.all).await? }),
     ))
 }
 
 /// Done or not.
 #[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct DoneBody {
     done: bool,
 }
@@ -155,14 +149,10 @@ pub struct DoneBody {
 pub async fn set_follow_up(
     State(state): State<AppState>,
     ApiUser(actor): ApiUser,
-    ApiId(id): ApiId,
+    ApiPath(id): ApiPath<Uuid>,
     ApiJson(b): ApiJson<DoneBody>,
 ) -> ApiResult {
-    state
-        .app
-        .set_follow_up_done(&actor, id, b.done)
-        .await
-        .map_err(err)?;
+    state.app.set_follow_up_done(&actor, id, b.done).await?;
     Ok(Json(json!({ "id": id, "done": b.done })).into_response())
 }
 
@@ -172,6 +162,6 @@ pub async fn needs(
     ApiUser(actor): ApiUser,
 ) -> ApiResult<Json<Value>> {
     Ok(Json(
-        json!({ "items": state.app.needs(&actor, None).await.map_err(err)? }),
+        json!({ "items": state.app.needs(&actor, None).await? }),
     ))
 }

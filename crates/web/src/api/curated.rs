@@ -1,14 +1,14 @@
 //! `/api/v1/curated-moves`: moves between roles added, hidden or annotated by talent admins.
 
-use super::{ApiJson, ApiResult, err};
+use super::{ApiJson, ApiPath, ApiResult};
 use crate::AppState;
-use crate::api::compass::ApiId;
 use crate::extract::ApiUser;
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use ladderless_core::curated::CuratedInput;
+use ladderless_store::Uuid;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
@@ -18,7 +18,7 @@ pub async fn list(
     ApiUser(actor): ApiUser,
 ) -> ApiResult<Json<Value>> {
     Ok(Json(
-        json!({ "items": state.app.curated_moves(&actor).await.map_err(err)? }),
+        json!({ "items": state.app.curated_moves(&actor).await? }),
     ))
 }
 
@@ -29,16 +29,13 @@ pub async fn create(
     ApiUser(actor): ApiUser,
     ApiJson(body): ApiJson<CuratedInput>,
 ) -> ApiResult {
-    let m = state
-        .app
-        .add_curated_move(&actor, &body)
-        .await
-        .map_err(err)?;
+    let m = state.app.add_curated_move(&actor, &body).await?;
     Ok((StatusCode::CREATED, Json(json!(m))).into_response())
 }
 
 /// A new note.
 #[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct NoteBody {
     #[serde(default)]
     note: String,
@@ -48,15 +45,14 @@ pub struct NoteBody {
 pub async fn update(
     State(state): State<AppState>,
     ApiUser(actor): ApiUser,
-    ApiId(id): ApiId,
+    ApiPath(id): ApiPath<Uuid>,
     ApiJson(body): ApiJson<NoteBody>,
 ) -> ApiResult<Json<Value>> {
     Ok(Json(json!(
         state
             .app
             .update_curated_note(&actor, id, &body.note)
-            .await
-            .map_err(err)?
+            .await?
     )))
 }
 
@@ -64,12 +60,8 @@ pub async fn update(
 pub async fn delete(
     State(state): State<AppState>,
     ApiUser(actor): ApiUser,
-    ApiId(id): ApiId,
+    ApiPath(id): ApiPath<Uuid>,
 ) -> ApiResult {
-    state
-        .app
-        .remove_curated_move(&actor, id)
-        .await
-        .map_err(err)?;
+    state.app.remove_curated_move(&actor, id).await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }

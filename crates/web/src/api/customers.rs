@@ -1,14 +1,14 @@
 //! `/api/v1/customers`: the caller's own map of internal customers (nobody else's, ever).
 
-use super::{ApiJson, ApiResult, err};
+use super::{ApiJson, ApiPath, ApiResult};
 use crate::AppState;
-use crate::api::compass::ApiId;
 use crate::extract::ApiUser;
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use ladderless_core::customers::CustomerInput;
+use ladderless_store::Uuid;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
@@ -18,7 +18,7 @@ pub async fn list(
     ApiUser(actor): ApiUser,
 ) -> ApiResult<Json<Value>> {
     Ok(Json(
-        json!({ "items": state.app.customer_lines(&actor).await.map_err(err)? }),
+        json!({ "items": state.app.customer_lines(&actor).await? }),
     ))
 }
 
@@ -26,20 +26,15 @@ pub async fn list(
 pub async fn get(
     State(state): State<AppState>,
     ApiUser(actor): ApiUser,
-    ApiId(id): ApiId,
+    ApiPath(id): ApiPath<Uuid>,
 ) -> ApiResult<Json<Value>> {
-    let c = state.app.customer_line(&actor, id).await.map_err(err)?;
-    let conversations = state
-        .app
-        .conversation_lines(&actor, Some(id))
-        .await
-        .map_err(err)?;
-    let needs = state.app.needs(&actor, Some(id)).await.map_err(err)?;
+    let c = state.app.customer_line(&actor, id).await?;
+    let conversations = state.app.conversation_lines(&actor, Some(id)).await?;
+    let needs = state.app.needs(&actor, Some(id)).await?;
     let follow_ups: Vec<_> = state
         .app
         .follow_ups_due(&actor, true)
-        .await
-        .map_err(err)?
+        .await?
         .into_iter()
         .filter(|f| f.follow_up.customer_id == Some(id))
         .collect();
@@ -50,6 +45,7 @@ pub async fn get(
 
 /// A customer as sent to the API.
 #[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CustomerBody {
     #[serde(default)]
     person_id: Option<String>,
@@ -94,12 +90,8 @@ pub async fn create(
     ApiUser(actor): ApiUser,
     ApiJson(b): ApiJson<CustomerBody>,
 ) -> ApiResult {
-    let id = state
-        .app
-        .create_customer(&actor, &b.input())
-        .await
-        .map_err(err)?;
-    let c = state.app.customer_line(&actor, id).await.map_err(err)?;
+    let id = state.app.create_customer(&actor, &b.input()).await?;
+    let c = state.app.customer_line(&actor, id).await?;
     Ok((StatusCode::CREATED, Json(json!(c))).into_response())
 }
 
@@ -107,15 +99,11 @@ pub async fn create(
 pub async fn update(
     State(state): State<AppState>,
     ApiUser(actor): ApiUser,
-    ApiId(id): ApiId,
+    ApiPath(id): ApiPath<Uuid>,
     ApiJson(b): ApiJson<CustomerBody>,
 ) -> ApiResult {
-    state
-        .app
-        .update_customer(&actor, id, &b.input())
-        .await
-        .map_err(err)?;
-    let c = state.app.customer_line(&actor, id).await.map_err(err)?;
+    state.app.update_customer(&actor, id, &b.input()).await?;
+    let c = state.app.customer_line(&actor, id).await?;
     Ok(Json(json!(c)).into_response())
 }
 
@@ -123,8 +111,8 @@ pub async fn update(
 pub async fn delete(
     State(state): State<AppState>,
     ApiUser(actor): ApiUser,
-    ApiId(id): ApiId,
+    ApiPath(id): ApiPath<Uuid>,
 ) -> ApiResult {
-    state.app.delete_customer(&actor, id).await.map_err(err)?;
+    state.app.delete_customer(&actor, id).await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }

@@ -1,14 +1,14 @@
 //! `/api/v1/directions`: strategic directions everyone may read; talent admins publish.
 
-use super::{ApiJson, ApiResult, err};
+use super::{ApiJson, ApiPath, ApiResult};
 use crate::AppState;
-use crate::api::compass::ApiId;
 use crate::extract::ApiUser;
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use ladderless_core::directions::DirectionInput;
+use ladderless_store::Uuid;
 use serde_json::{Value, json};
 
 /// Every direction.
@@ -16,7 +16,7 @@ pub async fn list(
     State(state): State<AppState>,
     ApiUser(actor): ApiUser,
 ) -> ApiResult<Json<Value>> {
-    let items = state.app.directions(&actor).await.map_err(err)?;
+    let items = state.app.directions(&actor).await?;
     Ok(Json(json!({ "items": items })))
 }
 
@@ -24,9 +24,9 @@ pub async fn list(
 pub async fn get(
     State(state): State<AppState>,
     ApiUser(actor): ApiUser,
-    ApiId(id): ApiId,
+    ApiPath(id): ApiPath<Uuid>,
 ) -> ApiResult<Json<Value>> {
-    let view = state.app.direction_view(&actor, id).await.map_err(err)?;
+    let view = state.app.direction_view(&actor, id).await?;
     Ok(Json(json!(view)))
 }
 
@@ -36,11 +36,7 @@ pub async fn create(
     ApiUser(actor): ApiUser,
     ApiJson(body): ApiJson<DirectionInput>,
 ) -> ApiResult {
-    let d = state
-        .app
-        .create_direction(&actor, &body)
-        .await
-        .map_err(err)?;
+    let d = state.app.create_direction(&actor, &body).await?;
     Ok((StatusCode::CREATED, Json(json!(d))).into_response())
 }
 
@@ -48,13 +44,9 @@ pub async fn create(
 pub async fn update(
     State(state): State<AppState>,
     ApiUser(actor): ApiUser,
-    ApiId(id): ApiId,
+    ApiPath(id): ApiPath<Uuid>,
     ApiJson(body): ApiJson<DirectionInput>,
 ) -> ApiResult<Json<Value>> {
-    let d = state
-        .app
-        .update_direction(&actor, id, &body)
-        .await
-        .map_err(err)?;
+    let d = state.app.update_direction(&actor, id, &body).await?;
     Ok(Json(json!(d)))
 }

@@ -1,12 +1,13 @@
 //! `/api/v1/imports`: run an HRIS import (CSV or JSON body) and list past imports.
 
-use super::{ApiResult, bytes_rejection, err, error_response};
+use super::extract::bytes_rejection;
+use super::{ApiQuery, ApiResult};
 use crate::AppState;
 use crate::extract::ApiUser;
 use axum::Json;
 use axum::body::Bytes;
+use axum::extract::State;
 use axum::extract::rejection::BytesRejection;
-use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::IntoResponse;
 use ladderless_core::import::ImportOptions;
@@ -19,13 +20,8 @@ pub async fn list(
     State(state): State<AppState>,
     ApiUser(actor): ApiUser,
 ) -> ApiResult<Json<Value>> {
-    actor.require_talent_admin().map_err(err)?;
-    let runs = state
-        .app
-        .store
-        .import_runs(100)
-        .await
-        .map_err(|e| err(e.into()))?;
+    actor.require_talent_admin()?;
+    let runs = state.app.store.import_runs(100).await?;
     Ok(Json(json!({ "items": runs })))
 }
 
@@ -45,10 +41,10 @@ pub async fn create(
     State(state): State<AppState>,
     ApiUser(actor): ApiUser,
     headers: HeaderMap,
-    Query(q): Query<ImportQuery>,
+    ApiQuery(q): ApiQuery<ImportQuery>,
     body: Result<Bytes, BytesRejection>,
 ) -> ApiResult {
-    actor.require_talent_admin().map_err(err)?;
+    actor.require_talent_admin()?;
     let body = body.map_err(bytes_rejection)?;
     let content_type = headers
         .get(header::CONTENT_TYPE)
@@ -58,11 +54,7 @@ pub async fn create(
         Some("csv") => Format::Csv,
         Some("json") => Format::Json,
         Some(_) => {
-            return Err(error_response(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "invalid",
-                "format must be csv or json",
-            ));
+            return Err(super::ApiError::field("format", "must be csv or json"));
         }
         None => Format::guess(content_type, &body),
     };
@@ -74,8 +66,7 @@ pub async fn create(
     let summary = state
         .app
         .import_people(Some(&actor), &body, format, &opts)
-        .await
-        .map_err(err)?;
+        .await?;
     let status = if q.dry_run {
         StatusCode::OK
     } else {

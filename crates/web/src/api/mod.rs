@@ -9,92 +9,35 @@ pub mod customers;
 pub mod directions;
 pub mod imports;
 pub mod me;
+pub mod op;
 pub mod openapi;
 pub mod opportunities;
+pub mod ops;
 pub mod people;
 pub mod pilots;
 pub mod plans;
 pub mod proposals;
+mod responses;
 pub mod roles;
+mod schemas;
 pub mod settings;
 pub mod skills;
 pub mod teams;
 
-use crate::error::json_error;
-use axum::Json;
-use axum::extract::rejection::{BytesRejection, JsonRejection};
-use axum::extract::{FromRequest, Request};
+mod extract;
+
+pub use crate::error::ApiError;
+pub use extract::{ApiJson, ApiPath, ApiQuery};
+
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
-use ladderless_core::CoreError;
-use serde::de::DeserializeOwned;
-use serde_json::json;
+use axum::response::Response;
 
-/// Result of an API handler.
-pub type ApiResult<T = Response> = Result<T, Response>;
-
-/// Map a core error to the JSON error response.
-pub fn err(e: CoreError) -> Response {
-    json_error(&e)
-}
-
-/// A JSON error with a given status and code.
-pub fn error_response(status: StatusCode, code: &str, message: &str) -> Response {
-    (
-        status,
-        Json(json!({ "error": code, "message": message, "fields": {} })),
-    )
-        .into_response()
-}
+/// Result of an API handler: core errors and refused requests convert with `?`.
+pub type ApiResult<T = Response> = Result<T, ApiError>;
 
 /// The JSON 404 for unknown API paths.
-pub async fn not_found() -> Response {
-    error_response(StatusCode::NOT_FOUND, "not_found", "no such API route")
-}
-
-/// A JSON body whose rejections (bad JSON, wrong type, too large) use the API's error shape.
-pub struct ApiJson<T>(pub T);
-
-impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
-    type Rejection = Response;
-
-    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
-        match Json::<T>::from_request(req, state).await {
-            Ok(Json(v)) => Ok(ApiJson(v)),
-            Err(rej) => Err(json_rejection(rej)),
-        }
-    }
-}
-
-fn json_rejection(rej: JsonRejection) -> Response {
-    match rej {
-        JsonRejection::JsonDataError(e) => {
-            error_response(StatusCode::UNPROCESSABLE_ENTITY, "invalid", &e.body_text())
-        }
-        JsonRejection::JsonSyntaxError(e) => {
-            error_response(StatusCode::BAD_REQUEST, "bad_json", &e.body_text())
-        }
-        JsonRejection::MissingJsonContentType(_) => error_response(
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "unsupported_media_type",
-            "send Content-Type: application/json",
-        ),
-        JsonRejection::BytesRejection(b) => bytes_rejection(b),
-        other => error_response(other.status(), "bad_request", &other.body_text()),
-    }
-}
-
-/// Map a body-reading failure, such as a body over the size limit, to the error shape.
-pub fn bytes_rejection(rej: BytesRejection) -> Response {
-    let status = rej.status();
-    if status == StatusCode::PAYLOAD_TOO_LARGE {
-        return error_response(
-            status,
-            "payload_too_large",
-            "the request body is larger than this server accepts",
-        );
-    }
-    error_response(status, "bad_request", &rej.body_text())
+pub async fn not_found() -> ApiError {
+    ApiError::new(StatusCode::NOT_FOUND, "not_found", "no such API route")
 }
 
 /// Pagination query shared by list endpoints.

@@ -1,14 +1,14 @@
 //! `/api/v1/opportunities`: one's own opportunities, their value propositions and stage moves.
 
-use super::{ApiJson, ApiResult, err};
+use super::{ApiJson, ApiPath, ApiResult};
 use crate::AppState;
-use crate::api::compass::ApiId;
 use crate::extract::ApiUser;
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use ladderless_core::opportunities::OpportunityInput;
+use ladderless_store::Uuid;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
@@ -17,7 +17,7 @@ pub async fn mine(
     State(state): State<AppState>,
     ApiUser(actor): ApiUser,
 ) -> ApiResult<Json<Value>> {
-    let items = state.app.my_opportunities(&actor).await.map_err(err)?;
+    let items = state.app.my_opportunities(&actor).await?;
     Ok(Json(json!({ "items": items })))
 }
 
@@ -27,11 +27,7 @@ pub async fn create(
     ApiUser(actor): ApiUser,
     ApiJson(body): ApiJson<OpportunityInput>,
 ) -> ApiResult {
-    let o = state
-        .app
-        .create_opportunity(&actor, &body)
-        .await
-        .map_err(err)?;
+    let o = state.app.create_opportunity(&actor, &body).await?;
     Ok((StatusCode::CREATED, Json(json!(o))).into_response())
 }
 
@@ -39,9 +35,9 @@ pub async fn create(
 pub async fn get(
     State(state): State<AppState>,
     ApiUser(actor): ApiUser,
-    ApiId(id): ApiId,
+    ApiPath(id): ApiPath<Uuid>,
 ) -> ApiResult<Json<Value>> {
-    let view = state.app.opportunity_view(&actor, id).await.map_err(err)?;
+    let view = state.app.opportunity_view(&actor, id).await?;
     Ok(Json(json!(view)))
 }
 
@@ -49,19 +45,16 @@ pub async fn get(
 pub async fn update(
     State(state): State<AppState>,
     ApiUser(actor): ApiUser,
-    ApiId(id): ApiId,
+    ApiPath(id): ApiPath<Uuid>,
     ApiJson(body): ApiJson<OpportunityInput>,
 ) -> ApiResult<Json<Value>> {
-    let o = state
-        .app
-        .update_opportunity(&actor, id, &body)
-        .await
-        .map_err(err)?;
+    let o = state.app.update_opportunity(&actor, id, &body).await?;
     Ok(Json(json!(o)))
 }
 
 /// A stage move.
 #[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Move {
     stage: String,
     #[serde(default)]
@@ -72,19 +65,13 @@ pub struct Move {
 pub async fn move_stage(
     State(state): State<AppState>,
     ApiUser(actor): ApiUser,
-    ApiId(id): ApiId,
+    ApiPath(id): ApiPath<Uuid>,
     ApiJson(body): ApiJson<Move>,
 ) -> ApiResult<Json<Value>> {
     state
         .app
         .move_opportunity(&actor, id, &body.stage, &body.reason)
-        .await
-        .map_err(err)?;
-    let o = state
-        .app
-        .store
-        .opportunity(id)
-        .await
-        .map_err(|e| err(e.into()))?;
+        .await?;
+    let o = state.app.store.opportunity(id).await?;
     Ok(Json(json!(o)))
 }

@@ -1,10 +1,10 @@
 //! `/api/v1/people`: the directory and a person, filtered for the caller.
 
-use super::{ApiResult, Paging, err};
+use super::{ApiPath, ApiQuery, ApiResult, Paging};
 use crate::AppState;
 use crate::extract::ApiUser;
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use ladderless_store::Uuid;
 use serde::Deserialize;
 use serde_json::{Value, json};
@@ -22,7 +22,7 @@ pub struct PeopleQuery {
 pub async fn list(
     State(state): State<AppState>,
     ApiUser(actor): ApiUser,
-    Query(q): Query<PeopleQuery>,
+    ApiQuery(q): ApiQuery<PeopleQuery>,
 ) -> ApiResult<Json<Value>> {
     let (page, per_page) = Paging {
         page: q.page,
@@ -32,8 +32,7 @@ pub async fn list(
     let items = state
         .app
         .directory(&actor, q.q.as_deref().unwrap_or(""), page, per_page)
-        .await
-        .map_err(err)?;
+        .await?;
     Ok(Json(
         json!({ "items": items, "page": page, "per_page": per_page }),
     ))
@@ -43,8 +42,8 @@ pub async fn list(
 pub async fn get(
     State(state): State<AppState>,
     ApiUser(actor): ApiUser,
-    Path(id): Path<Uuid>,
+    ApiPath(id): ApiPath<Uuid>,
 ) -> ApiResult<Json<Value>> {
-    let v = state.app.person_view(&actor, id).await.map_err(err)?;
+    let v = state.app.person_view(&actor, id).await?;
     Ok(Json(json!(v)))
 }

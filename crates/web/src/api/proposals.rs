@@ -1,14 +1,14 @@
 //! `/api/v1/proposals`: proposals sent and received, sending, answering and asking again.
 
-use super::{ApiJson, ApiResult, err};
+use super::{ApiJson, ApiPath, ApiResult};
 use crate::AppState;
-use crate::api::compass::ApiId;
 use crate::extract::ApiUser;
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use ladderless_core::proposals::ProposalInput;
+use ladderless_store::Uuid;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
@@ -17,15 +17,10 @@ pub async fn list(
     State(state): State<AppState>,
     ApiUser(actor): ApiUser,
 ) -> ApiResult<Json<Value>> {
-    let sent = state.app.proposals_sent(&actor).await.map_err(err)?;
-    let received = state.app.inbox(&actor).await.map_err(err)?;
+    let sent = state.app.proposals_sent(&actor).await?;
+    let received = state.app.inbox(&actor).await?;
     let mut body = json!({ "sent": sent, "received": received });
-    if let Some(all) = state
-        .app
-        .organisation_proposals(&actor)
-        .await
-        .map_err(err)?
-    {
+    if let Some(all) = state.app.organisation_proposals(&actor).await? {
         body["organisation"] = json!(all);
     }
     Ok(Json(body))
@@ -37,7 +32,7 @@ pub async fn create(
     ApiUser(actor): ApiUser,
     ApiJson(body): ApiJson<ProposalInput>,
 ) -> ApiResult {
-    let p = state.app.propose(&actor, &body).await.map_err(err)?;
+    let p = state.app.propose(&actor, &body).await?;
     Ok((StatusCode::CREATED, Json(json!(p))).into_response())
 }
 
@@ -45,14 +40,15 @@ pub async fn create(
 pub async fn get(
     State(state): State<AppState>,
     ApiUser(actor): ApiUser,
-    ApiId(id): ApiId,
+    ApiPath(id): ApiPath<Uuid>,
 ) -> ApiResult<Json<Value>> {
-    let view = state.app.proposal_view(&actor, id).await.map_err(err)?;
+    let view = state.app.proposal_view(&actor, id).await?;
     Ok(Json(json!(view)))
 }
 
 /// A sponsor's answer.
 #[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct AnswerBody {
     answer: String,
     #[serde(default)]
@@ -63,19 +59,19 @@ pub struct AnswerBody {
 pub async fn answer(
     State(state): State<AppState>,
     ApiUser(actor): ApiUser,
-    ApiId(id): ApiId,
+    ApiPath(id): ApiPath<Uuid>,
     ApiJson(body): ApiJson<AnswerBody>,
 ) -> ApiResult<Json<Value>> {
     state
         .app
         .answer_proposal(&actor, id, &body.answer, &body.reason)
-        .await
-        .map_err(err)?;
-    get(State(state), ApiUser(actor), ApiId(id)).await
+        .await?;
+    get(State(state), ApiUser(actor), ApiPath(id)).await
 }
 
 /// Asking again.
 #[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct AskBody {
     #[serde(default)]
     note: String,
@@ -85,23 +81,19 @@ pub struct AskBody {
 pub async fn ask_again(
     State(state): State<AppState>,
     ApiUser(actor): ApiUser,
-    ApiId(id): ApiId,
+    ApiPath(id): ApiPath<Uuid>,
     ApiJson(body): ApiJson<AskBody>,
 ) -> ApiResult<Json<Value>> {
-    state
-        .app
-        .ask_again(&actor, id, &body.note)
-        .await
-        .map_err(err)?;
-    get(State(state), ApiUser(actor), ApiId(id)).await
+    state.app.ask_again(&actor, id, &body.note).await?;
+    get(State(state), ApiUser(actor), ApiPath(id)).await
 }
 
 /// A sponsor's record (the sponsor, their manager, talent admins).
 pub async fn sponsor(
     State(state): State<AppState>,
     ApiUser(actor): ApiUser,
-    ApiId(id): ApiId,
+    ApiPath(id): ApiPath<Uuid>,
 ) -> ApiResult<Json<Value>> {
-    let stats = state.app.sponsor_record(&actor, id).await.map_err(err)?;
+    let stats = state.app.sponsor_record(&actor, id).await?;
     Ok(Json(json!(stats)))
 }

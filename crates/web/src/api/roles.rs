@@ -1,10 +1,10 @@
 //! `/api/v1/roles`: the role catalogue, and organisation roles added by talent admins.
 
-use super::{ApiJson, ApiResult, err};
+use super::{ApiError, ApiJson, ApiPath, ApiQuery, ApiResult};
 use crate::AppState;
 use crate::extract::ApiUser;
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use ladderless_catalogue::Role;
@@ -23,14 +23,13 @@ pub struct RolesQuery {
 pub async fn list(
     State(state): State<AppState>,
     ApiUser(_): ApiUser,
-    Query(q): Query<RolesQuery>,
+    ApiQuery(q): ApiQuery<RolesQuery>,
 ) -> ApiResult<Json<Value>> {
     let limit = q.limit.unwrap_or(50).clamp(1, 2000);
     let items = state
         .app
         .search_roles(q.q.as_deref().unwrap_or(""), limit)
-        .await
-        .map_err(err)?;
+        .await?;
     Ok(Json(json!({ "items": items })))
 }
 
@@ -61,7 +60,7 @@ fn role_json(app: &ladderless_core::App, r: &Role) -> Value {
 pub async fn get(
     State(state): State<AppState>,
     ApiUser(_): ApiUser,
-    Path(code): Path<String>,
+    ApiPath(code): ApiPath<String>,
 ) -> ApiResult<Json<Value>> {
     if let Some(r) = state.app.catalogue.role(&code) {
         return Ok(Json(role_json(&state.app, r)));
@@ -70,15 +69,9 @@ pub async fn get(
         .app
         .store
         .org_role(&code)
-        .await
-        .map_err(|e| err(e.into()))?
-        .ok_or_else(|| err(CoreError::NotFound))?;
-    let skills = state
-        .app
-        .store
-        .org_role_skills(&code)
-        .await
-        .map_err(|e| err(e.into()))?;
+        .await?
+        .ok_or_else(|| ApiError::from(CoreError::NotFound))?;
+    let skills = state.app.store.org_role_skills(&code).await?;
     Ok(Json(
         json!({ "code": role.code, "title": role.title, "description": role.description, "organisation": true, "skills": skills, "created_at": role.created_at.to_string() }),
     ))
@@ -86,6 +79,7 @@ pub async fn get(
 
 /// New organisation role.
 #[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct NewRole {
     title: String,
     #[serde(default)]
@@ -103,7 +97,6 @@ pub async fn create(
     let role = state
         .app
         .create_org_role(&actor, &body.title, &body.description, &body.skills)
-        .await
-        .map_err(err)?;
+        .await?;
     Ok((StatusCode::CREATED, Json(json!(role))).into_response())
 }

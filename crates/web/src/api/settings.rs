@@ -1,25 +1,26 @@
 //! `/api/v1/settings/proposals`: the organisation's proposal settings (talent admins).
 
-use super::{ApiJson, ApiResult, err};
+use super::{ApiJson, ApiResult};
 use crate::AppState;
 use crate::extract::ApiUser;
 use axum::Json;
 use axum::extract::State;
 use ladderless_core::settings::ProposalSettings;
 use serde::Deserialize;
-use serde_json::{Value, json};
+use serde_json::Value;
 
 /// The proposal settings (talent admins).
 pub async fn get(
     State(state): State<AppState>,
     ApiUser(actor): ApiUser,
 ) -> ApiResult<Json<ProposalSettings>> {
-    actor.require_talent_admin().map_err(err)?;
-    Ok(Json(state.app.proposal_settings().await.map_err(err)?))
+    actor.require_talent_admin()?;
+    Ok(Json(state.app.proposal_settings().await?))
 }
 
 /// New proposal settings; a missing field keeps its current value.
 #[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SettingsBody {
     #[serde(default)]
     ask_again_days: Option<Value>,
@@ -33,8 +34,8 @@ pub async fn put(
     ApiUser(actor): ApiUser,
     ApiJson(b): ApiJson<SettingsBody>,
 ) -> ApiResult<Json<ProposalSettings>> {
-    actor.require_talent_admin().map_err(err)?;
-    let current = state.app.proposal_settings().await.map_err(err)?;
+    actor.require_talent_admin()?;
+    let current = state.app.proposal_settings().await?;
     // Numbers and numeric strings are both accepted; anything else is a field error in core.
     let days = match b.ask_again_days {
         None => current.ask_again_days.to_string(),
@@ -43,17 +44,6 @@ pub async fn put(
     };
     let see = b.talent_admins_see.unwrap_or(current.talent_admins_see);
     Ok(Json(
-        state
-            .app
-            .set_proposal_settings(&actor, &days, see)
-            .await
-            .map_err(err)?,
+        state.app.set_proposal_settings(&actor, &days, see).await?,
     ))
-}
-
-/// The request body's schema, for the OpenAPI document.
-pub fn schema() -> Value {
-    json!({ "type": "object", "properties": {
-        "ask_again_days": { "type": "integer", "minimum": 0, "maximum": 90, "description": "days without an answer before the owner is prompted to ask again; 0 never prompts" },
-        "talent_admins_see": { "type": "boolean", "description": "talent admins may read every proposal" } } })
 }

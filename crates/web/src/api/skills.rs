@@ -1,10 +1,10 @@
 //! `/api/v1/skills`: the skills taxonomy (type-ahead) and organisation skills.
 
-use super::{ApiJson, ApiResult, err};
+use super::{ApiJson, ApiQuery, ApiResult};
 use crate::AppState;
 use crate::extract::ApiUser;
 use axum::Json;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use serde::Deserialize;
@@ -21,19 +21,19 @@ pub struct SkillsQuery {
 pub async fn list(
     State(state): State<AppState>,
     ApiUser(_): ApiUser,
-    Query(q): Query<SkillsQuery>,
+    ApiQuery(q): ApiQuery<SkillsQuery>,
 ) -> ApiResult<Json<Value>> {
     let limit = q.limit.unwrap_or(20).clamp(1, 200);
     let items = state
         .app
         .search_skills(q.q.as_deref().unwrap_or(""), limit)
-        .await
-        .map_err(err)?;
+        .await?;
     Ok(Json(json!({ "items": items })))
 }
 
 /// New organisation skill.
 #[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct NewSkill {
     label: String,
     #[serde(default)]
@@ -49,7 +49,6 @@ pub async fn create(
     let skill = state
         .app
         .create_org_skill(&actor, &body.label, &body.description)
-        .await
-        .map_err(err)?;
+        .await?;
     Ok((StatusCode::CREATED, Json(json!(skill))).into_response())
 }

@@ -1,16 +1,16 @@
 //! `/api/v1/teams`: the team tree and a team.
 
-use super::{ApiResult, err};
+use super::{ApiPath, ApiResult};
 use crate::AppState;
 use crate::extract::ApiUser;
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use ladderless_store::Uuid;
 use serde_json::{Value, json};
 
 /// Every team, nested, with head counts.
 pub async fn list(State(state): State<AppState>, ApiUser(_): ApiUser) -> ApiResult<Json<Value>> {
-    let tree = state.app.org_chart().await.map_err(err)?;
+    let tree = state.app.org_chart().await?;
     Ok(Json(json!({ "items": tree })))
 }
 
@@ -18,9 +18,9 @@ pub async fn list(State(state): State<AppState>, ApiUser(_): ApiUser) -> ApiResu
 pub async fn get(
     State(state): State<AppState>,
     ApiUser(_): ApiUser,
-    Path(id): Path<Uuid>,
+    ApiPath(id): ApiPath<Uuid>,
 ) -> ApiResult<Json<Value>> {
-    let (team, members, children) = state.app.team_view(id).await.map_err(err)?;
+    let (team, members, children) = state.app.team_view(id).await?;
     Ok(Json(
         json!({ "team": team, "members": members, "children": children }),
     ))

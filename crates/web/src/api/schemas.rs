@@ -1,0 +1,284 @@
+//! The schemas of request bodies, for the OpenAPI document. Every enum is built from the
+//! domain's (or core's) own list of codes, never retyped here.
+
+use ladderless_core::{curated, directions, opportunities};
+use ladderless_domain::compass::customers::{ConversationKind, Relationship};
+use ladderless_domain::compass::{Factor, Met, Section as CompassSection};
+use ladderless_domain::opportunity::{Answer, Stage};
+use ladderless_domain::org::Audience;
+use ladderless_domain::plan::{Cadence, ItemKind, Section as PlanSection, Sharing};
+use ladderless_graph::MoveKind;
+use serde_json::{Map, Value, json};
+
+/// A string enum from a list of codes.
+pub fn codes<'a>(list: impl IntoIterator<Item = &'a str>) -> Value {
+    json!({ "type": "string", "enum": list.into_iter().collect::<Vec<_>>() })
+}
+
+/// A closed object: the listed properties, `required` among them, nothing else.
+fn object(required: &[&str], properties: Value) -> Value {
+    json!({ "type": "object", "required": required, "properties": properties,
+            "additionalProperties": false })
+}
+
+/// An open object: the fields core reads; fields it does not know are ignored.
+fn open_object(required: &[&str], properties: Value) -> Value {
+    json!({ "type": "object", "required": required, "properties": properties })
+}
+
+fn text() -> Value {
+    json!({ "type": "string" })
+}
+
+fn date() -> Value {
+    json!({ "type": "string", "format": "date" })
+}
+
+fn uuid() -> Value {
+    json!({ "type": "string", "format": "uuid" })
+}
+
+/// Every request body schema, by name.
+pub fn requests() -> Map<String, Value> {
+    let factor = codes(Factor::ALL.map(Factor::code));
+    let mut met = Met::ALL.map(Met::code).to_vec();
+    met.push("");
+    let mut m = Map::new();
+    let mut put = |name: &str, v: Value| {
+        m.insert(name.to_string(), v);
+    };
+    put(
+        "NewRoleBody",
+        object(
+            &["title"],
+            json!({ "title": text(), "description": text(),
+        "skills": { "type": "array", "items": text(), "description": "skill ids" } }),
+        ),
+    );
+    put(
+        "NewSkillBody",
+        object(
+            &["label"],
+            json!({ "label": text(), "description": text() }),
+        ),
+    );
+    put(
+        "CuratedMoveBody",
+        open_object(
+            &["from", "to"],
+            json!({
+        "from": { "type": "string", "description": "role code (or exact title) the move starts from" },
+        "from_code": { "type": "string", "description": "a role code picked from suggestions (wins over from)" },
+        "to": { "type": "string", "description": "role code (or exact title) the move leads to" },
+        "to_code": { "type": "string", "description": "a role code picked from suggestions (wins over to)" },
+        "action": codes(curated::ACTIONS.map(|a| a.0)),
+        "kind": codes(MoveKind::ALL.map(MoveKind::as_str).into_iter().chain([""])),
+        "note": { "type": "string", "description": "shown with the move; required for annotate" } }),
+        ),
+    );
+    put("CuratedNoteBody", object(&[], json!({ "note": text() })));
+    put(
+        "DirectionBody",
+        open_object(
+            &["title", "aim"],
+            json!({
+        "title": text(), "aim": text(), "horizon": text(), "owner_email": text(),
+        "skills": { "type": "string", "description": "one per line" },
+        "status": codes(directions::STATUSES.map(|s| s.0)) }),
+        ),
+    );
+    put(
+        "OpportunityBody",
+        open_object(
+            &["title"],
+            json!({
+        "title": text(),
+        "need_id": { "type": "string", "format": "uuid", "description": "a need from one of the caller's conversations, not yet turned into an opportunity" },
+        "need_text": text(), "direction_id": uuid(),
+        "audience": codes(opportunities::AUDIENCES.map(|a| a.0)),
+        "whose_goal": text(), "problem": text(), "outcome": text(), "measure": text(),
+        "factors": { "type": "array", "items": factor.clone() },
+        "skills": text(), "pitch": text() }),
+        ),
+    );
+    put(
+        "StageMoveBody",
+        object(
+            &["stage"],
+            json!({
+        "stage": codes(Stage::ALL.map(Stage::code)), "reason": text() }),
+        ),
+    );
+    put(
+        "ProposalBody",
+        open_object(
+            &[
+                "opportunity_id",
+                "sponsor_email",
+                "time_share",
+                "duration_weeks",
+            ],
+            json!({
+        "opportunity_id": uuid(), "sponsor_email": text(),
+        "time_share": { "type": "integer", "minimum": 10, "maximum": 50 },
+        "duration_weeks": { "type": "integer", "minimum": 1, "maximum": 104 },
+        "resources": text(), "message": text() }),
+        ),
+    );
+    put(
+        "AnswerBody",
+        object(
+            &["answer"],
+            json!({
+        "answer": codes(Answer::ALL.map(Answer::code)), "reason": text() }),
+        ),
+    );
+    put("AskAgainBody", object(&[], json!({ "note": text() })));
+    put(
+        "ProposalSettingsBody",
+        object(
+            &[],
+            json!({
+        "ask_again_days": { "type": "integer", "minimum": 0, "maximum": 90, "description": "days without an answer before the owner is prompted to ask again; 0 never prompts" },
+        "talent_admins_see": { "type": "boolean", "description": "talent admins may read every proposal" } }),
+        ),
+    );
+    put(
+        "PilotBody",
+        open_object(
+            &["responsibilities", "starts_on", "ends_on"],
+            json!({
+        "responsibilities": text(),
+        "time_share": { "type": "integer", "minimum": 10, "maximum": 50, "description": "percent; the supported proposal's share when absent" },
+        "starts_on": date(), "ends_on": date() }),
+        ),
+    );
+    put("CheckInBody", object(&["note"], json!({ "note": text() })));
+    put(
+        "PilotEndBody",
+        open_object(
+            &["outcome", "reflection"],
+            json!({
+        "outcome": codes(Stage::ALL.into_iter().filter(|s| s.is_outcome()).map(Stage::code)),
+        "reflection": text(),
+        "role_title": { "type": "string", "description": "required for new_role" },
+        "role_description": text(),
+        "role_skills": { "type": "array", "items": text(), "description": "skill ids exercised in the pilot" },
+        "move_into_role": { "type": "boolean", "description": "new_role: move the owner into it now" } }),
+        ),
+    );
+    put(
+        "FactorsBody",
+        object(
+            &["ranking"],
+            json!({
+        "ranking": { "type": "array", "items": factor, "minItems": 4, "maxItems": 4, "uniqueItems": true },
+        "met": { "type": "object", "properties": Factor::ALL.map(|f| (f.code(), codes(met.iter().copied()))).into_iter().map(|(k, v)| (k.to_string(), v)).collect::<Map<_, _>>(), "additionalProperties": false } }),
+        ),
+    );
+    put("ValueBody", object(&["value"], json!({ "value": text() })));
+    put(
+        "CompassSkillBody",
+        object(
+            &["level"],
+            json!({
+        "skill_id": text(), "label": text(), "new_skill": { "type": "boolean" },
+        "level": { "type": "integer", "minimum": 1, "maximum": 5 },
+        "want_to_grow": { "type": "boolean" }, "evidence": text() }),
+        ),
+    );
+    put(
+        "AspirationsBody",
+        object(
+            &["interests", "aspirations"],
+            json!({ "interests": text(), "aspirations": text() }),
+        ),
+    );
+    put(
+        "TargetRoleBody",
+        object(&[], json!({ "code": text(), "title": text() })),
+    );
+    put(
+        "VisibilityBody",
+        object(
+            &["section", "audience"],
+            json!({
+        "section": codes(CompassSection::ALL.map(CompassSection::code)),
+        "audience": codes(Audience::ALL.map(Audience::code)) }),
+        ),
+    );
+    put(
+        "CustomerBody",
+        object(
+            &["relationship", "strength"],
+            json!({
+        "person_id": uuid(), "person": { "type": "string", "description": "e-mail or exact name" },
+        "team_id": uuid(), "relationship": codes(Relationship::ALL.map(Relationship::code)),
+        "goals": text(), "obstacles": text(), "notes": text(),
+        "strength": { "type": "integer", "minimum": 1, "maximum": 5 },
+        "last_contact": { "type": "string", "format": "date", "nullable": true },
+        "next_contact": { "type": "string", "format": "date", "nullable": true } }),
+        ),
+    );
+    put(
+        "ConversationBody",
+        object(
+            &["kind", "customers"],
+            json!({
+        "held_on": date(), "kind": codes(ConversationKind::ALL.map(ConversationKind::code)),
+        "title": text(), "learned": text(),
+        "customers": { "type": "array", "items": uuid() },
+        "questions": { "type": "array", "items": text() },
+        "bank": { "type": "array", "items": text() },
+        "needs": { "type": "array", "items": object(&["need"], json!({ "customer_id": uuid(), "need": text(), "evidence": text() })) },
+        "follow_ups": { "type": "array", "items": object(&["action", "due_on"], json!({ "customer_id": uuid(), "action": text(), "due_on": date() })) } }),
+        ),
+    );
+    put(
+        "DoneBody",
+        object(&["done"], json!({ "done": { "type": "boolean" } })),
+    );
+    put("TextBody", object(&["text"], json!({ "text": text() })));
+    let item = open_object(
+        &["section", "kind", "label"],
+        json!({
+        "section": codes(PlanSection::ALL.map(PlanSection::code)),
+        "kind": codes(ItemKind::ALL.map(ItemKind::code)),
+        "reference": { "type": "string", "description": "role code, or the id of a direction, opportunity, pilot's opportunity, skill or mentor" },
+        "label": text() }),
+    );
+    let milestone = open_object(
+        &["title", "due_on"],
+        json!({ "title": text(), "due_on": date() }),
+    );
+    let sharing = codes(Sharing::ALL.map(Sharing::code));
+    put(
+        "PlanBody",
+        open_object(
+            &["title"],
+            json!({
+        "title": text(), "business_case": text(),
+        "cadence": codes(Cadence::ALL.map(Cadence::code)), "sharing": sharing.clone(),
+        "items": { "type": "array", "items": item.clone(), "description": "on create only" },
+        "milestones": { "type": "array", "items": milestone.clone(), "description": "on create only" } }),
+        ),
+    );
+    put("PlanItemBody", item);
+    put("MilestoneBody", milestone);
+    put(
+        "PlanSharingBody",
+        object(&["sharing"], json!({ "sharing": sharing })),
+    );
+    put("ReviewBody", object(&["note"], json!({ "note": text() })));
+    put(
+        "ImportRowBody",
+        open_object(
+            &["employee_id", "name", "email"],
+            json!({
+        "employee_id": text(), "name": text(), "email": text(), "job_title": text(),
+        "role_code": text(), "team": text(), "manager_employee_id": text(),
+        "role_start_date": date(), "location": text() }),
+        ),
+    );
+    m
+}
