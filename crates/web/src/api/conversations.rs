@@ -37,7 +37,7 @@ pub async fn get(
 #[serde(deny_unknown_fields)]
 pub struct NeedBody {
     #[serde(default)]
-    customer_id: Option<String>,
+    customer_id: Option<Uuid>,
     need: String,
     #[serde(default)]
     evidence: String,
@@ -48,7 +48,7 @@ pub struct NeedBody {
 #[serde(deny_unknown_fields)]
 pub struct FollowUpBody {
     #[serde(default)]
-    customer_id: Option<String>,
+    customer_id: Option<Uuid>,
     action: String,
     due_on: String,
 }
@@ -64,7 +64,7 @@ pub struct ConversationBody {
     title: String,
     #[serde(default)]
     learned: String,
-    customers: Vec<String>,
+    customers: Vec<Uuid>,
     #[serde(default)]
     questions: Vec<String>,
     #[serde(default)]
@@ -86,7 +86,7 @@ pub async fn create(
         kind: b.kind,
         title: b.title,
         learned: b.learned,
-        customers: b.customers,
+        customers: b.customers.iter().map(Uuid::to_string).collect(),
         questions: b
             .questions
             .iter()
@@ -97,17 +97,22 @@ pub async fn create(
         needs: b
             .needs
             .into_iter()
-            .map(|n| (n.customer_id.unwrap_or_default(), n.need, n.evidence))
+            .map(|n| (id_text(n.customer_id), n.need, n.evidence))
             .collect(),
         follow_ups: b
             .follow_ups
             .into_iter()
-            .map(|f| (f.customer_id.unwrap_or_default(), f.action, f.due_on))
+            .map(|f| (id_text(f.customer_id), f.action, f.due_on))
             .collect(),
     };
     let id = state.app.create_conversation(&actor, &input).await?;
     let v = state.app.conversation_view(&actor, id).await?;
     Ok((StatusCode::CREATED, Json(json!(v))).into_response())
+}
+
+/// An optional id as core reads it: blank when absent.
+fn id_text(id: Option<Uuid>) -> String {
+    id.map(|id| id.to_string()).unwrap_or_default()
 }
 
 /// Delete a conversation.

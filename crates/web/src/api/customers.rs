@@ -48,11 +48,11 @@ pub async fn get(
 #[serde(deny_unknown_fields)]
 pub struct CustomerBody {
     #[serde(default)]
-    person_id: Option<String>,
+    person_id: Option<Uuid>,
     #[serde(default)]
     person: String,
     #[serde(default)]
-    team_id: Option<String>,
+    team_id: Option<Uuid>,
     relationship: String,
     #[serde(default)]
     goals: String,
@@ -71,8 +71,8 @@ impl CustomerBody {
     fn input(self) -> CustomerInput {
         CustomerInput {
             person: self.person,
-            person_id: self.person_id,
-            team_id: self.team_id,
+            person_id: self.person_id.map(|id| id.to_string()),
+            team_id: self.team_id.map(|id| id.to_string()),
             relationship: self.relationship,
             goals: self.goals,
             obstacles: self.obstacles,

@@ -13,8 +13,8 @@ use serde_json::{Map, Value, json};
 fn param_schema(p: Param) -> Value {
     match p {
         Param::Text => json!({ "type": "string" }),
-        Param::Int => json!({ "type": "integer" }),
-        Param::Count => json!({ "type": "integer", "minimum": 0 }),
+        Param::Int => json!({ "type": "integer", "minimum": i64::MIN, "maximum": i64::MAX }),
+        Param::Count => json!({ "type": "integer", "minimum": 0, "maximum": u64::MAX }),
         Param::Bool => json!({ "type": "boolean" }),
         Param::OneOf(codes) => schemas::codes(codes.iter().copied()),
     }

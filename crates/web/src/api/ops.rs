@@ -319,7 +319,7 @@ pub fn all() -> Vec<ApiOp> {
             .also(&[403]),
         op(Put, "/plans/{id}/items/{sub}", plans::item_done)
             .summary("Mark an item of one's own plan done or not")
-            .json("DoneFlag")
+            .json("DoneBody")
             .no_content()
             .also(&[403]),
         op(Delete, "/plans/{id}/items/{sub}", plans::remove_item)
@@ -333,7 +333,7 @@ pub fn all() -> Vec<ApiOp> {
             .also(&[403]),
         op(Put, "/plans/{id}/milestones/{sub}", plans::milestone_done)
             .summary("Mark a milestone of one's own plan done (today) or open")
-            .json("DoneFlag")
+            .json("DoneBody")
             .no_content()
             .also(&[403]),
         op(Delete, "/plans/{id}/milestones/{sub}", plans::remove_milestone)

@@ -38,6 +38,16 @@ fn uuid() -> Value {
     json!({ "type": "string", "format": "uuid" })
 }
 
+/// A field the Rust side reads as an `Option`: `null` is the same as leaving it out.
+fn nullable(mut v: Value) -> Value {
+    v["nullable"] = json!(true);
+    // OpenAPI 3.0: a nullable enum lists null among its values.
+    if let Some(list) = v.get_mut("enum").and_then(Value::as_array_mut) {
+        list.push(Value::Null);
+    }
+    v
+}
+
 /// Every request body schema, by name.
 pub fn requests() -> Map<String, Value> {
     let factor = codes(Factor::ALL.map(Factor::code));
@@ -93,8 +103,8 @@ pub fn requests() -> Map<String, Value> {
             &["title"],
             json!({
         "title": text(),
-        "need_id": { "type": "string", "format": "uuid", "description": "a need from one of the caller's conversations, not yet turned into an opportunity" },
-        "need_text": text(), "direction_id": uuid(),
+        "need_id": { "type": "string", "format": "uuid", "nullable": true, "description": "a need from one of the caller's conversations, not yet turned into an opportunity" },
+        "need_text": text(), "direction_id": nullable(uuid()),
         "audience": codes(opportunities::AUDIENCES.map(|a| a.0)),
         "whose_goal": text(), "problem": text(), "outcome": text(), "measure": text(),
         "factors": { "type": "array", "items": factor.clone() },
@@ -119,9 +129,9 @@ pub fn requests() -> Map<String, Value> {
                 "duration_weeks",
             ],
             json!({
-        "opportunity_id": uuid(), "sponsor_email": text(),
-        "time_share": { "type": "integer", "minimum": 10, "maximum": 50 },
-        "duration_weeks": { "type": "integer", "minimum": 1, "maximum": 104 },
+        "opportunity_id": nullable(uuid()), "sponsor_email": text(),
+        "time_share": { "type": "integer", "minimum": 10, "maximum": 50, "nullable": true },
+        "duration_weeks": { "type": "integer", "minimum": 1, "maximum": 104, "nullable": true },
         "resources": text(), "message": text() }),
         ),
     );
@@ -139,8 +149,8 @@ pub fn requests() -> Map<String, Value> {
         object(
             &[],
             json!({
-        "ask_again_days": { "type": "integer", "minimum": 0, "maximum": 90, "description": "days without an answer before the owner is prompted to ask again; 0 never prompts" },
-        "talent_admins_see": { "type": "boolean", "description": "talent admins may read every proposal" } }),
+        "ask_again_days": { "type": "integer", "minimum": 0, "maximum": 90, "nullable": true, "description": "days without an answer before the owner is prompted to ask again; 0 never prompts" },
+        "talent_admins_see": { "type": "boolean", "nullable": true, "description": "talent admins may read every proposal" } }),
         ),
     );
     put(
@@ -149,7 +159,7 @@ pub fn requests() -> Map<String, Value> {
             &["responsibilities", "starts_on", "ends_on"],
             json!({
         "responsibilities": text(),
-        "time_share": { "type": "integer", "minimum": 10, "maximum": 50, "description": "percent; the supported proposal's share when absent" },
+        "time_share": { "type": "integer", "minimum": 10, "maximum": 50, "nullable": true, "description": "percent; the supported proposal's share when absent" },
         "starts_on": date(), "ends_on": date() }),
         ),
     );
@@ -173,7 +183,8 @@ pub fn requests() -> Map<String, Value> {
             &["ranking"],
             json!({
         "ranking": { "type": "array", "items": factor, "minItems": 4, "maxItems": 4, "uniqueItems": true },
-        "met": { "type": "object", "properties": Factor::ALL.map(|f| (f.code(), codes(met.iter().copied()))).into_iter().map(|(k, v)| (k.to_string(), v)).collect::<Map<_, _>>(), "additionalProperties": false } }),
+        "met": { "type": "object", "nullable": true, "additionalProperties": false,
+            "properties": Factor::ALL.into_iter().map(|f| (f.code().to_string(), nullable(codes(met.iter().copied())))).collect::<Map<_, _>>() } }),
         ),
     );
     put("ValueBody", object(&["value"], json!({ "value": text() })));
@@ -182,7 +193,7 @@ pub fn requests() -> Map<String, Value> {
         object(
             &["level"],
             json!({
-        "skill_id": text(), "label": text(), "new_skill": { "type": "boolean" },
+        "skill_id": nullable(text()), "label": text(), "new_skill": { "type": "boolean" },
         "level": { "type": "integer", "minimum": 1, "maximum": 5 },
         "want_to_grow": { "type": "boolean" }, "evidence": text() }),
         ),
@@ -212,8 +223,8 @@ pub fn requests() -> Map<String, Value> {
         object(
             &["relationship", "strength"],
             json!({
-        "person_id": uuid(), "person": { "type": "string", "description": "e-mail or exact name" },
-        "team_id": uuid(), "relationship": codes(Relationship::ALL.map(Relationship::code)),
+        "person_id": nullable(uuid()), "person": { "type": "string", "description": "e-mail or exact name" },
+        "team_id": nullable(uuid()), "relationship": codes(Relationship::ALL.map(Relationship::code)),
         "goals": text(), "obstacles": text(), "notes": text(),
         "strength": { "type": "integer", "minimum": 1, "maximum": 5 },
         "last_contact": { "type": "string", "format": "date", "nullable": true },
@@ -230,8 +241,8 @@ pub fn requests() -> Map<String, Value> {
         "customers": { "type": "array", "items": uuid() },
         "questions": { "type": "array", "items": text() },
         "bank": { "type": "array", "items": text() },
-        "needs": { "type": "array", "items": object(&["need"], json!({ "customer_id": uuid(), "need": text(), "evidence": text() })) },
-        "follow_ups": { "type": "array", "items": object(&["action", "due_on"], json!({ "customer_id": uuid(), "action": text(), "due_on": date() })) } }),
+        "needs": { "type": "array", "items": object(&["need"], json!({ "customer_id": nullable(uuid()), "need": text(), "evidence": text() })) },
+        "follow_ups": { "type": "array", "items": object(&["action", "due_on"], json!({ "customer_id": nullable(uuid()), "action": text(), "due_on": date() })) } }),
         ),
     );
     put(
