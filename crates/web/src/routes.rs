@@ -40,6 +40,7 @@ pub fn router(app: App, config: WebConfig) -> Router {
             };
             r.route(op.path, handler)
         })
+        .method_not_allowed_fallback(api::method_not_allowed)
         .fallback(api::not_found);
 
     let pages = Router::new()

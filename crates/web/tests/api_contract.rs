@@ -28,10 +28,17 @@ fn refs(v: &Value, out: &mut Vec<String>) {
 async fn the_document_defines_every_schema_it_references_and_describes_every_answer() {
     each_backend(|s| async move {
         let doc = s.client().get("/api/v1/openapi.json").await?.json();
-        let schemas = doc["components"]["schemas"].as_object().cloned().unwrap_or_default();
+        let schemas = doc["components"]["schemas"]
+            .as_object()
+            .cloned()
+            .unwrap_or_default();
         let mut all = Vec::new();
         refs(&doc, &mut all);
-        check!(all.len() > 100, "the document uses references: {}", all.len());
+        check!(
+            all.len() > 100,
+            "the document uses references: {}",
+            all.len()
+        );
         for r in &all {
             let name = r.strip_prefix("#/components/schemas/").unwrap_or(r);
             check!(schemas.contains_key(name), "{r} is defined");
@@ -47,16 +54,28 @@ async fn the_document_defines_every_schema_it_references_and_describes_every_ans
                 for (status, r) in &responses {
                     let schema = &r["content"]["application/json"]["schema"];
                     if status == "204" {
-                        check!(r.get("content").is_none(), "{method} {path} 204 has no body");
+                        check!(
+                            r.get("content").is_none(),
+                            "{method} {path} 204 has no body"
+                        );
                     } else {
-                        check!(schema["$ref"].is_string(), "{method} {path} {status} names its schema");
+                        check!(
+                            schema["$ref"].is_string(),
+                            "{method} {path} {status} names its schema"
+                        );
                     }
                     if status.starts_with('4') {
-                        check!(schema["$ref"] == "#/components/schemas/Error", "{method} {path} {status} is the error shape");
+                        check!(
+                            schema["$ref"] == "#/components/schemas/Error",
+                            "{method} {path} {status} is the error shape"
+                        );
                     }
                 }
                 if path.contains('{') {
-                    check!(responses.contains_key("404"), "{method} {path} documents 404");
+                    check!(
+                        responses.contains_key("404"),
+                        "{method} {path} documents 404"
+                    );
                 }
                 if op.get("requestBody").is_some() {
                     for st in ["413", "422"] {
@@ -64,7 +83,10 @@ async fn the_document_defines_every_schema_it_references_and_describes_every_ans
                     }
                 }
                 if op.get("security").is_none() {
-                    check!(responses.contains_key("401"), "{method} {path} documents 401");
+                    check!(
+                        responses.contains_key("401"),
+                        "{method} {path} documents 401"
+                    );
                 }
             }
         }
@@ -78,9 +100,15 @@ async fn the_document_defines_every_schema_it_references_and_describes_every_ans
         }
         // Enums come from the domain's own lists.
         let stages: Vec<&str> = Stage::ALL.iter().map(|s| s.code()).collect();
-        check!(schemas["StageMoveBody"]["properties"]["stage"]["enum"] == json!(stages), "stages");
+        check!(
+            schemas["StageMoveBody"]["properties"]["stage"]["enum"] == json!(stages),
+            "stages"
+        );
         let cadences: Vec<&str> = Cadence::ALL.iter().map(|c| c.code()).collect();
-        check!(schemas["PlanBody"]["properties"]["cadence"]["enum"] == json!(cadences), "cadences");
+        check!(
+            schemas["PlanBody"]["properties"]["cadence"]["enum"] == json!(cadences),
+            "cadences"
+        );
         // Every documented operation is routed: without a token it is refused, not missing.
         let c = s.client();
         for path in paths.keys() {
@@ -89,8 +117,21 @@ async fn the_document_defines_every_schema_it_references_and_describes_every_ans
                 .replace("{sub}", "00000000-0000-0000-0000-000000000000")
                 .replace("{code}", "15-1252.00");
             let r = c.get(&concrete).await?;
-            check!(r.status != 404 || path.contains('{') || r.json()["error"] != "not_found" || r.status == 405, "{path} is routed");
-            check!(r.headers.get("content-type").is_some_and(|v| v.to_str().unwrap_or("").starts_with("application/json")) || r.status == 405, "{path} answers JSON: {}", r.status);
+            check!(
+                r.status != 404
+                    || path.contains('{')
+                    || r.json()["error"] != "not_found"
+                    || r.status == 405,
+                "{path} is routed"
+            );
+            check!(
+                r.headers
+                    .get("content-type")
+                    .is_some_and(|v| v.to_str().unwrap_or("").starts_with("application/json"))
+                    || r.status == 405,
+                "{path} answers JSON: {}",
+                r.status
+            );
         }
         Ok(())
     })
@@ -103,31 +144,117 @@ async fn bodies_of_the_wrong_shape_are_refused_naming_the_field() {
         let c = s.client();
         let t = token_for(&s, "eve@example.org").await?;
         let ann = token_for(&s, "ann@example.org").await?;
-        let r = send(&c, "PUT", "/api/v1/compass/aspirations", &t, Some(json!({"interests": "Data", "aspirations": "Guild lead"}))).await?;
+        let r = send(
+            &c,
+            "PUT",
+            "/api/v1/compass/aspirations",
+            &t,
+            Some(json!({"interests": "Data", "aspirations": "Guild lead"})),
+        )
+        .await?;
         check!(r.status == 200, "aspirations saved: {}", r.body);
         for body in [json!([]), json!(["a", "b"]), json!(null), json!("text")] {
-            let r = send(&c, "PUT", "/api/v1/compass/aspirations", &t, Some(body.clone())).await?;
-            check!(r.status == 422 && r.json()["fields"]["body"] == "must be a JSON object", "{body}: {}", r.body);
+            let r = send(
+                &c,
+                "PUT",
+                "/api/v1/compass/aspirations",
+                &t,
+                Some(body.clone()),
+            )
+            .await?;
+            check!(
+                r.status == 422 && r.json()["fields"]["body"] == "must be a JSON object",
+                "{body}: {}",
+                r.body
+            );
         }
-        let r = send(&c, "PUT", "/api/v1/compass/aspirations", &t, Some(json!({"interests": "x"}))).await?;
-        check!(r.status == 422 && r.json()["fields"]["aspirations"] == "is required", "missing field: {}", r.body);
-        let r = send(&c, "PUT", "/api/v1/compass/aspirations", &t, Some(json!({"interests": "x", "aspirations": "y", "extra": 1}))).await?;
-        check!(r.status == 422 && r.json()["fields"]["extra"].is_string(), "unknown field: {}", r.body);
+        let r = send(
+            &c,
+            "PUT",
+            "/api/v1/compass/aspirations",
+            &t,
+            Some(json!({"interests": "x"})),
+        )
+        .await?;
+        check!(
+            r.status == 422 && r.json()["fields"]["aspirations"] == "is required",
+            "missing field: {}",
+            r.body
+        );
+        let r = send(
+            &c,
+            "PUT",
+            "/api/v1/compass/aspirations",
+            &t,
+            Some(json!({"interests": "x", "aspirations": "y", "extra": 1})),
+        )
+        .await?;
+        check!(
+            r.status == 422 && r.json()["fields"]["extra"].is_string(),
+            "unknown field: {}",
+            r.body
+        );
         let mine = send(&c, "GET", "/api/v1/compass", &t, None).await?.json();
-        check!(mine["aspirations"]["aspirations"] == "Guild lead" && mine["aspirations"]["interests"] == "Data", "nothing erased: {mine}");
+        check!(
+            mine["aspirations"]["aspirations"] == "Guild lead"
+                && mine["aspirations"]["interests"] == "Data",
+            "nothing erased: {mine}"
+        );
 
-        let plan = send(&c, "POST", "/api/v1/plans", &t, Some(json!({"title": "Grow", "sharing": "manager"}))).await?;
+        let plan = send(
+            &c,
+            "POST",
+            "/api/v1/plans",
+            &t,
+            Some(json!({"title": "Grow", "sharing": "manager"})),
+        )
+        .await?;
         check!(plan.status == 201, "plan: {}", plan.body);
         let id = plan.json()["plan"]["id"].as_str().unwrap_or("").to_string();
-        let r = send(&c, "PUT", &format!("/api/v1/plans/{id}/sharing"), &t, Some(json!({}))).await?;
-        check!(r.status == 422 && r.json()["fields"]["sharing"] == "is required", "sharing {{}}: {}", r.body);
-        let got = send(&c, "GET", &format!("/api/v1/plans/{id}"), &t, None).await?.json();
+        let r = send(
+            &c,
+            "PUT",
+            &format!("/api/v1/plans/{id}/sharing"),
+            &t,
+            Some(json!({})),
+        )
+        .await?;
+        check!(
+            r.status == 422 && r.json()["fields"]["sharing"] == "is required",
+            "sharing {{}}: {}",
+            r.body
+        );
+        let got = send(&c, "GET", &format!("/api/v1/plans/{id}"), &t, None)
+            .await?
+            .json();
         check!(got["plan"]["sharing"] == "manager", "still shared: {got}");
 
-        let r = send(&c, "PUT", "/api/v1/settings/proposals", &ann, Some(json!([null, null]))).await?;
-        check!(r.status == 422 && r.json()["fields"]["body"].is_string(), "settings [null,null]: {}", r.body);
-        let r = send(&c, "POST", "/api/v1/plans", &t, Some(json!({"title": "T", "items": [{"section": "goal", "kind": "role", "label": 5}]}))).await?;
-        check!(r.status == 422 && r.json()["fields"]["items[0].label"].is_string(), "nested path: {}", r.body);
+        let r = send(
+            &c,
+            "PUT",
+            "/api/v1/settings/proposals",
+            &ann,
+            Some(json!([null, null])),
+        )
+        .await?;
+        check!(
+            r.status == 422 && r.json()["fields"]["body"].is_string(),
+            "settings [null,null]: {}",
+            r.body
+        );
+        let r = send(
+            &c,
+            "POST",
+            "/api/v1/plans",
+            &t,
+            Some(json!({"title": "T", "items": [{"section": "goal", "kind": "role", "label": 5}]})),
+        )
+        .await?;
+        check!(
+            r.status == 422 && r.json()["fields"]["items[0].label"].is_string(),
+            "nested path: {}",
+            r.body
+        );
         Ok(())
     })
     .await;
@@ -139,18 +266,62 @@ async fn extractor_failures_answer_in_the_json_error_shape() {
         let c = s.client();
         let t = token_for(&s, "eve@example.org").await?;
         let r = send(&c, "GET", "/api/v1/people?per_page=null", &t, None).await?;
-        check!(r.status == 422 && r.json()["fields"]["per_page"].is_string() && r.json()["error"] == "invalid", "per_page=null: {} {}", r.status, r.body);
+        check!(
+            r.status == 422
+                && r.json()["fields"]["per_page"].is_string()
+                && r.json()["error"] == "invalid",
+            "per_page=null: {} {}",
+            r.status,
+            r.body
+        );
         let r = send(&c, "GET", "/api/v1/follow-ups?all=maybe", &t, None).await?;
-        check!(r.status == 422 && r.json()["fields"]["all"].is_string(), "all=maybe: {}", r.body);
-        for path in ["/api/v1/people/not-a-uuid", "/api/v1/people/%FF%FE", "/api/v1/plans/x/items/y", "/api/v1/roles/a%00b", "/api/v1/teams/12"] {
+        check!(
+            r.status == 422 && r.json()["fields"]["all"].is_string(),
+            "all=maybe: {}",
+            r.body
+        );
+        for path in [
+            "/api/v1/people/not-a-uuid",
+            "/api/v1/people/%FF%FE",
+            "/api/v1/plans/x",
+            "/api/v1/roles/a%00b",
+            "/api/v1/teams/12",
+        ] {
             let r = send(&c, "GET", path, &t, None).await?;
-            check!(r.status == 404 && r.json()["error"] == "not_found", "{path}: {} {}", r.status, r.body);
+            check!(
+                r.status == 404 && r.json()["error"] == "not_found",
+                "{path}: {} {}",
+                r.status,
+                r.body
+            );
         }
         // Bad JSON is 400, a missing content type 415, both in the error shape.
-        let r = c.api_post_body("/api/v1/compass/values", &t, "application/json", b"{not json".to_vec()).await?;
-        check!(r.status == 400 && r.json()["error"] == "bad_json", "bad json: {}", r.body);
-        let r = c.api_post_body("/api/v1/compass/values", &t, "text/plain", br#"{"value":"x"}"#.to_vec()).await?;
-        check!(r.status == 415 && r.json()["error"] == "unsupported_media_type", "415: {}", r.body);
+        let r = c
+            .api_post_body(
+                "/api/v1/compass/values",
+                &t,
+                "application/json",
+                b"{not json".to_vec(),
+            )
+            .await?;
+        check!(
+            r.status == 400 && r.json()["error"] == "bad_json",
+            "bad json: {}",
+            r.body
+        );
+        let r = c
+            .api_post_body(
+                "/api/v1/compass/values",
+                &t,
+                "text/plain",
+                br#"{"value":"x"}"#.to_vec(),
+            )
+            .await?;
+        check!(
+            r.status == 415 && r.json()["error"] == "unsupported_media_type",
+            "415: {}",
+            r.body
+        );
         Ok(())
     })
     .await;

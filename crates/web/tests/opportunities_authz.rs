@@ -217,12 +217,12 @@ async fn the_openapi_document_lists_every_opportunity_route() {
             );
         }
         for schema in [
-            "DirectionInput",
-            "OpportunityInput",
-            "StageMove",
-            "ProposalInput",
-            "Answer",
-            "AskAgain",
+            "DirectionBody",
+            "OpportunityBody",
+            "StageMoveBody",
+            "ProposalBody",
+            "AnswerBody",
+            "AskAgainBody",
         ] {
             check!(
                 doc["components"]["schemas"][schema].is_object(),

@@ -149,7 +149,7 @@ async fn the_openapi_document_lists_the_pilot_routes() {
                 "{method} {path} is documented"
             );
         }
-        for schema in ["PilotInput", "CheckIn", "PilotEnd"] {
+        for schema in ["PilotBody", "CheckInBody", "PilotEndBody"] {
             check!(
                 doc["components"]["schemas"][schema]["properties"].is_object(),
                 "schema {schema}"

@@ -57,8 +57,8 @@ pub struct FollowUpBody {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ConversationBody {
-    #[serde(default)]
-    held_on: String,
+    #[serde(default, deserialize_with = "super::extract::iso_date_text_opt")]
+    held_on: Option<String>,
     kind: String,
     #[serde(default)]
     title: String,
@@ -82,7 +82,7 @@ pub async fn create(
     ApiJson(b): ApiJson<ConversationBody>,
 ) -> ApiResult {
     let input = ConversationInput {
-        held_on: b.held_on,
+        held_on: b.held_on.unwrap_or_default(),
         kind: b.kind,
         title: b.title,
         learned: b.learned,

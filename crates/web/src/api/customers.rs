@@ -61,9 +61,9 @@ pub struct CustomerBody {
     #[serde(default)]
     notes: String,
     strength: i64,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::extract::iso_date_text_opt")]
     last_contact: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::extract::iso_date_text_opt")]
     next_contact: Option<String>,
 }
 

@@ -105,8 +105,21 @@ fn data_error(path: &str, message: &str) -> ApiError {
     if let Some(field) = named("missing field `") {
         return ApiError::field(field, "is required");
     }
-    if let Some(field) = named("unknown field `") {
-        return ApiError::field(field, "is not a field of this body");
+    if let Some(name) = named("unknown field `").and(message.split('`').nth(1)) {
+        // The path of an unknown field already ends with the field itself.
+        let field = if at.is_empty() {
+            name.to_string()
+        } else {
+            at.to_string()
+        };
+        let expected = message
+            .split_once(", expected ")
+            .map(|(_, e)| e)
+            .unwrap_or("");
+        return ApiError::field(
+            field,
+            format!("is not a field of this body (expected {expected})"),
+        );
     }
     let reason = message.split(" at line ").next().unwrap_or(message);
     ApiError::field(or_body(at.to_string()), reason.to_string())
@@ -174,4 +187,24 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for ApiQuery<T> {
                 data_error(&path, &message)
             })
     }
+}
+
+/// Deserialise an optional date sent as `YYYY-MM-DD` (`null` or absent: none) into the text
+/// core parses, refusing anything else (a blank string included) where it is read, so the
+/// field is named in the 422.
+pub fn iso_date_text_opt<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Option<String>, D::Error> {
+    let text = <Option<String> as serde::Deserialize>::deserialize(d)?;
+    if let Some(t) = &text {
+        check_iso_date(t).map_err(serde::de::Error::custom)?;
+    }
+    Ok(text)
+}
+
+fn check_iso_date(text: &str) -> Result<(), &'static str> {
+    let format = time::macros::format_description!("[year]-[month]-[day]");
+    time::Date::parse(text, &format)
+        .map(|_| ())
+        .map_err(|_| "must be a date written YYYY-MM-DD")
 }

@@ -35,6 +35,15 @@ use axum::response::Response;
 /// Result of an API handler: core errors and refused requests convert with `?`.
 pub type ApiResult<T = Response> = Result<T, ApiError>;
 
+/// The JSON 405 for a known API path called with a method it does not take.
+pub async fn method_not_allowed() -> ApiError {
+    ApiError::new(
+        StatusCode::METHOD_NOT_ALLOWED,
+        "method_not_allowed",
+        "this API path does not take that method",
+    )
+}
+
 /// The JSON 404 for unknown API paths.
 pub async fn not_found() -> ApiError {
     ApiError::new(StatusCode::NOT_FOUND, "not_found", "no such API route")

@@ -236,7 +236,7 @@ pub fn requests() -> Map<String, Value> {
         object(
             &["kind", "customers"],
             json!({
-        "held_on": date(), "kind": codes(ConversationKind::ALL.map(ConversationKind::code)),
+        "held_on": nullable(date()), "kind": codes(ConversationKind::ALL.map(ConversationKind::code)),
         "title": text(), "learned": text(),
         "customers": { "type": "array", "items": uuid() },
         "questions": { "type": "array", "items": text() },
