@@ -109,6 +109,15 @@ pub struct TestServer {
     _db: TestDb,
 }
 
+/// Having a `Drop` makes closures and async blocks capture a `TestServer` whole. Without it,
+/// a test body that only touches `s.app` captures just that field (edition 2021 precise
+/// capture), the rest — the throwaway database — is dropped at once, and SQLite's directory
+/// is deleted under the open pool (new connections then fail with "unable to open database
+/// file").
+impl Drop for TestServer {
+    fn drop(&mut self) {}
+}
+
 impl TestServer {
     /// Start a server on port 0 over a fresh database of `backend`.
     pub async fn start(backend: Backend) -> anyhow::Result<TestServer> {
