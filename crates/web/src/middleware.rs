@@ -340,7 +340,7 @@ pub async fn upload_limit(State(state): State<AppState>, req: Request, next: Nex
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<u64>().ok());
-    if !declared.is_some_and(|n| n > limit as u64) {
+    if declared.is_none_or(|n| n <= limit as u64) {
         return next.run(req).await;
     }
     let page = match req.extensions().get::<Session>() {
@@ -361,7 +361,7 @@ pub async fn upload_limit(State(state): State<AppState>, req: Request, next: Nex
 /// `32 MiB`, `512 KiB`, `100 bytes`.
 pub fn human_size(bytes: usize) -> String {
     const MIB: usize = 1024 * 1024;
-    if bytes >= MIB && bytes % MIB == 0 {
+    if bytes >= MIB && bytes.is_multiple_of(MIB) {
         format!("{} MiB", bytes / MIB)
     } else if bytes >= MIB {
         format!("{:.1} MiB", bytes as f64 / MIB as f64)
