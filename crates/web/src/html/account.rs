@@ -4,11 +4,12 @@ use crate::AppState;
 use crate::error::HtmlResult;
 use crate::extract::CurrentUser;
 use crate::html::NoticeQuery;
+use crate::html::auth::session_cookie;
 use crate::page::{Page, render_status};
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
+use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect};
 use ladderless_core::CoreError;
 use ladderless_core::auth::Session;
@@ -84,14 +85,21 @@ pub async fn change_password(
         .app
         .change_password(
             &s.actor,
-            &s.id,
             &f.current_password,
             &f.new_password,
             &f.confirm_password,
         )
         .await
     {
-        Ok(()) => Ok(Redirect::to("/account?notice=password_changed").into_response()),
+        Ok(session) => {
+            let mut resp = Redirect::to("/account?notice=password_changed").into_response();
+            let max_age = state.app.settings.session_days * 86400;
+            resp.headers_mut().insert(
+                header::SET_COOKIE,
+                session_cookie(&session.cookie, max_age, state.config.secure_cookies),
+            );
+            Ok(resp)
+        }
         Err(CoreError::Invalid(errors)) => account_page(&state, &s, errors, None, None).await,
         Err(e) => Err(e.into()),
     }

@@ -3,9 +3,7 @@
 //! refused naming the field, extractor failures answer in the JSON error shape, NUL characters
 //! get the same 422 on both databases, and dates read back as `YYYY-MM-DD` and round-trip.
 
-mod career_owner_support;
-
-use career_owner_support::{send, token_for};
+use crate::career_owner_support::{send, token_for};
 use ladderless_domain::opportunity::Stage;
 use ladderless_domain::plan::Cadence;
 use ladderless_testkit::{check, each_backend};
