@@ -20,3 +20,5 @@ mod pilots_api;
 mod plans;
 mod plans_paths;
 mod proposal_settings;
+mod security_auth;
+mod security_input;

@@ -2,7 +2,7 @@
 //! (SQLite and PostgreSQL), `backup` under write load is consistent, slow clients are
 //! disconnected, and SIGTERM exits within the shutdown deadline whatever clients do.
 
-mod support;
+use crate::support;
 
 use ladderless_core::App;
 use ladderless_store::{Location, Store};
