@@ -16,7 +16,7 @@ use ladderless_core::CoreError;
 use ladderless_core::auth::{Session, constant_time_eq};
 use ladderless_core::import::{ImportOptions, ImportSummary};
 use ladderless_domain::fields::FieldErrors;
-use ladderless_domain::import::{Format, RowError};
+use ladderless_domain::import::{Format, Report};
 use ladderless_store::Uuid;
 use ladderless_store::audit::AuditEntry;
 use ladderless_store::import::ImportRun;
@@ -122,20 +122,18 @@ struct ImportPage {
     page: Page,
     runs: Vec<ImportRun>,
     summary: Option<ImportSummary>,
-    errors: Vec<RowError>,
+    report: Report,
     file_error: Option<String>,
     file_name: String,
-    is_json: bool,
 }
 
 async fn import_page(
     state: &AppState,
     s: &Session,
     summary: Option<ImportSummary>,
-    errors: Vec<RowError>,
+    report: Report,
     file_error: Option<String>,
     file_name: String,
-    is_json: bool,
 ) -> HtmlResult {
     let runs = state
         .app
@@ -143,7 +141,7 @@ async fn import_page(
         .import_runs(10)
         .await
         .map_err(CoreError::from)?;
-    let status = if errors.is_empty() && file_error.is_none() {
+    let status = if report.total == 0 && file_error.is_none() {
         StatusCode::OK
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
@@ -152,10 +150,9 @@ async fn import_page(
         page: Page::new(s, "Import people", "/admin"),
         runs,
         summary,
-        errors,
+        report,
         file_error,
         file_name,
-        is_json,
     };
     Ok(render_status(status, &page))
 }
@@ -163,7 +160,7 @@ async fn import_page(
 /// The import form and past imports.
 pub async fn import_form(State(state): State<AppState>, CurrentUser(s): CurrentUser) -> HtmlResult {
     admin_only(&s)?;
-    import_page(&state, &s, None, Vec::new(), None, String::new(), false).await
+    import_page(&state, &s, None, Report::default(), None, String::new()).await
 }
 
 /// Upload a file: check it whole, then apply it or report every problem.
@@ -186,10 +183,9 @@ pub async fn import_upload(
                     &state,
                     &s,
                     None,
-                    Vec::new(),
+                    Report::default(),
                     Some(format!("The upload could not be read: {}", e.body_text())),
                     String::new(),
-                    false,
                 )
                 .await;
             }
@@ -203,10 +199,9 @@ pub async fn import_upload(
                     &state,
                     &s,
                     None,
-                    Vec::new(),
+                    Report::default(),
                     Some(format!("The upload could not be read: {}", e.body_text())),
                     String::new(),
-                    false,
                 )
                 .await;
             }
@@ -228,16 +223,14 @@ pub async fn import_upload(
             &state,
             &s,
             None,
-            Vec::new(),
+            Report::default(),
             Some("Choose a CSV or JSON file to import.".into()),
             String::new(),
-            false,
         )
         .await;
     };
     let format = Format::guess(&file_name, &bytes);
     opts.source = file_name.clone();
-    let is_json = format == Format::Json;
     match state
         .app
         .import_people(Some(&s.actor), &bytes, format, &opts)
@@ -248,15 +241,14 @@ pub async fn import_upload(
                 &state,
                 &s,
                 Some(summary),
-                Vec::new(),
+                Report::default(),
                 None,
                 file_name,
-                is_json,
             )
             .await
         }
-        Err(CoreError::ImportRejected(errors)) => {
-            import_page(&state, &s, None, errors, None, file_name, is_json).await
+        Err(CoreError::ImportRejected(report)) => {
+            import_page(&state, &s, None, report, None, file_name).await
         }
         Err(e) => Err(e.into()),
     }
