@@ -183,7 +183,7 @@ fn layout(g: &MoveGroups, growth: &BTreeMap<String, Vec<Growth>>) -> Vec<Node> {
             } else {
                 (
                     120 + (i as i32) * 660 / (n as i32 - 1),
-                    if i % 2 == 0 { y } else { second },
+                    if i.is_multiple_of(2) { y } else { second },
                 )
             }
         }
@@ -192,7 +192,7 @@ fn layout(g: &MoveGroups, growth: &BTreeMap<String, Vec<Growth>>) -> Vec<Node> {
     place(&g.across, "across", &row(480, 415));
     place(&g.sideways, "sideways", &|i, _| {
         (
-            if i % 2 == 0 { 120 } else { 780 },
+            if i.is_multiple_of(2) { 120 } else { 780 },
             170 + (i as i32 / 2) * 80,
         )
     });
