@@ -4,7 +4,7 @@ use crate::AppState;
 use crate::error::HtmlResult;
 use crate::extract::CurrentUser;
 use crate::html::people::person_page;
-use crate::html::{NoticeQuery, page_number};
+use crate::html::{FormOutcome, Notice, NoticeQuery, page_number, status};
 use crate::middleware::CsrfInBody;
 use crate::page::{Page, render, render_status};
 use askama::Template;
@@ -45,7 +45,7 @@ async fn admin_page(
     days: Option<String>,
     admins_see: Option<bool>,
     errors: FieldErrors,
-    notice: Option<&str>,
+    notice: Option<Notice>,
 ) -> HtmlResult {
     admin_only(s)?;
     let counts = state
@@ -55,11 +55,7 @@ async fn admin_page(
         .await
         .map_err(CoreError::from)?;
     let current = state.app.proposal_settings().await?;
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = status(&errors);
     let page = AdminPage {
         page: Page::new(s, "Admin", "/admin").with_notice(notice),
         counts,
@@ -76,15 +72,7 @@ pub async fn overview(
     CurrentUser(s): CurrentUser,
     Query(q): Query<NoticeQuery>,
 ) -> HtmlResult {
-    admin_page(
-        &state,
-        &s,
-        None,
-        None,
-        FieldErrors::new(),
-        q.notice.as_deref(),
-    )
-    .await
+    admin_page(&state, &s, None, None, FieldErrors::new(), q.notice).await
 }
 
 /// The proposal settings form.
@@ -107,12 +95,12 @@ pub async fn save_settings(
         .app
         .set_proposal_settings(&s.actor, &f.ask_again_days, see)
         .await
+        .form()?
     {
-        Ok(_) => Ok(Redirect::to("/admin?notice=settings_saved").into_response()),
-        Err(CoreError::Invalid(errors)) => {
+        Ok(_) => Ok(Notice::SettingsSaved.redirect("/admin")),
+        Err(errors) => {
             admin_page(&state, &s, Some(f.ask_again_days), Some(see), errors, None).await
         }
-        Err(e) => Err(e.into()),
     }
 }
 
@@ -277,10 +265,10 @@ pub async fn set_roles(
             f.facilitator.is_some(),
         )
         .await
+        .form()?
     {
-        Ok(()) => Ok(Redirect::to(&format!("/people/{id}?notice=roles_saved")).into_response()),
-        Err(CoreError::Invalid(_)) => Ok(Redirect::to(&format!("/people/{id}")).into_response()),
-        Err(e) => Err(e.into()),
+        Ok(()) => Ok(Notice::RolesSaved.redirect(&format!("/people/{id}"))),
+        Err(_) => Ok(Redirect::to(&format!("/people/{id}")).into_response()),
     }
 }
 
@@ -385,7 +373,7 @@ async fn catalogue_page(
     skill_errors: FieldErrors,
     role_form: (String, String, String),
     skill_form: (String, String),
-    notice: Option<&str>,
+    notice: Option<Notice>,
 ) -> HtmlResult {
     let roles = state.app.store.org_roles().await.map_err(CoreError::from)?;
     let skills = state
@@ -425,7 +413,7 @@ pub async fn catalogue(
         FieldErrors::new(),
         Default::default(),
         Default::default(),
-        q.notice.as_deref(),
+        q.notice,
     )
     .await
 }
@@ -467,11 +455,9 @@ pub async fn create_role(
     } else {
         Err(CoreError::Invalid(errors))
     };
-    match result {
-        Ok(role) => {
-            Ok(Redirect::to(&format!("/roles/{}?notice=role_created", role.code)).into_response())
-        }
-        Err(CoreError::Invalid(errors)) => {
+    match result.form()? {
+        Ok(role) => Ok(Notice::RoleCreated.redirect(&format!("/roles/{}", role.code))),
+        Err(errors) => {
             catalogue_page(
                 &state,
                 &s,
@@ -483,7 +469,6 @@ pub async fn create_role(
             )
             .await
         }
-        Err(e) => Err(e.into()),
     }
 }
 
@@ -504,9 +489,10 @@ pub async fn create_skill(
         .app
         .create_org_skill(&s.actor, &f.label, &f.description)
         .await
+        .form()?
     {
-        Ok(_) => Ok(Redirect::to("/admin/catalogue?notice=skill_created").into_response()),
-        Err(CoreError::Invalid(errors)) => {
+        Ok(_) => Ok(Notice::SkillCreated.redirect("/admin/catalogue")),
+        Err(errors) => {
             catalogue_page(
                 &state,
                 &s,
@@ -518,6 +504,5 @@ pub async fn create_skill(
             )
             .await
         }
-        Err(e) => Err(e.into()),
     }
 }

@@ -54,7 +54,7 @@ pub async fn home(
     };
     let first_name = view.person.name.split(' ').next().unwrap_or("").to_string();
     Ok(render(&HomePage {
-        page: Page::new(&s, "Home", "/").with_notice(q.notice.as_deref()),
+        page: Page::new(&s, "Home", "/").with_notice(q.notice),
         first_name,
         role_title: view.role_title,
         team: view.team.map(|t| t.path),

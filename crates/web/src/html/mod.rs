@@ -11,7 +11,9 @@ pub mod conversations;
 pub mod curated;
 pub mod customers;
 pub mod directions;
+pub mod forms;
 pub mod home;
+pub mod notice;
 pub mod opportunities;
 pub mod people;
 pub mod pilots;
@@ -20,13 +22,16 @@ pub mod proposals;
 pub mod roles;
 pub mod teams;
 
+pub use forms::{FormOutcome, Pairs, PathIds, status};
+pub use notice::Notice;
 use serde::Deserialize;
 
-/// `?notice=code` after a redirect.
+/// `?notice=code` after a redirect; an unknown code is no notice.
 #[derive(Debug, Default, Deserialize)]
 pub struct NoticeQuery {
-    /// Notice code.
-    pub notice: Option<String>,
+    /// The notice to show.
+    #[serde(default, deserialize_with = "notice::from_query")]
+    pub notice: Option<Notice>,
 }
 
 /// Turn a page number from the query into a positive number.

@@ -115,7 +115,7 @@ pub async fn role(
             .filter_map(|d| catalogue.dwa_title(*d).map(str::to_string))
             .collect();
         let page = RolePage {
-            page: Page::new(&s, role.title.clone(), "/roles").with_notice(q.notice.as_deref()),
+            page: Page::new(&s, role.title.clone(), "/roles").with_notice(q.notice),
             role,
             skills: bars(
                 role.skills.iter().map(|r| (r.name.clone(), r.importance)),
@@ -162,7 +162,7 @@ pub async fn role(
         skills.push(state.app.skill_label(&id).await?);
     }
     Ok(render(&OrgRolePage {
-        page: Page::new(&s, role.title.clone(), "/roles").with_notice(q.notice.as_deref()),
+        page: Page::new(&s, role.title.clone(), "/roles").with_notice(q.notice),
         role,
         skills,
     }))
