@@ -48,12 +48,7 @@ async fn admin_page(
     notice: Option<Notice>,
 ) -> HtmlResult {
     admin_only(s)?;
-    let counts = state
-        .app
-        .store
-        .org_counts()
-        .await
-        .map_err(CoreError::from)?;
+    let counts = state.app.org_counts().await?;
     let current = state.app.proposal_settings().await?;
     let status = status(&errors);
     let page = AdminPage {
@@ -123,12 +118,7 @@ async fn import_page(
     file_error: Option<String>,
     file_name: String,
 ) -> HtmlResult {
-    let runs = state
-        .app
-        .store
-        .import_runs(10)
-        .await
-        .map_err(CoreError::from)?;
+    let runs = state.app.import_runs(&s.actor, 10).await?;
     let status = if report.total == 0 && file_error.is_none() {
         StatusCode::OK
     } else {
@@ -338,10 +328,8 @@ pub async fn audit(
     let filter = (!action.is_empty()).then_some(action.as_str());
     let mut entries = state
         .app
-        .store
-        .audit_entries(filter, 51, (page_no - 1) * 50)
-        .await
-        .map_err(CoreError::from)?;
+        .audit_entries(&s.actor, filter, 51, (page_no - 1) * 50)
+        .await?;
     let has_next = entries.len() > 50;
     entries.truncate(50);
     Ok(render(&AuditPage {
@@ -375,13 +363,8 @@ async fn catalogue_page(
     skill_form: (String, String),
     notice: Option<Notice>,
 ) -> HtmlResult {
-    let roles = state.app.store.org_roles().await.map_err(CoreError::from)?;
-    let skills = state
-        .app
-        .store
-        .org_skills()
-        .await
-        .map_err(CoreError::from)?;
+    let roles = state.app.org_roles().await?;
+    let skills = state.app.org_skills().await?;
     let status = if role_errors.is_empty() && skill_errors.is_empty() {
         StatusCode::OK
     } else {

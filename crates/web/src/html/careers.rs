@@ -3,6 +3,7 @@
 use crate::AppState;
 use crate::error::HtmlResult;
 use crate::extract::CurrentUser;
+use crate::html::Href;
 use crate::page::{Page, render, render_status};
 use askama::Template;
 use axum::extract::{Query, State};

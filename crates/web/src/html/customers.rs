@@ -10,7 +10,6 @@ use crate::page::{Page, render_status};
 use askama::Template;
 use axum::Form;
 use axum::extract::{Query, State};
-use ladderless_core::CoreError;
 use ladderless_core::auth::Session;
 use ladderless_core::conversations::{ConversationLine, FollowUpLine, NeedLine};
 use ladderless_core::customers::{CustomerInput, CustomerLine, NetworkNode};
@@ -125,7 +124,7 @@ async fn customers_page(
     let lines = state.app.customer_lines(&s.actor).await?;
     let nodes = state.app.network(&lines);
     let overdue = lines.iter().filter(|l| l.due.code() == "overdue").count();
-    let teams = state.app.store.teams().await.map_err(CoreError::from)?;
+    let teams = state.app.teams().await?;
     let status = status(&errors);
     let (cx, cy) = centre();
     let page = CustomersPage {

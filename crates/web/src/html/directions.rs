@@ -8,7 +8,6 @@ use crate::page::{Page, render_status};
 use askama::Template;
 use axum::Form;
 use axum::extract::{Query, State};
-use ladderless_core::CoreError;
 use ladderless_core::auth::Session;
 use ladderless_core::directions::{DirectionInput, DirectionLine, DirectionView, STATUSES};
 use ladderless_domain::fields::FieldErrors;
@@ -109,13 +108,7 @@ async fn one_page(
     if form.owner_email.is_empty()
         && let Some(o) = view.line.direction.owner_id
     {
-        form.owner_email = state
-            .app
-            .store
-            .person(o)
-            .await
-            .map_err(CoreError::from)?
-            .email;
+        form.owner_email = state.app.person(o).await?.email;
     }
     let code = status(&errors);
     let title = view.line.direction.title.clone();

@@ -39,16 +39,7 @@ pub async fn home(
     let view = app.person_view(&s.actor, s.actor.id()).await?;
     let is_admin = s.actor.is_talent_admin();
     let (counts, imports) = if is_admin {
-        (
-            app.store
-                .org_counts()
-                .await
-                .map_err(ladderless_core::CoreError::from)?,
-            app.store
-                .import_runs(3)
-                .await
-                .map_err(ladderless_core::CoreError::from)?,
-        )
+        (app.org_counts().await?, app.import_runs(&s.actor, 3).await?)
     } else {
         (OrgCounts::default(), Vec::new())
     };

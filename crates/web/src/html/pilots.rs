@@ -9,7 +9,6 @@ use crate::page::{Page, render, render_status};
 use askama::Template;
 use axum::Form;
 use axum::extract::{Query, State};
-use ladderless_core::CoreError;
 use ladderless_core::auth::Session;
 use ladderless_core::directions::split_list;
 use ladderless_core::pilots::{EndInput, PilotInput, PilotView};
@@ -172,13 +171,7 @@ pub async fn sponsor(
     PathIds(id, _): PathIds,
 ) -> HtmlResult {
     let stats = state.app.sponsor_record(&s.actor, id).await?;
-    let name = state
-        .app
-        .store
-        .person(id)
-        .await
-        .map_err(CoreError::from)?
-        .name;
+    let name = state.app.person(id).await?.name;
     let page = SponsorPage {
         page: Page::new(&s, format!("Sponsor record: {name}"), "/inbox"),
         name,

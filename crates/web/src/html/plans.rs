@@ -4,7 +4,7 @@
 use crate::AppState;
 use crate::error::HtmlResult;
 use crate::extract::CurrentUser;
-use crate::html::{FormOutcome, Notice, NoticeQuery, Pairs, PathIds, status};
+use crate::html::{FormOutcome, Href, Notice, NoticeQuery, Pairs, PathIds, status};
 use crate::page::{Page, render_status};
 use askama::Template;
 use axum::extract::{Query, State};
