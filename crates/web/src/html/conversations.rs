@@ -237,7 +237,7 @@ pub async fn follow_up_done(
     let f = Pairs(f);
     let done = f.get("done") != "0";
     state.app.set_follow_up_done(&s.actor, id, done).await?;
-    Ok(Notice::FollowUpDone.redirect(&format!("{}", safe_back(f.get("back")))))
+    Ok(Notice::FollowUpDone.redirect(safe_back(f.get("back"))))
 }
 
 /// Only local paths (never another site) are followed back to.
