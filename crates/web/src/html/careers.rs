@@ -183,7 +183,7 @@ fn layout(g: &MoveGroups, growth: &BTreeMap<String, Vec<Growth>>) -> Vec<Node> {
             } else {
                 (
                     120 + (i as i32) * 660 / (n as i32 - 1),
-                    if i % 2 == 0 { y } else { second },
+                    if i.is_multiple_of(2) { y } else { second },
                 )
             }
         }
