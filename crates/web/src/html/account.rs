@@ -3,12 +3,13 @@
 use crate::AppState;
 use crate::error::HtmlResult;
 use crate::extract::CurrentUser;
+use crate::html::auth::session_cookie;
 use crate::html::{Notice, NoticeQuery};
 use crate::page::{Page, render_status};
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
+use axum::http::{StatusCode, header};
 use ladderless_core::CoreError;
 use ladderless_core::auth::Session;
 use ladderless_domain::fields::FieldErrors;
@@ -83,14 +84,21 @@ pub async fn change_password(
         .app
         .change_password(
             &s.actor,
-            &s.id,
             &f.current_password,
             &f.new_password,
             &f.confirm_password,
         )
         .await
     {
-        Ok(()) => Ok(Notice::PasswordChanged.redirect("/account")),
+        Ok(session) => {
+            let mut resp = Notice::PasswordChanged.redirect("/account");
+            let max_age = state.app.settings.session_days * 86400;
+            resp.headers_mut().insert(
+                header::SET_COOKIE,
+                session_cookie(&session.cookie, max_age, state.config.secure_cookies),
+            );
+            Ok(resp)
+        }
         Err(CoreError::Invalid(errors)) => account_page(&state, &s, errors, None, None).await,
         Err(e) => Err(e.into()),
     }

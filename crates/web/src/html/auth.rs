@@ -64,15 +64,19 @@ pub async fn login(
             Ok(resp)
         }
         Err(e @ (CoreError::Unauthenticated | CoreError::TooManyAttempts { .. })) => {
-            let (status, message) = match e {
-                CoreError::TooManyAttempts { retry_after_secs } => (
+            let retry_after = match e {
+                CoreError::TooManyAttempts { retry_after_secs } => Some(retry_after_secs),
+                _ => None,
+            };
+            let (status, message) = match retry_after {
+                Some(secs) => (
                     StatusCode::TOO_MANY_REQUESTS,
                     format!(
                         "Too many failed attempts. Try again in {} minutes.",
-                        (retry_after_secs + 59) / 60
+                        (secs + 59) / 60
                     ),
                 ),
-                _ => (
+                None => (
                     StatusCode::UNAUTHORIZED,
                     "That e-mail and password do not match an account.".to_string(),
                 ),
@@ -82,7 +86,13 @@ pub async fn login(
                 email: form.email,
                 error: Some(message),
             };
-            Ok(render_status(status, &page))
+            let mut resp = render_status(status, &page);
+            if let Some(secs) = retry_after
+                && let Ok(v) = HeaderValue::from_str(&secs.to_string())
+            {
+                resp.headers_mut().insert(header::RETRY_AFTER, v);
+            }
+            Ok(resp)
         }
         Err(e) => Err(e.into()),
     }
