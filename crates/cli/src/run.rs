@@ -125,22 +125,16 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                     );
                     Ok(())
                 }
-                Err(ladderless_core::CoreError::ImportRejected(errors)) => {
-                    let what = if format == Format::Json {
-                        "record"
-                    } else {
-                        "line"
-                    };
-                    for e in &errors {
-                        if e.line == 0 {
-                            eprintln!("{name}: {}: {}", e.field, e.message);
-                        } else {
-                            eprintln!("{name}: {what} {}: {}: {}", e.line, e.field, e.message);
-                        }
+                Err(ladderless_core::CoreError::ImportRejected(report)) => {
+                    for e in &report.problems {
+                        eprintln!("{name}: {e}");
+                    }
+                    if let Some(more) = report.more_sentence() {
+                        eprintln!("{name}: {more}");
                     }
                     anyhow::bail!(
                         "{} problem(s) in {name}; nothing was imported",
-                        errors.len()
+                        report.total
                     )
                 }
                 Err(e) => Err(e.into()),

@@ -68,16 +68,23 @@ pub async fn serve(
                 };
                 let _ = stream.set_nodelay(true);
                 let router = router.clone();
-                let service = hyper::service::service_fn(move |mut req: hyper::Request<Incoming>| {
-                    req.extensions_mut().insert(ConnectInfo(peer));
-                    router.clone().oneshot(req.map(axum::body::Body::new))
-                });
-                let conn = builder
-                    .serve_connection_with_upgrades(TokioIo::new(stream), service)
-                    .into_owned();
-                let conn = graceful.watch(conn);
+                let builder = builder.clone();
+                let watcher = graceful.watcher();
+                let header_timeout = options.header_read_timeout;
                 connections.spawn(async move {
-                    if let Err(e) = conn.await {
+                    // hyper's header timer starts with the first byte; a client that connects
+                    // and sends nothing must not hold the connection either.
+                    let mut probe = [0u8; 1];
+                    match tokio::time::timeout(header_timeout, stream.peek(&mut probe)).await {
+                        Ok(Ok(n)) if n > 0 => {}
+                        _ => return,
+                    }
+                    let service = hyper::service::service_fn(move |mut req: hyper::Request<Incoming>| {
+                        req.extensions_mut().insert(ConnectInfo(peer));
+                        router.clone().oneshot(req.map(axum::body::Body::new))
+                    });
+                    let conn = builder.serve_connection_with_upgrades(TokioIo::new(stream), service);
+                    if let Err(e) = watcher.watch(conn).await {
                         tracing::debug!(error = %e, "connection ended with an error");
                     }
                 });

@@ -17,9 +17,10 @@ pub fn all() -> Vec<ApiOp> {
             .summary("The caller: person and access roles")
             .ok("Me"),
         op(Get, "/people", people::list)
-            .summary("Search or list active people (name, title, team, location, shared skills)")
-            .query(&[("q", Text), ("page", Int), ("per_page", Int)])
-            .ok("PersonPage"),
+            .summary("Search or list active people (name, title, team, location, shared skills); talent admins also get employee_id and email and may filter by them exactly (employee_id, email in any case; 403 for anyone else; not with q)")
+            .query(&[("q", Text), ("page", Int), ("per_page", Int), ("employee_id", Text), ("email", Text)])
+            .ok("PersonPage")
+            .also(&[403]),
         op(Get, "/people/{id}", people::get)
             .summary("A person, with only the sections shared with the caller")
             .ok("PersonView"),

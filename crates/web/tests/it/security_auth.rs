@@ -207,7 +207,9 @@ async fn concurrent_wrong_passwords_get_no_more_guesses_than_sequential_ones() {
         }
         let max = s.app.settings.max_failures_per_account;
         check!(
-            checked == max && refused == 40 - max,
+            // Fewer than `max` checked is safe (a concurrent attempt may be counted while an
+            // earlier one is still being verified); more would be a bought guess.
+            (1..=max).contains(&checked) && checked + refused == 40,
             "{checked} checked, {refused} refused (at most {max} may be checked)"
         );
         let right = s

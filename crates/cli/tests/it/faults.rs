@@ -2,7 +2,7 @@
 //! (SQLite and PostgreSQL), `backup` under write load is consistent, slow clients are
 //! disconnected, and SIGTERM exits within the shutdown deadline whatever clients do.
 
-mod support;
+use crate::support;
 
 use ladderless_core::App;
 use ladderless_store::{Location, Store};
@@ -237,6 +237,19 @@ async fn slow_clients_are_disconnected_and_sigterm_exits_within_the_deadline() {
         assert!(
             took.is_some_and(|t| t >= Duration::from_millis(800)),
             "half a header must be cut off after about 1 s: {took:?}"
+        );
+        // A connection that sends nothing at all is cut off the same way.
+        let mut silent = connect(&served.base);
+        let took = closed_within(&mut silent, Duration::from_secs(6));
+        assert!(took.is_some(), "a silent connection must be cut off");
+        // A kept-alive connection that goes quiet after a request is cut off too.
+        let mut idle = connect(&served.base);
+        idle.write_all(b"GET /healthz HTTP/1.1\r\nHost: localhost\r\n\r\n")
+            .expect("write");
+        let took = closed_within(&mut idle, Duration::from_secs(6));
+        assert!(
+            took.is_some(),
+            "an idle kept-alive connection must be cut off"
         );
         // A body that never finishes: cut off after the body timeout.
         let served_body = Served::start(&db.location, &["--body-timeout-secs", "1"]);

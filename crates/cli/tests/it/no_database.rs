@@ -1,7 +1,7 @@
 //! Commands that read data refuse when there is no database, say where they looked, and never
 //! create one; `ladderless config` shows the server settings as `serve` would use them.
 
-mod support;
+use crate::support;
 
 use ladderless_store::{Location, Store};
 use ladderless_testkit::{Backend, TestDb, backends};
