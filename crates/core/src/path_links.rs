@@ -4,6 +4,7 @@
 
 use crate::plans::{ItemInput, PlanInput};
 use crate::{Actor, App, CoreError, CoreResult};
+use ladderless_domain::direction::DirectionStatus;
 use ladderless_domain::plan::skills::{normalise, normalised_list, same_skill};
 use ladderless_graph::{Gap, Path};
 use ladderless_store::career_links::SkillHolder;
@@ -61,7 +62,7 @@ impl LinkIndex {
                 || o.direction_id.is_some_and(|d| served.contains(&d))
         });
         for (o, _) in opps.take(3) {
-            let kind = if o.stage == "piloting" {
+            let kind = if o.stage == ladderless_domain::opportunity::Stage::Piloting {
                 "pilot"
             } else {
                 "opportunity"
@@ -102,7 +103,7 @@ impl App {
             .directions()
             .await?
             .into_iter()
-            .filter(|d| d.status == "active")
+            .filter(|d| d.status == DirectionStatus::Active)
             .map(|d| {
                 let s = normalised_list(&d.skills);
                 (d, s)

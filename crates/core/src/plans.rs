@@ -74,7 +74,7 @@ impl App {
         if plan.owner_id == actor.id() {
             return Ok((plan, false));
         }
-        if plan.sharing == Sharing::Manager.code()
+        if plan.sharing == Sharing::Manager
             && actor.is_manager
             && self.store.is_manager_of(actor.id(), plan.owner_id).await?
         {
@@ -177,8 +177,8 @@ impl App {
                 Ok(f) => items.push(PlanItem {
                     id: ladderless_store::new_id(),
                     plan_id: id,
-                    section: f.section.code().into(),
-                    kind: f.kind.code().into(),
+                    section: f.section,
+                    kind: f.kind,
                     reference: f.reference,
                     label: f.label,
                     done: false,
@@ -212,8 +212,8 @@ impl App {
             owner_id: actor.id(),
             title: fields.title,
             business_case: fields.business_case,
-            cadence: fields.cadence.code().into(),
-            sharing: fields.sharing.code().into(),
+            cadence: fields.cadence,
+            sharing: fields.sharing,
             from_role: actor.person.role_code.clone(),
             started_on: now.date(),
             created_at: now,
@@ -242,14 +242,14 @@ impl App {
         let f = check_plan(
             &input.title,
             &input.business_case,
-            &keep(&input.cadence, &old.cadence),
-            &keep(&input.sharing, &old.sharing),
+            &keep(&input.cadence, old.cadence.code()),
+            &keep(&input.sharing, old.sharing.code()),
         )?;
         let plan = Plan {
             title: f.title,
             business_case: f.business_case,
-            cadence: f.cadence.code().into(),
-            sharing: f.sharing.code().into(),
+            cadence: f.cadence,
+            sharing: f.sharing,
             updated_at: self.now(),
             ..old
         };
@@ -268,7 +268,7 @@ impl App {
         let s = Sharing::from_code(sharing)
             .ok_or_else(|| CoreError::field("sharing", "must be private or manager"))?;
         let plan = Plan {
-            sharing: s.code().into(),
+            sharing: s,
             updated_at: self.now(),
             ..old
         };
@@ -300,8 +300,8 @@ impl App {
         let item = PlanItem {
             id: ladderless_store::new_id(),
             plan_id: id,
-            section: f.section.code().into(),
-            kind: f.kind.code().into(),
+            section: f.section,
+            kind: f.kind,
             reference: f.reference,
             label: f.label,
             done: false,

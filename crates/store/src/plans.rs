@@ -1,6 +1,7 @@
 //! Career plans with their goals and growth items, milestones and reviews.
 
 use crate::{Store, StoreError, StoreResult, Uuid, on_db};
+use ladderless_domain::plan::{Cadence, ItemKind, Section, Sharing};
 use serde::Serialize;
 use time::{Date, OffsetDateTime};
 
@@ -15,10 +16,10 @@ pub struct Plan {
     pub title: String,
     /// The value to the organisation, in the owner's words.
     pub business_case: String,
-    /// monthly, quarterly or half_yearly.
-    pub cadence: String,
-    /// private or manager.
-    pub sharing: String,
+    /// How often it is reviewed.
+    pub cadence: Cadence,
+    /// Who besides the owner may see it.
+    pub sharing: Sharing,
     /// The role the owner held when the plan started.
     pub from_role: Option<String>,
     /// When it started.
@@ -39,10 +40,10 @@ pub struct PlanItem {
     pub id: Uuid,
     /// Plan.
     pub plan_id: Uuid,
-    /// goal or growth.
-    pub section: String,
-    /// role, direction, experience, skill, opportunity, pilot, mentoring, training.
-    pub kind: String,
+    /// Goal or growth.
+    pub section: Section,
+    /// What the item is.
+    pub kind: ItemKind,
     /// Role code, direction, opportunity, skill or person id ("" for none).
     pub reference: String,
     /// The words shown.
@@ -108,12 +109,12 @@ impl Store {
             let mut tx = p.begin().await?;
             sqlx::query("INSERT INTO career_plans (id, owner_id, title, business_case, cadence, sharing, from_role, started_on, created_at, updated_at) \
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)")
-                .bind(plan.id).bind(plan.owner_id).bind(&plan.title).bind(&plan.business_case).bind(&plan.cadence).bind(&plan.sharing)
+                .bind(plan.id).bind(plan.owner_id).bind(&plan.title).bind(&plan.business_case).bind(plan.cadence).bind(plan.sharing)
                 .bind(&plan.from_role).bind(plan.started_on).bind(plan.created_at).bind(plan.updated_at).execute(&mut *tx).await?;
             for i in items {
                 sqlx::query("INSERT INTO career_plan_items (id, plan_id, section, kind, reference, label, done, position, created_at, updated_at) \
                      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)")
-                    .bind(i.id).bind(plan.id).bind(&i.section).bind(&i.kind).bind(&i.reference).bind(&i.label).bind(i.done).bind(i.position)
+                    .bind(i.id).bind(plan.id).bind(i.section).bind(i.kind).bind(&i.reference).bind(&i.label).bind(i.done).bind(i.position)
                     .bind(plan.created_at).execute(&mut *tx).await?;
             }
             for m in milestones {
@@ -156,7 +157,7 @@ impl Store {
     /// Change a plan's title, business case, cadence and sharing.
     pub async fn update_plan(&self, plan: &Plan) -> StoreResult<()> {
         let n = on_db!(self, p => sqlx::query("UPDATE career_plans SET title = $2, business_case = $3, cadence = $4, sharing = $5, updated_at = $6 WHERE id = $1")
-            .bind(plan.id).bind(&plan.title).bind(&plan.business_case).bind(&plan.cadence).bind(&plan.sharing).bind(plan.updated_at)
+            .bind(plan.id).bind(&plan.title).bind(&plan.business_case).bind(plan.cadence).bind(plan.sharing).bind(plan.updated_at)
             .execute(p).await?.rows_affected());
         one_row(n)
     }
@@ -179,7 +180,7 @@ impl Store {
     pub async fn add_plan_item(&self, item: &PlanItem, now: OffsetDateTime) -> StoreResult<()> {
         on_db!(self, p => { sqlx::query("INSERT INTO career_plan_items (id, plan_id, section, kind, reference, label, done, position, created_at, updated_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, (SELECT COALESCE(MAX(position), 0) + 1 FROM career_plan_items WHERE plan_id = $2), $8, $8)")
-            .bind(item.id).bind(item.plan_id).bind(&item.section).bind(&item.kind).bind(&item.reference).bind(&item.label).bind(item.done)
+            .bind(item.id).bind(item.plan_id).bind(item.section).bind(item.kind).bind(&item.reference).bind(&item.label).bind(item.done)
             .bind(now).execute(p).await?; });
         Ok(())
     }

@@ -3,11 +3,10 @@
 
 use crate::{Actor, App, CoreResult};
 use ladderless_domain::coach::{PitchVerdict, judge_pitch};
+use ladderless_domain::direction::DirectionStatus;
 use ladderless_domain::plan::alignment::{Alignment, DirectionFacts, ItemFacts, align};
 use ladderless_domain::plan::skills::normalised_list;
-use ladderless_domain::plan::{
-    Cadence, ItemKind, Section, Sharing, StartEarly, next_review_due, start_early,
-};
+use ladderless_domain::plan::{ItemKind, Section, StartEarly, next_review_due, start_early};
 use ladderless_store::Uuid;
 use ladderless_store::plans::{Milestone, Plan, PlanItem, Review};
 use serde::Serialize;
@@ -110,17 +109,13 @@ fn href(item: &PlanItem) -> Option<String> {
     if r.is_empty() {
         return None;
     }
-    match ItemKind::from_code(&item.kind)? {
+    match item.kind {
         ItemKind::Role => Some(format!("/roles/{r}")),
         ItemKind::Direction => Some(format!("/directions/{r}")),
         ItemKind::Opportunity | ItemKind::Pilot => Some(format!("/opportunities/{r}")),
         ItemKind::Mentoring => Some(format!("/people/{r}")),
         _ => None,
     }
-}
-
-fn cadence(plan: &Plan) -> Cadence {
-    Cadence::from_code(&plan.cadence).unwrap_or(Cadence::Quarterly)
 }
 
 impl App {
@@ -135,7 +130,7 @@ impl App {
                 .first()
                 .map(|r| r.created_at.date()),
         };
-        Ok(next_review_due(cadence(plan), plan.started_on, last))
+        Ok(next_review_due(plan.cadence, plan.started_on, last))
     }
 
     async fn summary(&self, plan: Plan) -> CoreResult<PlanSummary> {
@@ -210,7 +205,7 @@ impl App {
             .directions()
             .await?
             .into_iter()
-            .filter(|d| d.status == "active")
+            .filter(|d| d.status == DirectionStatus::Active)
             .map(|d| DirectionFacts {
                 id: d.id.to_string(),
                 title: d.title,
@@ -220,12 +215,7 @@ impl App {
             .collect();
         let mut facts = Vec::with_capacity(items.len());
         for it in items {
-            let (Some(section), Some(kind)) = (
-                Section::from_code(&it.section),
-                ItemKind::from_code(&it.kind),
-            ) else {
-                continue;
-            };
+            let (section, kind) = (it.section, it.kind);
             let (mut serves_direction, mut grows) = (None, Vec::new());
             if matches!(kind, ItemKind::Opportunity | ItemKind::Pilot)
                 && let Ok(id) = it.reference.parse::<Uuid>()
@@ -254,13 +244,13 @@ impl App {
         let alignment = self.plan_alignment(&items).await?;
         let (mut goals, mut growth) = (Vec::new(), Vec::new());
         for item in items {
-            let kind_label = ItemKind::from_code(&item.kind).map_or("Item", ItemKind::label);
+            let kind_label = item.kind.label();
             let line = ItemLine {
                 href: href(&item),
                 kind_label,
                 item,
             };
-            if line.item.section == Section::Goal.code() {
+            if line.item.section == Section::Goal {
                 goals.push(line)
             } else {
                 growth.push(line)
@@ -300,10 +290,8 @@ impl App {
             goals,
             growth,
             milestones,
-            cadence_label: cadence(&plan).label(),
-            sharing_label: Sharing::from_code(&plan.sharing)
-                .unwrap_or_default()
-                .label(),
+            cadence_label: plan.cadence.label(),
+            sharing_label: plan.sharing.label(),
             review_overdue: next_review_due < today,
             next_review_due,
             reviews,

@@ -14,7 +14,7 @@ use ladderless_core::CoreError;
 use ladderless_core::auth::Session;
 use ladderless_core::plans::{ItemInput, MilestoneInput, PlanInput, PlanSummary, PlanView};
 use ladderless_domain::fields::FieldErrors;
-use ladderless_domain::plan::{Cadence, ItemKind, StartEarly};
+use ladderless_domain::plan::{Cadence, ItemKind, Sharing, StartEarly};
 use ladderless_store::Uuid;
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -320,8 +320,8 @@ async fn plan_page(
     let form = kept.form.unwrap_or_else(|| PlanInput {
         title: p.title.clone(),
         business_case: p.business_case.clone(),
-        cadence: p.cadence.clone(),
-        sharing: p.sharing.clone(),
+        cadence: p.cadence.code().to_string(),
+        sharing: p.sharing.code().to_string(),
         ..Default::default()
     });
     let title = if view.is_owner {
@@ -419,7 +419,7 @@ pub async fn sharing(
     axum::Form(f): axum::Form<SharingForm>,
 ) -> HtmlResult {
     let r = state.app.set_plan_sharing(&s.actor, id, &f.sharing).await;
-    let notice = if r.as_ref().is_ok_and(|p| p.sharing == "manager") {
+    let notice = if r.as_ref().is_ok_and(|p| p.sharing == Sharing::Manager) {
         "plan_shared"
     } else {
         "plan_private"
