@@ -1,6 +1,7 @@
 //! Career plans with their goals and growth items, milestones and reviews.
 
 use crate::{Store, StoreError, StoreResult, Uuid, on_db};
+use ladderless_domain::ids::{MilestoneId, PlanId, PlanItemId, ReviewId};
 use ladderless_domain::plan::{Cadence, ItemKind, Section, Sharing};
 use serde::Serialize;
 use time::{Date, OffsetDateTime};
@@ -9,7 +10,7 @@ use time::{Date, OffsetDateTime};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
 pub struct Plan {
     /// Id.
-    pub id: Uuid,
+    pub id: PlanId,
     /// Whose it is.
     pub owner_id: Uuid,
     /// Title.
@@ -37,9 +38,9 @@ pub struct Plan {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
 pub struct PlanItem {
     /// Id.
-    pub id: Uuid,
+    pub id: PlanItemId,
     /// Plan.
-    pub plan_id: Uuid,
+    pub plan_id: PlanId,
     /// Goal or growth.
     pub section: Section,
     /// What the item is.
@@ -58,9 +59,9 @@ pub struct PlanItem {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
 pub struct Milestone {
     /// Id.
-    pub id: Uuid,
+    pub id: MilestoneId,
     /// Plan.
-    pub plan_id: Uuid,
+    pub plan_id: PlanId,
     /// What will be true.
     pub title: String,
     /// By when.
@@ -75,9 +76,9 @@ pub struct Milestone {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
 pub struct Review {
     /// Id.
-    pub id: Uuid,
+    pub id: ReviewId,
     /// Plan.
-    pub plan_id: Uuid,
+    pub plan_id: PlanId,
     /// Who wrote it.
     pub author_id: Uuid,
     /// What was said.
@@ -127,7 +128,7 @@ impl Store {
     }
 
     /// One plan.
-    pub async fn plan(&self, id: Uuid) -> StoreResult<Plan> {
+    pub async fn plan(&self, id: PlanId) -> StoreResult<Plan> {
         let sql = format!("SELECT {PLAN_COLUMNS} FROM career_plans c WHERE c.id = $1");
         let p: Option<Plan> = on_db!(self, p => sqlx::query_as(sqlx::AssertSqlSafe(sql.clone())).bind(id).fetch_optional(p).await?);
         p.ok_or(StoreError::NotFound)
@@ -163,13 +164,13 @@ impl Store {
     }
 
     /// Delete a plan and everything in it.
-    pub async fn delete_plan(&self, id: Uuid) -> StoreResult<()> {
+    pub async fn delete_plan(&self, id: PlanId) -> StoreResult<()> {
         let n = on_db!(self, p => sqlx::query("DELETE FROM career_plans WHERE id = $1").bind(id).execute(p).await?.rows_affected());
         one_row(n)
     }
 
     /// A plan's goals and growth items in order.
-    pub async fn plan_items(&self, plan: Uuid) -> StoreResult<Vec<PlanItem>> {
+    pub async fn plan_items(&self, plan: PlanId) -> StoreResult<Vec<PlanItem>> {
         Ok(
             on_db!(self, p => sqlx::query_as("SELECT id, plan_id, section, kind, reference, label, done, position FROM career_plan_items WHERE plan_id = $1 ORDER BY position, id")
             .bind(plan).fetch_all(p).await?),
@@ -188,8 +189,8 @@ impl Store {
     /// Mark an item done or not.
     pub async fn set_plan_item_done(
         &self,
-        plan: Uuid,
-        item: Uuid,
+        plan: PlanId,
+        item: PlanItemId,
         done: bool,
         now: OffsetDateTime,
     ) -> StoreResult<()> {
@@ -199,14 +200,14 @@ impl Store {
     }
 
     /// Remove an item.
-    pub async fn remove_plan_item(&self, plan: Uuid, item: Uuid) -> StoreResult<()> {
+    pub async fn remove_plan_item(&self, plan: PlanId, item: PlanItemId) -> StoreResult<()> {
         let n = on_db!(self, p => sqlx::query("DELETE FROM career_plan_items WHERE plan_id = $1 AND id = $2")
             .bind(plan).bind(item).execute(p).await?.rows_affected());
         one_row(n)
     }
 
     /// A plan's milestones, soonest first.
-    pub async fn milestones(&self, plan: Uuid) -> StoreResult<Vec<Milestone>> {
+    pub async fn milestones(&self, plan: PlanId) -> StoreResult<Vec<Milestone>> {
         Ok(
             on_db!(self, p => sqlx::query_as("SELECT id, plan_id, title, due_on, done_on FROM career_plan_milestones WHERE plan_id = $1 ORDER BY due_on, id")
             .bind(plan).fetch_all(p).await?),
@@ -223,8 +224,8 @@ impl Store {
     /// Mark a milestone done on a day, or open again (None).
     pub async fn set_milestone_done(
         &self,
-        plan: Uuid,
-        id: Uuid,
+        plan: PlanId,
+        id: MilestoneId,
         done_on: Option<Date>,
         now: OffsetDateTime,
     ) -> StoreResult<()> {
@@ -234,7 +235,7 @@ impl Store {
     }
 
     /// Remove a milestone.
-    pub async fn remove_milestone(&self, plan: Uuid, id: Uuid) -> StoreResult<()> {
+    pub async fn remove_milestone(&self, plan: PlanId, id: MilestoneId) -> StoreResult<()> {
         let n = on_db!(self, p => sqlx::query("DELETE FROM career_plan_milestones WHERE plan_id = $1 AND id = $2")
             .bind(plan).bind(id).execute(p).await?.rows_affected());
         one_row(n)
@@ -248,7 +249,7 @@ impl Store {
     }
 
     /// A plan's reviews, newest first.
-    pub async fn reviews(&self, plan: Uuid) -> StoreResult<Vec<Review>> {
+    pub async fn reviews(&self, plan: PlanId) -> StoreResult<Vec<Review>> {
         Ok(
             on_db!(self, p => sqlx::query_as("SELECT id, plan_id, author_id, note, created_at FROM career_plan_reviews WHERE plan_id = $1 ORDER BY created_at DESC, id")
             .bind(plan).fetch_all(p).await?),

@@ -2,6 +2,7 @@
 //! milestones and reviews; plans shared with a manager; the bulk look-ups behind paths.
 
 use ladderless_domain::compass::Section;
+use ladderless_domain::ids::PlanId;
 use ladderless_domain::org::Audience;
 use ladderless_store::import::{Batch, NewPerson, NewSkill};
 use ladderless_store::opportunities::Opportunity;
@@ -80,7 +81,7 @@ where
 
 fn plan(owner: Uuid, sharing: &str) -> Plan {
     Plan {
-        id: new_id(),
+        id: new_id().into(),
         owner_id: owner,
         title: "Towards data science".into(),
         business_case: "The analytics team needs people who know the product.".into(),
@@ -93,9 +94,9 @@ fn plan(owner: Uuid, sharing: &str) -> Plan {
     }
 }
 
-fn item(plan: Uuid, section: &str, kind: &str, label: &str, position: i32) -> PlanItem {
+fn item(plan: PlanId, section: &str, kind: &str, label: &str, position: i32) -> PlanItem {
     PlanItem {
-        id: new_id(),
+        id: new_id().into(),
         plan_id: plan,
         section: section.parse().unwrap(),
         kind: kind.parse().unwrap(),
@@ -115,14 +116,14 @@ async fn plans_round_trip_with_items_and_milestones_in_order() {
             item(p.id, "growth", "skill", "Statistics", 2),
         ];
         let later = Milestone {
-            id: new_id(),
+            id: new_id().into(),
             plan_id: p.id,
             title: "Ship a model".into(),
             due_on: date!(2027 - 03 - 01),
             done_on: None,
         };
         let sooner = Milestone {
-            id: new_id(),
+            id: new_id().into(),
             plan_id: p.id,
             title: "Finish a course".into(),
             due_on: date!(2026 - 12 - 01),
@@ -164,7 +165,7 @@ async fn plans_round_trip_with_items_and_milestones_in_order() {
         ));
         assert!(
             matches!(
-                store.remove_plan_item(new_id(), extra.id).await,
+                store.remove_plan_item(new_id().into(), extra.id).await,
                 Err(StoreError::NotFound)
             ),
             "an item of another plan"
@@ -184,7 +185,7 @@ async fn plans_round_trip_with_items_and_milestones_in_order() {
             .expect("open again");
         assert_eq!(store.milestones(p.id).await.expect("m")[0].done_on, None);
         let m3 = Milestone {
-            id: new_id(),
+            id: new_id().into(),
             plan_id: p.id,
             title: "Present".into(),
             due_on: date!(2026 - 10 - 01),
@@ -241,7 +242,7 @@ async fn only_shared_plans_of_direct_reports_reach_the_manager_and_reviews_come_
         for p in [&private, &shared, &elsewhere] {
             store.insert_plan(p, &[], &[]).await.expect("insert");
         }
-        let got: Vec<Uuid> = store
+        let got: Vec<PlanId> = store
             .plans_shared_with_manager(m)
             .await
             .expect("shared")
@@ -258,14 +259,14 @@ async fn only_shared_plans_of_direct_reports_reach_the_manager_and_reviews_come_
         );
 
         let first = Review {
-            id: new_id(),
+            id: new_id().into(),
             plan_id: shared.id,
             author_id: a,
             note: "On track".into(),
             created_at: now(),
         };
         let second = Review {
-            id: new_id(),
+            id: new_id().into(),
             plan_id: shared.id,
             author_id: m,
             note: "Agreed: add a stretch goal".into(),
@@ -378,7 +379,8 @@ async fn open_opportunities_follow_the_visibility_rule_and_skill_holders_share_w
 }
 
 /// Overwrite one column of one row with raw SQL, as a damaged or hand-edited database would.
-async fn corrupt(store: &Store, sql: &'static str, code: &str, id: Uuid) {
+async fn corrupt(store: &Store, sql: &'static str, code: &str, id: impl Into<Uuid>) {
+    let id: Uuid = id.into();
     ladderless_store::on_db!(store, p => {
         let n = sqlx::query(sql).bind(code).bind(id).execute(p).await.expect("corrupt").rows_affected();
         assert_eq!(n, 1, "{sql} changed one row");

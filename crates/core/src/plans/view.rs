@@ -4,6 +4,7 @@
 use crate::{Actor, App, CoreResult};
 use ladderless_domain::coach::{PitchVerdict, judge_pitch};
 use ladderless_domain::direction::DirectionStatus;
+use ladderless_domain::ids::PlanId;
 use ladderless_domain::plan::alignment::{Alignment, DirectionFacts, ItemFacts, align};
 use ladderless_domain::plan::skills::normalised_list;
 use ladderless_domain::plan::{ItemKind, Section, StartEarly, next_review_due, start_early};
@@ -237,7 +238,7 @@ impl App {
     }
 
     /// One plan's page for its owner, or for the manager it is shared with.
-    pub async fn plan_view(&self, actor: &Actor, id: Uuid) -> CoreResult<PlanView> {
+    pub async fn plan_view(&self, actor: &Actor, id: PlanId) -> CoreResult<PlanView> {
         let (plan, as_manager) = self.visible_plan(actor, id).await?;
         let today = self.now().date();
         let items = self.store.plan_items(id).await?;

@@ -43,7 +43,9 @@ impl<S: Send + Sync> axum::extract::FromRequestParts<S> for Ids {
 }
 
 async fn view(state: &AppState, actor: &ladderless_core::Actor, id: Uuid) -> ApiResult<Value> {
-    Ok(json!(state.app.plan_view(actor, id).await.map_err(err)?))
+    Ok(json!(
+        state.app.plan_view(actor, id.into()).await.map_err(err)?
+    ))
 }
 
 /// My plans, plans shared with me, and the start-early prompt.
@@ -69,7 +71,7 @@ pub async fn create(
     let plan = state.app.create_plan(&actor, &input).await.map_err(err)?;
     Ok((
         StatusCode::CREATED,
-        Json(view(&state, &actor, plan.id).await?),
+        Json(view(&state, &actor, plan.id.uuid()).await?),
     )
         .into_response())
 }
@@ -123,7 +125,7 @@ pub async fn update(
 ) -> ApiResult<Json<Value>> {
     state
         .app
-        .update_plan(&actor, id, &input)
+        .update_plan(&actor, id.into(), &input)
         .await
         .map_err(err)?;
     Ok(Json(view(&state, &actor, id).await?))
@@ -135,7 +137,11 @@ pub async fn delete(
     ApiUser(actor): ApiUser,
     Ids(id, _): Ids,
 ) -> ApiResult {
-    state.app.delete_plan(&actor, id).await.map_err(err)?;
+    state
+        .app
+        .delete_plan(&actor, id.into())
+        .await
+        .map_err(err)?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
@@ -155,7 +161,7 @@ pub async fn sharing(
 ) -> ApiResult<Json<Value>> {
     state
         .app
-        .set_plan_sharing(&actor, id, &b.sharing)
+        .set_plan_sharing(&actor, id.into(), &b.sharing)
         .await
         .map_err(err)?;
     Ok(Json(view(&state, &actor, id).await?))
@@ -170,7 +176,7 @@ pub async fn add_item(
 ) -> ApiResult {
     let item = state
         .app
-        .add_plan_item(&actor, id, &input)
+        .add_plan_item(&actor, id.into(), &input)
         .await
         .map_err(err)?;
     Ok((StatusCode::CREATED, Json(json!(item))).into_response())
@@ -192,7 +198,7 @@ pub async fn item_done(
     let sub = sub.ok_or_else(|| err(CoreError::NotFound))?;
     state
         .app
-        .set_plan_item_done(&actor, id, sub, b.done)
+        .set_plan_item_done(&actor, id.into(), sub.into(), b.done)
         .await
         .map_err(err)?;
     Ok(StatusCode::NO_CONTENT.into_response())
@@ -207,7 +213,7 @@ pub async fn remove_item(
     let sub = sub.ok_or_else(|| err(CoreError::NotFound))?;
     state
         .app
-        .remove_plan_item(&actor, id, sub)
+        .remove_plan_item(&actor, id.into(), sub.into())
         .await
         .map_err(err)?;
     Ok(StatusCode::NO_CONTENT.into_response())
@@ -222,7 +228,7 @@ pub async fn add_milestone(
 ) -> ApiResult {
     let m = state
         .app
-        .add_milestone(&actor, id, &input)
+        .add_milestone(&actor, id.into(), &input)
         .await
         .map_err(err)?;
     Ok((StatusCode::CREATED, Json(json!(m))).into_response())
@@ -238,7 +244,7 @@ pub async fn milestone_done(
     let sub = sub.ok_or_else(|| err(CoreError::NotFound))?;
     state
         .app
-        .set_milestone_done(&actor, id, sub, b.done)
+        .set_milestone_done(&actor, id.into(), sub.into(), b.done)
         .await
         .map_err(err)?;
     Ok(StatusCode::NO_CONTENT.into_response())
@@ -253,7 +259,7 @@ pub async fn remove_milestone(
     let sub = sub.ok_or_else(|| err(CoreError::NotFound))?;
     state
         .app
-        .remove_milestone(&actor, id, sub)
+        .remove_milestone(&actor, id.into(), sub.into())
         .await
         .map_err(err)?;
     Ok(StatusCode::NO_CONTENT.into_response())
@@ -275,7 +281,7 @@ pub async fn add_review(
 ) -> ApiResult {
     let r = state
         .app
-        .add_review(&actor, id, &b.note)
+        .add_review(&actor, id.into(), &b.note)
         .await
         .map_err(err)?;
     Ok((StatusCode::CREATED, Json(json!(r))).into_response())

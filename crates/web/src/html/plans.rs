@@ -315,7 +315,7 @@ async fn plan_page(
     errors: FieldErrors,
     notice: Option<&str>,
 ) -> HtmlResult {
-    let view = state.app.plan_view(&s.actor, id).await?;
+    let view = state.app.plan_view(&s.actor, id.into()).await?;
     let p = &view.plan;
     let form = kept.form.unwrap_or_else(|| PlanInput {
         title: p.title.clone(),
@@ -387,7 +387,7 @@ pub async fn update(
     let input = plan_input(&Pairs(pairs));
     let r = state
         .app
-        .update_plan(&s.actor, id, &input)
+        .update_plan(&s.actor, id.into(), &input)
         .await
         .map(|_| ());
     after(
@@ -418,7 +418,10 @@ pub async fn sharing(
     PlanIds(id, _): PlanIds,
     axum::Form(f): axum::Form<SharingForm>,
 ) -> HtmlResult {
-    let r = state.app.set_plan_sharing(&s.actor, id, &f.sharing).await;
+    let r = state
+        .app
+        .set_plan_sharing(&s.actor, id.into(), &f.sharing)
+        .await;
     let notice = if r.as_ref().is_ok_and(|p| p.sharing == Sharing::Manager) {
         "plan_shared"
     } else {
@@ -454,7 +457,7 @@ pub async fn add_item(
     };
     let r = state
         .app
-        .add_plan_item(&s.actor, id, &input)
+        .add_plan_item(&s.actor, id.into(), &input)
         .await
         .map(|_| ());
     after(
@@ -488,7 +491,7 @@ pub async fn item_done(
     let sub = sub.ok_or(CoreError::NotFound)?;
     let r = state
         .app
-        .set_plan_item_done(&s.actor, id, sub, f.done == "1")
+        .set_plan_item_done(&s.actor, id.into(), sub.into(), f.done == "1")
         .await;
     after(&state, &s, id, r, "plan_saved", Kept::default()).await
 }
@@ -500,7 +503,10 @@ pub async fn remove_item(
     PlanIds(id, sub): PlanIds,
 ) -> HtmlResult {
     let sub = sub.ok_or(CoreError::NotFound)?;
-    let r = state.app.remove_plan_item(&s.actor, id, sub).await;
+    let r = state
+        .app
+        .remove_plan_item(&s.actor, id.into(), sub.into())
+        .await;
     after(&state, &s, id, r, "plan_saved", Kept::default()).await
 }
 
@@ -511,7 +517,11 @@ pub async fn add_milestone(
     PlanIds(id, _): PlanIds,
     axum::Form(f): axum::Form<MilestoneInput>,
 ) -> HtmlResult {
-    let r = state.app.add_milestone(&s.actor, id, &f).await.map(|_| ());
+    let r = state
+        .app
+        .add_milestone(&s.actor, id.into(), &f)
+        .await
+        .map(|_| ());
     after(
         &state,
         &s,
@@ -536,7 +546,7 @@ pub async fn milestone_done(
     let sub = sub.ok_or(CoreError::NotFound)?;
     let r = state
         .app
-        .set_milestone_done(&s.actor, id, sub, f.done == "1")
+        .set_milestone_done(&s.actor, id.into(), sub.into(), f.done == "1")
         .await;
     after(&state, &s, id, r, "plan_saved", Kept::default()).await
 }
@@ -548,7 +558,10 @@ pub async fn remove_milestone(
     PlanIds(id, sub): PlanIds,
 ) -> HtmlResult {
     let sub = sub.ok_or(CoreError::NotFound)?;
-    let r = state.app.remove_milestone(&s.actor, id, sub).await;
+    let r = state
+        .app
+        .remove_milestone(&s.actor, id.into(), sub.into())
+        .await;
     after(&state, &s, id, r, "plan_saved", Kept::default()).await
 }
 
@@ -568,7 +581,7 @@ pub async fn add_review(
 ) -> HtmlResult {
     let r = state
         .app
-        .add_review(&s.actor, id, &f.note)
+        .add_review(&s.actor, id.into(), &f.note)
         .await
         .map(|_| ());
     after(
@@ -591,6 +604,6 @@ pub async fn delete(
     CurrentUser(s): CurrentUser,
     PlanIds(id, _): PlanIds,
 ) -> HtmlResult {
-    state.app.delete_plan(&s.actor, id).await?;
+    state.app.delete_plan(&s.actor, id.into()).await?;
     Ok(Redirect::to("/plans?notice=plan_deleted").into_response())
 }
