@@ -110,13 +110,14 @@ pub enum Command {
     Import(ImportCommand),
     /// Fill an empty database with a generated demo organisation.
     Demo(DemoArgs),
-    /// Copy the SQLite database to FILE (a consistent snapshot while the server runs).
+    /// Copy the SQLite database to FILE (a consistent snapshot while the server runs). Refuses
+    /// when the data directory holds no database.
     Backup {
         /// Where to write the copy (must not exist).
         file: PathBuf,
     },
     /// Print the effective configuration, secrets masked.
-    Config,
+    Config(ConfigArgs),
     /// Personal API tokens.
     #[command(subcommand)]
     Token(TokenCommand),
@@ -154,15 +155,79 @@ pub struct ServeArgs {
     /// Size of the demo organisation.
     #[arg(long, env = "LADDERLESS_DEMO_PEOPLE", default_value_t = 500)]
     pub demo_people: usize,
-    /// Public URL of this server, for links in invitations.
+    #[command(flatten)]
+    pub web: WebArgs,
+}
+
+/// Settings of the web server (shown by `ladderless config`).
+#[derive(Debug, Args, Clone)]
+pub struct WebArgs {
+    /// Public URL of this server, for links in invitations. An https:// URL also turns on
+    /// Strict-Transport-Security.
     #[arg(long, env = "LADDERLESS_BASE_URL")]
     pub base_url: Option<String>,
-    /// Mark cookies Secure (set when served over https, e.g. behind a TLS proxy).
-    #[arg(long, env = "LADDERLESS_SECURE_COOKIES")]
-    pub secure_cookies: bool,
+    /// Mark cookies Secure: true or false. By default they are, unless the server listens on
+    /// a loopback address with a plain-http public URL (local use and tests).
+    #[arg(
+        long,
+        env = "LADDERLESS_SECURE_COOKIES",
+        value_name = "BOOL",
+        num_args = 0..=1,
+        default_missing_value = "true"
+    )]
+    pub secure_cookies: Option<bool>,
+    /// Proxies (CIDR blocks or addresses, comma-separated) whose Forwarded / X-Forwarded-For
+    /// headers are believed for the client's address; empty: none are.
+    #[arg(
+        long,
+        env = "LADDERLESS_TRUSTED_PROXIES",
+        value_name = "CIDRS",
+        default_value = ""
+    )]
+    pub trusted_proxies: String,
     /// Largest upload accepted (imports), in MiB.
     #[arg(long, env = "LADDERLESS_MAX_UPLOAD_MIB", default_value_t = 32)]
     pub max_upload_mib: usize,
+    /// Seconds a client may take to send a request's headers before it is disconnected.
+    #[arg(long, env = "LADDERLESS_HEADER_TIMEOUT_SECS", default_value_t = 10)]
+    pub header_timeout_secs: u64,
+    /// Seconds a client may take to send a request body.
+    #[arg(long, env = "LADDERLESS_BODY_TIMEOUT_SECS", default_value_t = 30)]
+    pub body_timeout_secs: u64,
+    /// On SIGTERM or Ctrl-C, seconds to let requests in flight finish before connections
+    /// are closed.
+    #[arg(long, env = "LADDERLESS_SHUTDOWN_TIMEOUT_SECS", default_value_t = 30)]
+    pub shutdown_timeout_secs: u64,
+}
+
+impl WebArgs {
+    /// Whether cookies get `Secure`, for a server listening on `bind` (see `--secure-cookies`).
+    pub fn secure_cookies_for(&self, bind: &std::net::SocketAddr) -> bool {
+        self.secure_cookies.unwrap_or_else(|| {
+            let https = self
+                .base_url
+                .as_deref()
+                .is_some_and(|u| u.trim().to_ascii_lowercase().starts_with("https://"));
+            https || !bind.ip().is_loopback()
+        })
+    }
+
+    /// Whether the public URL is https.
+    pub fn https(&self) -> bool {
+        self.base_url
+            .as_deref()
+            .is_some_and(|u| u.trim().to_ascii_lowercase().starts_with("https://"))
+    }
+}
+
+/// `config` options: the server's, so that what `serve` would use can be shown.
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    /// Address `serve` would listen on.
+    #[arg(long, env = "LADDERLESS_BIND", default_value = "127.0.0.1:8080")]
+    pub bind: String,
+    #[command(flatten)]
+    pub web: WebArgs,
 }
 
 /// `import` subcommands.

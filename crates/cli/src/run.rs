@@ -1,7 +1,8 @@
 //! Carrying out each command.
 
 use crate::config::{
-    Cli, Command, Global, ImportCommand, LogFormat, MovesArgs, ServeArgs, TokenCommand,
+    Cli, Command, ConfigArgs, Global, ImportCommand, LogFormat, MovesArgs, ServeArgs, TokenCommand,
+    WebArgs,
 };
 use anyhow::Context;
 use ladderless_core::App;
@@ -31,6 +32,48 @@ async fn open(g: &Global) -> anyhow::Result<(Location, Store)> {
         .await
         .with_context(|| format!("cannot open the database at {}", location.describe()))?;
     Ok((location, store))
+}
+
+/// Open a database that must already exist (commands that read data): never create a file
+/// or a schema. `Ok(None)` when there is none, so the caller can say where it looked.
+async fn open_existing(g: &Global) -> anyhow::Result<Option<(Location, Store)>> {
+    let location = g.location()?;
+    if let Location::DataDir(dir) = &location
+        && !dir.join("ladderless.db").is_file()
+    {
+        return Ok(None);
+    }
+    let store = Store::connect(&location)
+        .await
+        .with_context(|| format!("cannot open the database at {}", location.describe()))?;
+    if !store.has_schema().await? {
+        store.close().await;
+        return Ok(None);
+    }
+    Ok(Some((location, store)))
+}
+
+/// The error for a command that needs data where there is none.
+fn no_database(g: &Global) -> anyhow::Error {
+    let place = g
+        .location()
+        .map(|l| l.describe())
+        .unwrap_or_else(|e| e.to_string());
+    anyhow::anyhow!(
+        "there is no Ladderless database at {place} (looked there because of {}); \
+         check --data-dir / --database-url, or create one with `ladderless migrate`",
+        where_from(g)
+    )
+}
+
+fn where_from(g: &Global) -> &'static str {
+    if g.database_url.is_some() || g.database_url_file.is_some() {
+        "--database-url / LADDERLESS_DATABASE_URL"
+    } else if g.data_dir.is_some() {
+        "--data-dir / LADDERLESS_DATA_DIR"
+    } else {
+        "the default data directory ./ladderless-data"
+    }
 }
 
 /// Run the chosen command.
@@ -82,22 +125,16 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                     );
                     Ok(())
                 }
-                Err(ladderless_core::CoreError::ImportRejected(errors)) => {
-                    let what = if format == Format::Json {
-                        "record"
-                    } else {
-                        "line"
-                    };
-                    for e in &errors {
-                        if e.line == 0 {
-                            eprintln!("{name}: {}: {}", e.field, e.message);
-                        } else {
-                            eprintln!("{name}: {what} {}: {}: {}", e.line, e.field, e.message);
-                        }
+                Err(ladderless_core::CoreError::ImportRejected(report)) => {
+                    for e in &report.problems {
+                        eprintln!("{name}: {e}");
+                    }
+                    if let Some(more) = report.more_sentence() {
+                        eprintln!("{name}: {more}");
                     }
                     anyhow::bail!(
                         "{} problem(s) in {name}; nothing was imported",
-                        errors.len()
+                        report.total
                     )
                 }
                 Err(e) => Err(e.into()),
@@ -141,33 +178,28 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Backup { file } => {
-            let (_, store) = open(&cli.global).await?;
-            store.backup(&file).await?;
+            let location = cli.global.location()?;
+            if let Location::Postgres(_) = location {
+                anyhow::bail!(
+                    "backup of a PostgreSQL database: use pg_dump, which keeps it consistent while the server runs"
+                );
+            }
+            let Some((_, store)) = open_existing(&cli.global).await? else {
+                return Err(no_database(&cli.global));
+            };
+            let result = store.backup(&file).await;
             store.close().await;
+            result?;
             println!("Backed up to {}.", file.display());
             Ok(())
         }
-        Command::Config => {
-            let g = &cli.global;
-            println!("database = {}", g.location()?.describe());
-            println!("log = {}", g.log);
-            println!("log_format = {:?}", g.log_format);
-            for (k, v) in std::env::vars().filter(|(k, _)| k.starts_with("LADDERLESS_")) {
-                let shown = if k.contains("PASSWORD") || k.contains("SECRET") || k.contains("TOKEN")
-                {
-                    "****".to_string()
-                } else if k.contains("URL") && !k.ends_with("_FILE") {
-                    ladderless_store::redact_url(&v)
-                } else {
-                    v
-                };
-                println!("env {k} = {shown}");
-            }
-            Ok(())
-        }
+        Command::Config(args) => print_config(&cli.global, &args),
         Command::Moves(args) => moves(&cli.global, args).await,
         Command::Token(TokenCommand::Create { email, name }) => {
-            let (_, store) = open(&cli.global).await?;
+            let Some((_, store)) = open_existing(&cli.global).await? else {
+                return Err(no_database(&cli.global));
+            };
+            store.migrate().await?;
             let app = App::new(store);
             let person = app
                 .store
@@ -201,10 +233,23 @@ async fn moves(g: &Global, args: MovesArgs) -> anyhow::Result<()> {
     if args.top == 0 {
         anyhow::bail!("--top must be at least 1");
     }
-    let (_, store) = open(g).await?;
-    let inputs = ladderless_core::careers::GraphInputs::load(&store).await;
-    store.close().await;
-    let graph = inputs?.build(ladderless_catalogue::bundled());
+    // Without a database the organisation adds nothing: the catalogue alone (and nothing is
+    // created where the user may have mistyped a path).
+    let inputs = match open_existing(g).await? {
+        Some((_, store)) => {
+            let inputs = ladderless_core::careers::GraphInputs::load(&store).await;
+            store.close().await;
+            inputs?
+        }
+        None => {
+            eprintln!(
+                "note: no database at {}; moves from the catalogue alone",
+                g.location()?.describe()
+            );
+            ladderless_core::careers::GraphInputs::default()
+        }
+    };
+    let graph = inputs.build(ladderless_catalogue::bundled());
     for note in graph.skipped() {
         eprintln!("note: {note}");
     }
@@ -250,16 +295,8 @@ async fn serve(g: &Global, args: ServeArgs) -> anyhow::Result<()> {
         .await
         .with_context(|| format!("cannot listen on {addr}"))?;
     let local = listener.local_addr()?;
-    let base_url = args
-        .base_url
-        .clone()
-        .unwrap_or_else(|| format!("http://{local}"));
-    let config = ladderless_web::WebConfig {
-        secure_cookies: args.secure_cookies || base_url.starts_with("https://"),
-        max_upload_bytes: args.max_upload_mib.max(1) * 1024 * 1024,
-        base_url,
-        ..Default::default()
-    };
+    let config = web_config(&args.web, &local)?;
+    let options = serve_options(&args.web);
     let router = ladderless_web::router(app.clone(), config);
     spawn_housekeeping(app.clone());
     println!(
@@ -267,14 +304,75 @@ async fn serve(g: &Global, args: ServeArgs) -> anyhow::Result<()> {
         loc.describe(),
         started.elapsed().as_millis()
     );
-    axum::serve(
-        listener,
-        router.into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown_signal())
-    .await?;
+    ladderless_web::serve(listener, router, options, shutdown_signal()).await?;
     app.store.close().await;
     tracing::info!("stopped");
+    Ok(())
+}
+
+/// The web settings for a server listening on `local`.
+fn web_config(w: &WebArgs, local: &SocketAddr) -> anyhow::Result<ladderless_web::WebConfig> {
+    let trusted_proxies = ladderless_web::parse_trusted_proxies(&w.trusted_proxies)
+        .map_err(|e| anyhow::anyhow!("--trusted-proxies: {e}"))?;
+    Ok(ladderless_web::WebConfig {
+        secure_cookies: w.secure_cookies_for(local),
+        hsts: w.https(),
+        max_upload_bytes: w.max_upload_mib.max(1) * 1024 * 1024,
+        base_url: w
+            .base_url
+            .clone()
+            .unwrap_or_else(|| format!("http://{local}")),
+        trusted_proxies,
+        body_timeout: std::time::Duration::from_secs(w.body_timeout_secs.max(1)),
+        ..Default::default()
+    })
+}
+
+fn serve_options(w: &WebArgs) -> ladderless_web::ServeOptions {
+    ladderless_web::ServeOptions {
+        header_read_timeout: std::time::Duration::from_secs(w.header_timeout_secs.max(1)),
+        shutdown_deadline: std::time::Duration::from_secs(w.shutdown_timeout_secs),
+    }
+}
+
+/// `ladderless config`: what `serve` would use, secrets masked.
+fn print_config(g: &Global, args: &ConfigArgs) -> anyhow::Result<()> {
+    let location = g.location()?;
+    println!("database = {}", location.describe());
+    if let Location::DataDir(d) = &location {
+        let exists = d.join("ladderless.db").is_file();
+        println!("database_exists = {exists}");
+    }
+    println!("log = {}", g.log);
+    println!("log_format = {:?}", g.log_format);
+    let bind: SocketAddr = args.bind.parse().with_context(|| {
+        format!(
+            "--bind {:?} is not an address like 127.0.0.1:8080",
+            args.bind
+        )
+    })?;
+    let w = web_config(&args.web, &bind)?;
+    let o = serve_options(&args.web);
+    println!("bind = {bind}");
+    println!("base_url = {}", w.base_url);
+    println!("secure_cookies = {}", w.secure_cookies);
+    println!("hsts = {}", w.hsts);
+    let proxies: Vec<String> = w.trusted_proxies.iter().map(|n| n.to_string()).collect();
+    println!("trusted_proxies = {}", proxies.join(","));
+    println!("max_upload_mib = {}", args.web.max_upload_mib);
+    println!("header_timeout_secs = {}", o.header_read_timeout.as_secs());
+    println!("body_timeout_secs = {}", w.body_timeout.as_secs());
+    println!("shutdown_timeout_secs = {}", o.shutdown_deadline.as_secs());
+    for (k, v) in std::env::vars().filter(|(k, _)| k.starts_with("LADDERLESS_")) {
+        let shown = if k.contains("PASSWORD") || k.contains("SECRET") || k.contains("TOKEN") {
+            "****".to_string()
+        } else if k.contains("URL") && !k.ends_with("_FILE") {
+            ladderless_store::redact_url(&v)
+        } else {
+            v
+        };
+        println!("env {k} = {shown}");
+    }
     Ok(())
 }
 
@@ -323,5 +421,5 @@ async fn shutdown_signal() {
         _ = ctrl_c => {}
         _ = term => {}
     }
-    tracing::info!("shutting down: finishing requests in flight");
+    tracing::info!("shutdown signal received");
 }

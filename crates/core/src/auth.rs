@@ -4,10 +4,10 @@ use crate::{Actor, App, CoreError, CoreResult};
 use argon2::{Argon2, PasswordHasher, PasswordVerifier};
 use base64::Engine;
 use ladderless_domain::fields::{FieldErrors, check_password, optional_text};
-use ladderless_store::auth::{ApiToken, SessionRow, Throttle};
+use ladderless_store::auth::{ApiToken, SessionRow};
 use ladderless_store::{Uuid, new_id};
 use sha2::{Digest, Sha256};
-use time::{Duration, OffsetDateTime};
+use time::Duration;
 
 /// Random bytes from the operating system, as URL-safe text.
 pub fn random_token(bytes: usize) -> String {
@@ -79,19 +79,33 @@ impl App {
     }
 
     /// Check credentials, with throttling per account and per client address.
+    ///
+    /// The attempt is counted (one atomic statement per key) before the password is verified,
+    /// so concurrent guesses cannot all read the same counter: only the first `max` attempts
+    /// in a window are ever checked. A successful sign-in clears the account's counter and
+    /// gives the address back its attempt.
     pub async fn sign_in(&self, email: &str, password: &str, ip: &str) -> CoreResult<NewSession> {
         let now = self.now();
         let account_key = format!("account:{}", email.trim().to_lowercase());
         let ip_key = format!("ip:{ip}");
-        for key in [&account_key, &ip_key] {
-            if let Some(t) = self.store.throttle(key).await?
-                && let Some(until) = t.locked_until
-                && until > now
-            {
-                return Err(CoreError::TooManyAttempts {
-                    retry_after_secs: (until - now).whole_seconds().max(1),
-                });
+        let window = Duration::minutes(self.settings.lockout_minutes);
+        let mut retry_after = None;
+        for (key, max) in [
+            (&account_key, self.settings.max_failures_per_account),
+            (&ip_key, self.settings.max_failures_per_ip),
+        ] {
+            let t = self
+                .store
+                .count_attempt(key, max, now - window, now + window, now)
+                .await?;
+            if t.failures > max {
+                let until = t.locked_until.unwrap_or(now + window);
+                let secs = (until - now).whole_seconds().max(1);
+                retry_after = Some(retry_after.map_or(secs, |r: i64| r.max(secs)));
             }
+        }
+        if let Some(retry_after_secs) = retry_after {
+            return Err(CoreError::TooManyAttempts { retry_after_secs });
         }
         let creds = self.store.credentials(email).await?;
         let ok = match &creds {
@@ -102,10 +116,6 @@ impl App {
             }
         };
         if !ok {
-            self.note_failure(&account_key, self.settings.max_failures_per_account, now)
-                .await?;
-            self.note_failure(&ip_key, self.settings.max_failures_per_ip, now)
-                .await?;
             let who = creds.as_ref().map(|c| c.0);
             self.store
                 .audit(who, "sign_in_failed", email.trim(), "", ip, now)
@@ -114,29 +124,12 @@ impl App {
         }
         let (person_id, _) = creds.ok_or(CoreError::Unauthenticated)?;
         self.store.clear_throttle(&account_key).await?;
+        self.store.refund_attempt(&ip_key, now).await?;
         let session = self.start_session(person_id).await?;
         self.store
             .audit(Some(person_id), "sign_in", "", "", ip, now)
             .await?;
         Ok(session)
-    }
-
-    async fn note_failure(&self, key: &str, max: i32, now: OffsetDateTime) -> CoreResult<()> {
-        let window = Duration::minutes(self.settings.lockout_minutes);
-        let mut t = match self.store.throttle(key).await? {
-            Some(t) if now - t.window_start < window => t,
-            _ => Throttle {
-                failures: 0,
-                window_start: now,
-                locked_until: None,
-            },
-        };
-        t.failures += 1;
-        if t.failures >= max {
-            t.locked_until = Some(now + window);
-        }
-        self.store.save_throttle(key, &t, now).await?;
-        Ok(())
     }
 
     /// Create a session for a person.
@@ -194,15 +187,16 @@ impl App {
         Ok(())
     }
 
-    /// Change one's own password; other sessions are ended.
+    /// Change one's own password. Every session of the person ends, the one that made the
+    /// change included: it continues under a new id and secret (returned), so a cookie copied
+    /// before the change is worthless after it.
     pub async fn change_password(
         &self,
         actor: &Actor,
-        session_id: &str,
         current: &str,
         new: &str,
         confirm: &str,
-    ) -> CoreResult<()> {
+    ) -> CoreResult<NewSession> {
         let mut errors = FieldErrors::new();
         let hash = self.store.password_hash(actor.id()).await?;
         if !hash.as_deref().is_some_and(|h| verify_password(current, h)) {
@@ -218,13 +212,12 @@ impl App {
         self.store
             .set_password_hash(actor.id(), &hash_password(new)?, now)
             .await?;
-        self.store
-            .delete_sessions_of(actor.id(), Some(session_id))
-            .await?;
+        self.store.delete_sessions_of(actor.id(), None).await?;
+        let session = self.start_session(actor.id()).await?;
         self.store
             .audit(Some(actor.id()), "password_change", "", "", "", now)
             .await?;
-        Ok(())
+        Ok(session)
     }
 
     /// Invite a person: returns the one-time token for their set-password link.

@@ -42,7 +42,7 @@ pub struct NetworkNode {
 /// A customer, as typed into a form or sent to the API.
 #[derive(Debug, Clone, Default)]
 pub struct CustomerInput {
-    /// A colleague: "Name <email>", an e-mail address or an exact name (new customers only).
+    /// A colleague: `"Name <email>"`, an e-mail address or an exact name (new customers only).
     pub person: String,
     /// A colleague's id (wins over `person`).
     pub person_id: Option<String>,

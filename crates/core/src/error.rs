@@ -1,7 +1,7 @@
 //! The one error of the use cases; the web crate maps it to responses once.
 
 use ladderless_domain::fields::FieldErrors;
-use ladderless_domain::import::RowError;
+use ladderless_domain::import::Report;
 use ladderless_store::StoreError;
 
 /// Result with [`CoreError`].
@@ -22,9 +22,10 @@ pub enum CoreError {
     /// Input is wrong; each field says why.
     #[error("some fields need attention")]
     Invalid(FieldErrors),
-    /// An import file has problems; nothing was written.
-    #[error("the file has {} problem(s); nothing was imported", .0.len())]
-    ImportRejected(Vec<RowError>),
+    /// An import file has problems; nothing was written. The report lists the first ones
+    /// and counts the rest.
+    #[error("the file has {} problem(s); nothing was imported", .0.total)]
+    ImportRejected(Report),
     /// A unique value is already taken.
     #[error("{field} is already taken")]
     Conflict {

@@ -3,8 +3,10 @@
 use crate::directory::SKILLS_SECTION;
 use crate::search_doc::compose;
 use crate::{Actor, App, CoreError, CoreResult};
+use ladderless_domain::fields::FieldErrors;
 use ladderless_domain::import::{self, Format, Row};
-use ladderless_store::import::{Batch, ImportRun, NewHistory, NewPerson};
+use ladderless_store::import::{Batch, ImportRun, NewHistory, NewPerson, PersonKeys};
+use ladderless_store::people::PersonCard;
 use ladderless_store::{Uuid, new_id};
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
@@ -177,6 +179,60 @@ impl App {
             )
             .await?;
         Ok(summary)
+    }
+
+    /// Whether `actor` may see people's HRIS keys (employee id and e-mail): talent admins only.
+    pub fn sees_person_keys(actor: &Actor) -> bool {
+        actor.is_talent_admin()
+    }
+
+    /// People (active or not) whose employee id and/or e-mail are exactly these, for an
+    /// integration reconciling its records. The e-mail matches whatever its case. Talent
+    /// admins only (403 for anyone else, even with no match, so the keys cannot be probed).
+    pub async fn find_people_by_keys(
+        &self,
+        actor: &Actor,
+        employee_id: Option<&str>,
+        email: Option<&str>,
+    ) -> CoreResult<Vec<PersonCard>> {
+        actor.require_talent_admin()?;
+        let mut errors = FieldErrors::new();
+        let mut key = |field: &str, raw: Option<&str>| -> Option<String> {
+            let v = raw?.trim();
+            if v.is_empty() {
+                errors.add(field, "must not be empty");
+            } else if v.chars().count() > 254 {
+                errors.add(field, "must be at most 254 characters");
+            } else if v.chars().any(char::is_control) {
+                errors.add(field, "must not contain control characters");
+            }
+            Some(v.to_string())
+        };
+        let employee_id = key("employee_id", employee_id);
+        let email = key("email", email).map(|e| e.to_lowercase());
+        if !errors.is_empty() {
+            return Err(CoreError::Invalid(errors));
+        }
+        let ids = self
+            .store
+            .people_by_keys(employee_id.as_deref(), email.as_deref())
+            .await?;
+        let mut cards = self.store.cards(&ids).await?;
+        cards.sort_by_key(|c| ids.iter().position(|i| *i == c.id));
+        Ok(cards)
+    }
+
+    /// The HRIS keys of these people, by id, when `actor` may see them (None otherwise).
+    pub async fn person_keys(
+        &self,
+        actor: &Actor,
+        ids: &[Uuid],
+    ) -> CoreResult<Option<HashMap<Uuid, PersonKeys>>> {
+        if !Self::sees_person_keys(actor) {
+            return Ok(None);
+        }
+        let keys = self.store.person_keys(ids).await?;
+        Ok(Some(keys.into_iter().map(|k| (k.id, k)).collect()))
     }
 
     /// Labels of the skills a person shares with everyone (for the search index).

@@ -3,6 +3,7 @@
 //! Every use case takes the acting person ([`Actor`]) and checks what they may do before it
 //! reads or writes anything. Time comes from the [`Clock`] in [`App`].
 
+pub mod admin;
 pub mod auth;
 pub mod careers;
 pub mod catalogue;

@@ -16,6 +16,21 @@ use std::collections::HashSet;
 /// Lowest compass level (1–5) at which a colleague is suggested as a mentor.
 const MENTOR_LEVEL: i32 = 3;
 
+/// A page of the product something leads to. Core names the page; the web layer builds its
+/// URL, so no address is written twice.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "page", content = "id", rename_all = "snake_case")]
+pub enum Target {
+    /// A role of the catalogue, by code.
+    Role(String),
+    /// A strategic direction, by id.
+    Direction(String),
+    /// An opportunity (or its pilot), by id.
+    Opportunity(String),
+    /// A person, by id.
+    Person(String),
+}
+
 /// One thing that could close a gap.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Closer {
@@ -26,7 +41,7 @@ pub struct Closer {
     /// Title or name.
     pub label: String,
     /// Where it is in the product.
-    pub href: String,
+    pub target: Target,
 }
 
 /// The look-ups for one page.
@@ -52,7 +67,7 @@ impl LinkIndex {
                         kind: "direction",
                         id: d.id.to_string(),
                         label: d.title.clone(),
-                        href: format!("/directions/{}", d.id),
+                        target: Target::Direction(d.id.to_string()),
                     });
                 }
             }
@@ -71,7 +86,7 @@ impl LinkIndex {
                 kind,
                 id: o.id.to_string(),
                 label: o.title.clone(),
-                href: format!("/opportunities/{}", o.id),
+                target: Target::Opportunity(o.id.to_string()),
             });
         }
         let mentors = self
@@ -83,7 +98,7 @@ impl LinkIndex {
                 kind: "mentor",
                 id: h.person_id.to_string(),
                 label: h.name.clone(),
-                href: format!("/people/{}", h.person_id),
+                target: Target::Person(h.person_id.to_string()),
             });
         }
         out

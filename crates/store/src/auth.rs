@@ -252,6 +252,45 @@ impl Store {
         Ok(())
     }
 
+    /// Count one sign-in attempt for a key in a single statement, before the password is
+    /// checked, so concurrent attempts cannot share one reading of the counter. The window
+    /// restarts once it has passed (and no lock is in force); reaching `max` locks the key
+    /// until `lock_until`. Returns the state after this attempt.
+    pub async fn count_attempt(
+        &self,
+        key: &str,
+        max: i32,
+        window_cutoff: OffsetDateTime,
+        lock_until: OffsetDateTime,
+        now: OffsetDateTime,
+    ) -> StoreResult<Throttle> {
+        // $1 key, $2 now, $3 max, $4 lock_until, $5 window_cutoff (now - window).
+        const RESTART: &str = "(login_throttle.window_start <= $5 AND (login_throttle.locked_until IS NULL OR login_throttle.locked_until <= $2))";
+        let sql = format!(
+            "INSERT INTO login_throttle (key, failures, window_start, locked_until, created_at, updated_at) \
+             VALUES ($1, 1, $2, CASE WHEN 1 >= $3 THEN $4 ELSE NULL END, $2, $2) \
+             ON CONFLICT (key) DO UPDATE SET \
+             failures = CASE WHEN {RESTART} THEN 1 ELSE login_throttle.failures + 1 END, \
+             window_start = CASE WHEN {RESTART} THEN $2 ELSE login_throttle.window_start END, \
+             locked_until = CASE WHEN (CASE WHEN {RESTART} THEN 1 ELSE login_throttle.failures + 1 END) = $3 THEN $4 \
+                                 WHEN {RESTART} THEN NULL ELSE login_throttle.locked_until END, \
+             updated_at = $2 \
+             RETURNING failures, window_start, locked_until"
+        );
+        Ok(
+            on_db!(self, p => sqlx::query_as(sqlx::AssertSqlSafe(sql.clone()))
+            .bind(key).bind(now).bind(max).bind(lock_until).bind(window_cutoff)
+            .fetch_one(p).await?),
+        )
+    }
+
+    /// Give back one counted attempt for a key (a sign-in that succeeded).
+    pub async fn refund_attempt(&self, key: &str, now: OffsetDateTime) -> StoreResult<()> {
+        on_db!(self, p => { sqlx::query("UPDATE login_throttle SET failures = CASE WHEN failures > 0 THEN failures - 1 ELSE 0 END, updated_at = $2 WHERE key = $1")
+            .bind(key).bind(now).execute(p).await?; });
+        Ok(())
+    }
+
     /// Forget failures for a key (after a successful sign-in).
     pub async fn clear_throttle(&self, key: &str) -> StoreResult<()> {
         on_db!(self, p => { sqlx::query("DELETE FROM login_throttle WHERE key = $1").bind(key).execute(p).await?; });

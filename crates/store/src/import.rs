@@ -128,7 +128,55 @@ struct ExistingRow {
     active: bool,
 }
 
+/// A person's HRIS keys, for reconciling records with another system.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct PersonKeys {
+    /// Stored id.
+    pub id: Uuid,
+    /// HRIS employee id.
+    pub employee_id: String,
+    /// E-mail, lower-cased.
+    pub email: String,
+}
+
 impl Store {
+    /// The HRIS keys of these people (order not kept; unknown ids left out).
+    pub async fn person_keys(&self, ids: &[Uuid]) -> StoreResult<Vec<PersonKeys>> {
+        let mut out = Vec::with_capacity(ids.len());
+        for chunk in ids.chunks(500) {
+            let marks: Vec<String> = (1..=chunk.len()).map(|i| format!("${i}")).collect();
+            let sql = format!(
+                "SELECT id, employee_id, email FROM people WHERE id IN ({})",
+                marks.join(",")
+            );
+            let rows: Vec<PersonKeys> = on_db!(self, p => {
+                let mut q = sqlx::query_as(sqlx::AssertSqlSafe(sql));
+                for id in chunk { q = q.bind(*id); }
+                q.fetch_all(p).await?
+            });
+            out.extend(rows);
+        }
+        Ok(out)
+    }
+
+    /// Ids of the people (active or not) whose employee id and e-mail are exactly these;
+    /// a `None` key matches anyone. The e-mail must already be lower-cased.
+    pub async fn people_by_keys(
+        &self,
+        employee_id: Option<&str>,
+        email: Option<&str>,
+    ) -> StoreResult<Vec<Uuid>> {
+        let rows: Vec<(Uuid,)> = on_db!(self, p => sqlx::query_as(
+            "SELECT id FROM people WHERE ($1 IS NULL OR employee_id = $1) \
+             AND ($2 IS NULL OR email = $2) ORDER BY name, id LIMIT 200",
+        )
+        .bind(employee_id)
+        .bind(email)
+        .fetch_all(p)
+        .await?);
+        Ok(rows.into_iter().map(|(id,)| id).collect())
+    }
+
     /// Everyone, in the terms an import compares against.
     pub async fn import_snapshot(&self) -> StoreResult<Vec<Existing>> {
         let rows: Vec<ExistingRow> = on_db!(self, p => sqlx::query_as(

@@ -188,6 +188,16 @@ impl Store {
         Ok(Store { db })
     }
 
+    /// Whether migrations were ever applied here (an existing Ladderless database, not an
+    /// empty one), so commands that read data can refuse rather than create a schema.
+    pub async fn has_schema(&self) -> StoreResult<bool> {
+        let n: (i64,) = match &self.db {
+            Db::Sqlite(p) => sqlx::query_as("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '_sqlx_migrations'").fetch_one(p).await?,
+            Db::Postgres(p) => sqlx::query_as("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = '_sqlx_migrations'").fetch_one(p).await?,
+        };
+        Ok(n.0 > 0)
+    }
+
     /// Apply the embedded migrations for this backend.
     pub async fn migrate(&self) -> StoreResult<()> {
         match &self.db {

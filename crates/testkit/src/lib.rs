@@ -109,6 +109,15 @@ pub struct TestServer {
     _db: TestDb,
 }
 
+/// Having a `Drop` makes closures and async blocks capture a `TestServer` whole. Without it,
+/// a test body that only touches `s.app` captures just that field (edition 2021 precise
+/// capture), the rest — the throwaway database — is dropped at once, and SQLite's directory
+/// is deleted under the open pool (new connections then fail with "unable to open database
+/// file").
+impl Drop for TestServer {
+    fn drop(&mut self) {}
+}
+
 impl TestServer {
     /// Start a server on port 0 over a fresh database of `backend`.
     pub async fn start(backend: Backend) -> anyhow::Result<TestServer> {
@@ -130,15 +139,25 @@ impl TestServer {
 
     /// Start a server for an existing application.
     pub async fn start_with(app: App, db: TestDb) -> anyhow::Result<TestServer> {
+        Self::start_configured(app, db, |_| {}).await
+    }
+
+    /// Start a server for an existing application, adjusting the test web settings first.
+    pub async fn start_configured(
+        app: App,
+        db: TestDb,
+        adjust: impl FnOnce(&mut ladderless_web::WebConfig),
+    ) -> anyhow::Result<TestServer> {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
         let addr = listener.local_addr()?;
         let base = format!("http://{addr}");
-        let config = ladderless_web::WebConfig {
+        let mut config = ladderless_web::WebConfig {
             base_url: base.clone(),
             max_body_bytes: 64 * 1024,
             max_upload_bytes: 4 * 1024 * 1024,
             ..Default::default()
         };
+        adjust(&mut config);
         let router = ladderless_web::router(app.clone(), config);
         tokio::spawn(async move {
             let _ = axum_serve(listener, router).await;

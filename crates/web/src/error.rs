@@ -50,8 +50,14 @@ pub fn json_error(e: &CoreError) -> Response {
         _ => json!({}),
     };
     let mut body = json!({ "error": code, "message": e.to_string(), "fields": fields });
-    if let CoreError::ImportRejected(rows) = e {
-        body["rows"] = json!(rows);
+    if let CoreError::ImportRejected(report) = e {
+        // The first problems in full (`rows`), then counts of the rest by field and kind.
+        body["rows"] = json!(report.problems);
+        body["total"] = json!(report.total);
+        body["more"] = json!(report.more);
+        if let Some(more) = report.more_sentence() {
+            body["message"] = json!(format!("{e}; {more}"));
+        }
     }
     let mut resp = (status, Json(body)).into_response();
     if let CoreError::TooManyAttempts { retry_after_secs } = e

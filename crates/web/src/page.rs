@@ -145,52 +145,11 @@ impl Page {
         }
     }
 
-    /// Show a notice chosen by a known code (never text from the URL).
-    pub fn with_notice(mut self, code: Option<&str>) -> Page {
-        self.notice = code.and_then(notice_text).map(str::to_string);
+    /// Show a notice (parsed from a known code, never text from the URL).
+    pub fn with_notice(mut self, notice: Option<crate::html::Notice>) -> Page {
+        self.notice = notice.map(|n| n.text().to_string());
         self
     }
-}
-
-/// Texts for notices after redirects.
-fn notice_text(code: &str) -> Option<&'static str> {
-    Some(match code {
-        "signed_out" => "You are signed out.",
-        "password_changed" => "Your password is changed. Other sessions were signed out.",
-        "token_revoked" => "The token is revoked.",
-        "roles_saved" => "Access roles saved.",
-        "role_created" => "Role added to the catalogue.",
-        "skill_created" => "Skill added to the taxonomy.",
-        "curated_saved" => "Curated move saved. The career map shows it now.",
-        "curated_removed" => "Curated move removed. The career map is back to its own suggestion.",
-        "welcome" => "Welcome! Your password is set.",
-        "direction_saved" => "Direction saved.",
-        "opportunity_saved" => "Opportunity saved.",
-        "opportunity_moved" => "Opportunity moved.",
-        "opportunity_deleted" => "Opportunity deleted.",
-        "proposal_sent" => "Proposal sent. Your sponsor sees it in their inbox.",
-        "proposal_answered" => "Answer sent.",
-        "asked_again" => "Asked again. The ask is recorded.",
-        "proposal_withdrawn" => "Proposal withdrawn.",
-        "pilot_started" => "Pilot started.",
-        "checkin_saved" => "Check-in saved.",
-        "pilot_ended" => "Pilot ended.",
-        "settings_saved" => "Settings saved.",
-        "compass_saved" => "Saved.",
-        "compass_shared" => "Sharing saved. Each part is visible only to the people you chose.",
-        "customer_added" => "Customer added to your map.",
-        "customer_saved" => "Customer saved.",
-        "customer_deleted" => "Customer removed from your map. Your conversations are kept.",
-        "conversation_saved" => "Conversation saved.",
-        "conversation_deleted" => "Conversation deleted.",
-        "follow_up_done" => "Follow-up updated.",
-        "plan_saved" => "Plan saved.",
-        "plan_shared" => "Shared with your manager. They can read the plan and log reviews.",
-        "plan_private" => "The plan is private again.",
-        "plan_deleted" => "Plan deleted.",
-        "review_saved" => "Review logged.",
-        _ => return None,
-    })
 }
 
 /// Render a template to a response, or a logged 500.

@@ -3,7 +3,7 @@
 use crate::html::{about, account, admin, auth, careers, home, people, roles, teams};
 use crate::html::{coach, compass, conversations, curated, customers};
 use crate::html::{directions, opportunities, pilots, plans, proposals};
-use crate::middleware::{csrf_guard, load_session, security_headers};
+use crate::middleware::{csrf_guard, input_guard, load_session, security_headers, upload_limit};
 use crate::page::ErrorPage;
 use crate::{AppState, WebConfig, api, assets};
 use axum::Router;
@@ -19,11 +19,12 @@ use std::sync::Arc;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::timeout::RequestBodyTimeoutLayer;
 use tower_http::trace::TraceLayer;
 
 /// Build the application router.
 pub fn router(app: App, config: WebConfig) -> Router {
-    let upload_limit = config.max_upload_bytes;
+    let upload_bytes = config.max_upload_bytes;
     let body_limit = config.max_body_bytes;
     let state = AppState {
         app,
@@ -54,7 +55,7 @@ pub fn router(app: App, config: WebConfig) -> Router {
             "/imports",
             get(api::imports::list)
                 .post(api::imports::create)
-                .layer(DefaultBodyLimit::max(upload_limit)),
+                .layer(DefaultBodyLimit::max(upload_bytes)),
         )
         .route(
             "/directions",
@@ -199,7 +200,8 @@ pub fn router(app: App, config: WebConfig) -> Router {
             "/admin/import",
             get(admin::import_form)
                 .post(admin::import_upload)
-                .layer(DefaultBodyLimit::max(upload_limit)),
+                .layer(DefaultBodyLimit::max(upload_bytes))
+                .layer(from_fn_with_state(state.clone(), upload_limit)),
         )
         .route("/admin/people/{id}/roles", post(admin::set_roles))
         .route("/admin/people/{id}/invite", post(admin::invite))
@@ -286,11 +288,14 @@ pub fn router(app: App, config: WebConfig) -> Router {
 
 /// The layers every request passes through, outermost last.
 fn with_layers(routes: Router<AppState>, state: AppState, body_limit: usize) -> Router {
+    let body_timeout = state.config.body_timeout;
     routes
         .layer(DefaultBodyLimit::max(body_limit))
+        .layer(from_fn_with_state(state.clone(), input_guard))
         .layer(from_fn_with_state(state.clone(), csrf_guard))
         .layer(from_fn_with_state(state.clone(), load_session))
-        .layer(axum::middleware::from_fn(security_headers))
+        .layer(RequestBodyTimeoutLayer::new(body_timeout))
+        .layer(from_fn_with_state(state.clone(), security_headers))
         .layer(CompressionLayer::new())
         .layer(CatchPanicLayer::custom(panic_response))
         .layer(PropagateRequestIdLayer::x_request_id())

@@ -1,6 +1,7 @@
 //! What the plan pages show: one plan with its alignment and reviews, lists, and the home card
 //! (the next milestone and review, or the prompt to start a plan after a role change).
 
+use crate::path_links::Target;
 use crate::{Actor, App, CoreResult};
 use ladderless_domain::coach::{PitchVerdict, judge_pitch};
 use ladderless_domain::direction::DirectionStatus;
@@ -23,7 +24,7 @@ pub struct ItemLine {
     /// Kind label.
     pub kind_label: &'static str,
     /// Where it leads in the product, if anywhere.
-    pub href: Option<String>,
+    pub target: Option<Target>,
 }
 
 /// A milestone with whether it is late.
@@ -105,16 +106,16 @@ pub struct HomePlan {
     pub current: Option<PlanSummary>,
 }
 
-fn href(item: &PlanItem) -> Option<String> {
-    let r = &item.reference;
+fn target(item: &PlanItem) -> Option<Target> {
+    let r = item.reference.clone();
     if r.is_empty() {
         return None;
     }
     match item.kind {
-        ItemKind::Role => Some(format!("/roles/{r}")),
-        ItemKind::Direction => Some(format!("/directions/{r}")),
-        ItemKind::Opportunity | ItemKind::Pilot => Some(format!("/opportunities/{r}")),
-        ItemKind::Mentoring => Some(format!("/people/{r}")),
+        ItemKind::Role => Some(Target::Role(r)),
+        ItemKind::Direction => Some(Target::Direction(r)),
+        ItemKind::Opportunity | ItemKind::Pilot => Some(Target::Opportunity(r)),
+        ItemKind::Mentoring => Some(Target::Person(r)),
         _ => None,
     }
 }
@@ -247,7 +248,7 @@ impl App {
         for item in items {
             let kind_label = item.kind.label();
             let line = ItemLine {
-                href: href(&item),
+                target: target(&item),
                 kind_label,
                 item,
             };

@@ -1,6 +1,7 @@
 //! Reading CSV and JSON files into rows, reporting every malformed cell.
 
-use super::{COLUMNS, REQUIRED, Row, RowError, normalise_team};
+use super::lines::{MAX_CELL_BYTES, MAX_COLUMNS, Next, Reader, json_element_starts, lines_of};
+use super::{COLUMNS, Problems, REQUIRED, Row, RowError, normalise_team, shown, thousands};
 use crate::fields::{normalise_email, optional_text, parse_date, required_text};
 use serde_json::Value;
 
@@ -44,202 +45,223 @@ pub fn parse(bytes: &[u8], format: Format) -> Result<Vec<Row>, Vec<RowError>> {
 }
 
 /// Parse a whole file, returning the rows read (bad cells left blank, so later whole-file
-/// checks can still run over every row) together with every problem found.
+/// checks can still run over every row) together with every problem found, by line.
 pub fn parse_all(bytes: &[u8], format: Format) -> (Vec<Row>, Vec<RowError>) {
-    match parse_inner(bytes, format) {
-        Ok(rows) => (rows, Vec::new()),
-        Err((rows, errors)) => (rows, errors),
-    }
+    let mut problems = Problems::unbounded();
+    let (rows, _) = parse_into(bytes, format, &mut problems);
+    (rows, problems.into_report().problems)
 }
 
-type Parsed = Result<Vec<Row>, (Vec<Row>, Vec<RowError>)>;
-
-fn parse_inner(bytes: &[u8], format: Format) -> Parsed {
+/// Parse into a collector. Returns the rows and whether the file as a whole could be read
+/// (false when the header, encoding or JSON structure is wrong: then no row checks follow).
+pub(super) fn parse_into(bytes: &[u8], format: Format, out: &mut Problems) -> (Vec<Row>, bool) {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err((
-            Vec::new(),
-            vec![RowError::new(
-                0,
-                "file",
-                "the file is UTF-16; save it as UTF-8 (CSV UTF-8 in spreadsheet programs)",
-            )],
+        out.push(RowError::new(
+            0,
+            "file",
+            "the file is UTF-16; save it as UTF-8 (CSV UTF-8 in spreadsheet programs)",
         ));
+        return (Vec::new(), false);
     }
     let bytes = strip_bom(bytes);
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return Err((
-            Vec::new(),
-            vec![RowError::new(0, "file", "the file is empty")],
-        ));
+        out.push(RowError::new(0, "file", "the file is empty"));
+        return (Vec::new(), false);
     }
     match format {
-        Format::Csv => parse_csv(bytes),
-        Format::Json => parse_json(bytes),
+        Format::Csv => parse_csv(bytes, out),
+        Format::Json => parse_json(bytes, out),
     }
 }
 
-fn parse_csv(bytes: &[u8]) -> Parsed {
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(true)
-        .trim(csv::Trim::None)
-        .from_reader(bytes);
-    let mut errors = Vec::new();
-    let header = match reader.byte_headers() {
-        Ok(h) => h.clone(),
-        Err(e) => {
-            return Err((
-                Vec::new(),
-                vec![RowError::new(
-                    1,
-                    "header",
-                    format!("cannot read the header: {e}"),
-                )],
-            ));
+fn unclosed(line: usize, quote_line: usize, field: &str) -> RowError {
+    RowError::new(
+        line,
+        field,
+        format!("unclosed quote starting on line {quote_line}; add the closing \""),
+    )
+    .kind("unclosed quote")
+}
+
+/// Read the header: which canonical column each position is, or None after reporting why not.
+fn read_header(reader: &mut Reader<'_>, out: &mut Problems) -> Option<Vec<usize>> {
+    let header = match reader.next_record() {
+        Next::Record(r) => r,
+        Next::UnclosedQuote { line, quote_line } => {
+            out.push(unclosed(line, quote_line, "header"));
+            return None;
+        }
+        Next::End => {
+            out.push(RowError::new(0, "file", "the file is empty"));
+            return None;
         }
     };
-    let mut columns: Vec<Option<usize>> = Vec::with_capacity(header.len());
+    let line = header.line;
+    if header.count > MAX_COLUMNS {
+        out.push(
+            RowError::new(
+                line,
+                "header",
+                format!(
+                    "has {} columns; at most {MAX_COLUMNS} are allowed",
+                    thousands(header.count)
+                ),
+            )
+            .kind(&format!("more than {MAX_COLUMNS} columns")),
+        );
+        return None;
+    }
+    let before = out.total();
+    let mut columns = Vec::with_capacity(header.count);
     let mut seen = [false; COLUMNS.len()];
-    for raw in header.iter() {
+    for raw in &header.fields {
         let name = String::from_utf8_lossy(raw).trim().to_ascii_lowercase();
         match COLUMNS.iter().position(|c| *c == name) {
-            Some(i) if seen[i] => {
-                errors.push(RowError::new(1, &name, "column appears twice"));
-                columns.push(None);
-            }
+            Some(i) if seen[i] => out.push(RowError::new(line, &name, "column appears twice")),
             Some(i) => {
                 seen[i] = true;
-                columns.push(Some(i));
+                columns.push(i);
             }
             None => {
-                let shown = if name.is_empty() {
-                    "(blank)".to_string()
-                } else {
-                    name.clone()
-                };
-                errors.push(RowError::new(
-                    1,
-                    &shown,
+                let shown = if name.is_empty() { "(blank)" } else { &name };
+                out.push(RowError::new(
+                    line,
+                    shown,
                     format!("unknown column; expected some of: {}", COLUMNS.join(", ")),
                 ));
-                columns.push(None);
             }
         }
     }
-    for req in REQUIRED {
-        let i = COLUMNS.iter().position(|c| *c == req).unwrap_or(0);
-        if !seen[i] {
-            errors.push(RowError::new(
-                1,
+    for (i, req) in COLUMNS.iter().enumerate() {
+        if REQUIRED.contains(req) && !seen[i] {
+            out.push(RowError::new(
+                line,
                 req,
                 "required column is missing from the header",
             ));
         }
     }
-    if !errors.is_empty() {
-        return Err((Vec::new(), errors));
-    }
+    (before == out.total()).then_some(columns)
+}
+
+fn parse_csv(bytes: &[u8], out: &mut Problems) -> (Vec<Row>, bool) {
+    let mut reader = Reader::new(bytes);
+    let Some(columns) = read_header(&mut reader, out) else {
+        return (Vec::new(), false);
+    };
     let mut rows = Vec::new();
-    let mut record = csv::ByteRecord::new();
     loop {
-        let line = reader.position().line() as usize;
-        match reader.read_byte_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {}
-            Err(e) => {
-                errors.push(RowError::new(
-                    line,
-                    "row",
-                    format!("cannot read this row: {e}"),
-                ));
+        let record = match reader.next_record() {
+            Next::End => break,
+            Next::UnclosedQuote { line, quote_line } => {
+                out.push(unclosed(line, quote_line, "row"));
                 break;
             }
-        }
-        let line = record.position().map(|p| p.line() as usize).unwrap_or(line);
-        if record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
+            Next::Record(r) => r,
+        };
+        let line = record.line;
+        if record.is_blank() && record.count <= MAX_COLUMNS {
             continue;
         }
-        if record.len() != columns.len() {
-            errors.push(RowError::new(
-                line,
-                "row",
-                format!(
-                    "has {} fields but the header has {}",
-                    record.len(),
-                    columns.len()
-                ),
-            ));
+        if record.count != columns.len() {
+            out.push(
+                RowError::new(
+                    line,
+                    "row",
+                    format!(
+                        "has {} fields but the header has {}",
+                        thousands(record.count),
+                        columns.len()
+                    ),
+                )
+                .kind("wrong number of fields"),
+            );
             continue;
         }
         let mut cells: [&str; COLUMNS.len()] = [""; COLUMNS.len()];
-        let mut bad_utf8 = false;
-        for (field, col) in record.iter().zip(&columns) {
-            if let Some(i) = col {
-                match std::str::from_utf8(field) {
-                    Ok(s) => cells[*i] = s,
-                    Err(_) => {
-                        errors.push(RowError::new(line, COLUMNS[*i], "is not valid UTF-8 text"));
-                        bad_utf8 = true;
-                    }
+        let mut bad = false;
+        for (pos, (field, &col)) in record.fields.iter().zip(&columns).enumerate() {
+            if record.too_long.contains(&pos) {
+                out.push(RowError::new(
+                    line,
+                    COLUMNS[col],
+                    format!("is longer than {MAX_CELL_BYTES} bytes"),
+                ));
+                bad = true;
+                continue;
+            }
+            match std::str::from_utf8(field) {
+                Ok(s) => cells[col] = s,
+                Err(_) => {
+                    out.push(RowError::new(line, COLUMNS[col], "is not valid UTF-8 text"));
+                    bad = true;
                 }
             }
         }
-        if !bad_utf8 {
-            push_row(line, &cells, &mut rows, &mut errors);
+        if !bad {
+            push_row(line, None, &cells, &mut rows, out);
         }
     }
-    if rows.is_empty() && errors.is_empty() {
-        errors.push(RowError::new(
+    if rows.is_empty() && out.is_empty() {
+        out.push(RowError::new(
             0,
             "file",
             "the file has a header but no people",
         ));
     }
-    if errors.is_empty() {
-        Ok(rows)
-    } else {
-        Err((rows, errors))
-    }
+    (rows, true)
 }
 
-fn parse_json(bytes: &[u8]) -> Parsed {
+fn parse_json(bytes: &[u8], out: &mut Problems) -> (Vec<Row>, bool) {
     let value: Value = match serde_json::from_slice(bytes) {
         Ok(v) => v,
         Err(e) => {
-            return Err((
-                Vec::new(),
-                vec![RowError::new(
-                    e.line(),
-                    "file",
-                    format!("is not valid JSON: {e}"),
-                )],
-            ));
+            out.push(
+                RowError::new(e.line(), "file", format!("is not valid JSON: {e}"))
+                    .kind("is not valid JSON"),
+            );
+            return (Vec::new(), false);
         }
     };
     let Value::Array(items) = value else {
-        return Err((
-            Vec::new(),
-            vec![RowError::new(0, "file", "must be a JSON array of objects")],
-        ));
+        out.push(RowError::new(0, "file", "must be a JSON array of objects"));
+        return (Vec::new(), false);
     };
+    if items.is_empty() {
+        out.push(RowError::new(0, "file", "the array is empty"));
+        return (Vec::new(), false);
+    }
+    let lines = lines_of(bytes, &json_element_starts(bytes));
     let mut rows = Vec::new();
-    let mut errors = Vec::new();
     for (i, item) in items.iter().enumerate() {
-        let line = i + 1;
+        let record = Some(i + 1);
+        let line = lines.get(i).copied().unwrap_or(1);
+        let err = |field: &str, message: String| RowError::new(line, field, message).record(record);
         let Value::Object(map) = item else {
-            errors.push(RowError::new(line, "record", "must be an object"));
+            out.push(err("record", "must be an object".into()));
             continue;
         };
+        if map.len() > MAX_COLUMNS {
+            out.push(
+                err(
+                    "record",
+                    format!(
+                        "has {} fields; at most {MAX_COLUMNS} are allowed",
+                        map.len()
+                    ),
+                )
+                .kind(&format!("more than {MAX_COLUMNS} fields")),
+            );
+            continue;
+        }
         let mut owned: [String; COLUMNS.len()] = Default::default();
-        let mut ok = true;
         for (key, v) in map {
             let k = key.trim().to_ascii_lowercase();
             let Some(idx) = COLUMNS.iter().position(|c| *c == k) else {
-                errors.push(RowError::new(
-                    line,
+                out.push(err(
                     key,
                     format!("unknown field; expected some of: {}", COLUMNS.join(", ")),
                 ));
-                ok = false;
                 continue;
             };
             owned[idx] = match v {
@@ -247,43 +269,34 @@ fn parse_json(bytes: &[u8]) -> Parsed {
                 Value::String(s) => s.clone(),
                 Value::Number(n) => n.to_string(),
                 _ => {
-                    errors.push(RowError::new(line, &k, "must be a string"));
-                    ok = false;
+                    out.push(err(&k, "must be a string".into()));
                     continue;
                 }
             };
         }
         for req in REQUIRED {
             if !map.keys().any(|k| k.trim().eq_ignore_ascii_case(req)) {
-                errors.push(RowError::new(line, req, "is required"));
-                ok = false;
+                out.push(err(req, "is required".into()));
             }
         }
-        let _ = ok;
         let cells: [&str; COLUMNS.len()] = std::array::from_fn(|i| owned[i].as_str());
-        push_row(line, &cells, &mut rows, &mut errors);
+        push_row(line, record, &cells, &mut rows, out);
     }
-    if items.is_empty() {
-        errors.push(RowError::new(0, "file", "the array is empty"));
-    }
-    if errors.is_empty() {
-        Ok(rows)
-    } else {
-        Err((rows, errors))
-    }
+    (rows, true)
 }
 
 /// Clean one row's cells, recording an error per bad cell.
 fn push_row(
     line: usize,
+    record: Option<usize>,
     c: &[&str; COLUMNS.len()],
     rows: &mut Vec<Row>,
-    errors: &mut Vec<RowError>,
+    errors: &mut Problems,
 ) {
     let mut req = |field: &str, raw: &str, max: usize| match required_text(raw, max) {
         Ok(v) => v,
         Err(m) => {
-            errors.push(RowError::new(line, field, m));
+            errors.push(RowError::new(line, field, m).record(record));
             String::new()
         }
     };
@@ -292,18 +305,18 @@ fn push_row(
     let email = match normalise_email(c[2]) {
         Ok(e) => e,
         Err(m) => {
-            errors.push(RowError::new(
-                line,
-                "email",
-                format!("{m} (got {:?})", c[2].trim()),
-            ));
+            errors.push(
+                RowError::new(line, "email", format!("{m} (got {:?})", shown(c[2].trim())))
+                    .kind(m)
+                    .record(record),
+            );
             String::new()
         }
     };
     let mut opt = |field: &str, raw: &str, max: usize| match optional_text(raw, max) {
         Ok(v) => v,
         Err(m) => {
-            errors.push(RowError::new(line, field, m));
+            errors.push(RowError::new(line, field, m).record(record));
             String::new()
         }
     };
@@ -318,11 +331,15 @@ fn push_row(
         match parse_date(c[7]) {
             Ok(d) => Some(d),
             Err(m) => {
-                errors.push(RowError::new(
-                    line,
-                    "role_start_date",
-                    format!("{m} (got {:?})", c[7].trim()),
-                ));
+                errors.push(
+                    RowError::new(
+                        line,
+                        "role_start_date",
+                        format!("{m} (got {:?})", shown(c[7].trim())),
+                    )
+                    .kind(m)
+                    .record(record),
+                );
                 None
             }
         }
@@ -330,6 +347,7 @@ fn push_row(
     {
         rows.push(Row {
             line,
+            record,
             employee_id,
             name,
             email,

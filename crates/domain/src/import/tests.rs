@@ -171,8 +171,11 @@ fn json_is_parsed_and_unknown_keys_reported() {
         Format::Json,
     )
     .unwrap_err();
-    assert!(errs.iter().any(|e| e.line == 1 && e.field == "age"));
-    assert!(errs.iter().any(|e| e.line == 2 && e.field == "employee_id"));
+    assert!(errs.iter().any(|e| e.record == Some(1) && e.field == "age"));
+    assert!(
+        errs.iter()
+            .any(|e| (e.line, e.record) == (1, Some(2)) && e.field == "employee_id")
+    );
     assert!(parse(b"{\"a\":1}", Format::Json).is_err());
     assert!(parse(b"[1,", Format::Json).is_err());
 }

@@ -1,6 +1,6 @@
 //! Whole-file checks across rows: duplicates, managers, reporting cycles, role codes.
 
-use super::{Existing, Row, RowError, sort_errors};
+use super::{Existing, Problems, Row, RowError};
 use crate::org::nodes_on_cycles;
 use std::collections::HashMap;
 
@@ -13,7 +13,18 @@ pub fn validate(
     existing: &[Existing],
     known_role: impl Fn(&str) -> bool,
 ) -> Vec<RowError> {
-    let mut errors = Vec::new();
+    let mut problems = Problems::unbounded();
+    validate_into(rows, existing, known_role, &mut problems);
+    problems.into_report().problems
+}
+
+/// [`validate`], recording into a bounded collector.
+pub(super) fn validate_into(
+    rows: &[Row],
+    existing: &[Existing],
+    known_role: impl Fn(&str) -> bool,
+    errors: &mut Problems,
+) {
     let mut by_id: HashMap<&str, &Row> = HashMap::with_capacity(rows.len());
     let mut by_email: HashMap<&str, &Row> = HashMap::with_capacity(rows.len());
     for row in rows {
@@ -25,35 +36,46 @@ pub fn validate(
             continue;
         }
         if let Some(first) = by_id.insert(&row.employee_id, row) {
-            errors.push(RowError::new(
-                row.line,
-                "employee_id",
-                format!(
-                    "{} appears more than once (also on line {})",
-                    row.employee_id, first.line
-                ),
-            ));
+            errors.push(
+                RowError::at(
+                    row,
+                    "employee_id",
+                    format!(
+                        "{} appears more than once (also on {})",
+                        row.employee_id,
+                        also(first)
+                    ),
+                )
+                .kind("appears more than once"),
+            );
             by_id.insert(&first.employee_id, first);
         }
         if let Some(first) = by_email.insert(&row.email, row) {
-            errors.push(RowError::new(
-                row.line,
-                "email",
-                format!(
-                    "{} appears more than once (also on line {})",
-                    row.email, first.line
-                ),
-            ));
+            errors.push(
+                RowError::at(
+                    row,
+                    "email",
+                    format!(
+                        "{} appears more than once (also on {})",
+                        row.email,
+                        also(first)
+                    ),
+                )
+                .kind("appears more than once"),
+            );
             by_email.insert(&first.email, first);
         }
         if let Some(code) = &row.role_code
             && !known_role(code)
         {
-            errors.push(RowError::new(
-                row.line,
-                "role_code",
-                format!("{code} is not in the role catalogue"),
-            ));
+            errors.push(
+                RowError::at(
+                    row,
+                    "role_code",
+                    format!("{code} is not in the role catalogue"),
+                )
+                .kind("is not in the role catalogue"),
+            );
         }
     }
     let existing_by_id: HashMap<&str, &Existing> = existing
@@ -67,36 +89,50 @@ pub fn validate(
                 .get(e.employee_id.as_str())
                 .is_none_or(|r| r.email == e.email)
         {
-            errors.push(RowError::new(
-                row.line,
-                "email",
-                format!(
-                    "{} already belongs to employee {}",
-                    row.email, e.employee_id
-                ),
-            ));
+            errors.push(
+                RowError::at(
+                    row,
+                    "email",
+                    format!(
+                        "{} already belongs to employee {}",
+                        row.email, e.employee_id
+                    ),
+                )
+                .kind("already belongs to another employee"),
+            );
         }
     }
     for row in rows {
         if let Some(m) = &row.manager_employee_id {
             if m == &row.employee_id {
-                errors.push(RowError::new(
-                    row.line,
+                errors.push(RowError::at(
+                    row,
                     "manager_employee_id",
                     "a person cannot manage themselves",
                 ));
             } else if !by_id.contains_key(m.as_str()) && !existing_by_id.contains_key(m.as_str()) {
-                errors.push(RowError::new(
-                    row.line,
-                    "manager_employee_id",
-                    format!("{m} is neither in this file nor an existing person"),
-                ));
+                errors.push(
+                    RowError::at(
+                        row,
+                        "manager_employee_id",
+                        format!("{m} is neither in this file nor an existing person"),
+                    )
+                    .kind("is neither in this file nor an existing person"),
+                );
             }
         }
     }
-    errors.extend(cycle_errors(rows, existing, &by_id));
-    sort_errors(&mut errors);
-    errors
+    for e in cycle_errors(rows, existing, &by_id) {
+        errors.push(e);
+    }
+}
+
+/// Where the first occurrence is: "line 3" (CSV) or "line 1, record 2" (JSON).
+fn also(first: &Row) -> String {
+    match first.record {
+        Some(r) => format!("line {}, record {r}", first.line),
+        None => format!("line {}", first.line),
+    }
 }
 
 /// Reporting lines after the import: the file's links override the existing ones.
@@ -123,11 +159,14 @@ fn cycle_errors(rows: &[Row], existing: &[Existing], by_id: &HashMap<&str, &Row>
         let chain = shown.join(" → ");
         for id in &cycle {
             if let Some(row) = by_id.get(id) {
-                errors.push(RowError::new(
-                    row.line,
-                    "manager_employee_id",
-                    format!("reporting lines form a cycle: {chain}"),
-                ));
+                errors.push(
+                    RowError::at(
+                        row,
+                        "manager_employee_id",
+                        format!("reporting lines form a cycle: {chain}"),
+                    )
+                    .kind("reporting lines form a cycle"),
+                );
             }
         }
     }

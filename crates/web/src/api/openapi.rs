@@ -36,13 +36,15 @@ pub const OPS: &[Op] = &[
     Op {
         method: "get",
         path: "/people",
-        summary: "Search or list active people (name, title, team, location, shared skills)",
+        summary: "Search or list active people (name, title, team, location, shared skills); talent admins also get employee_id and email and may filter by them exactly (employee_id, email in any case; 403 for anyone else; not with q)",
         admin: false,
         body: "",
         query: &[
             ("q", "string"),
             ("page", "integer"),
             ("per_page", "integer"),
+            ("employee_id", "string"),
+            ("email", "string"),
         ],
     },
     Op {

@@ -3,13 +3,13 @@
 use crate::AppState;
 use crate::error::HtmlResult;
 use crate::extract::CurrentUser;
-use crate::html::NoticeQuery;
+use crate::html::auth::session_cookie;
+use crate::html::{Notice, NoticeQuery};
 use crate::page::{Page, render_status};
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect};
+use axum::http::{StatusCode, header};
 use ladderless_core::CoreError;
 use ladderless_core::auth::Session;
 use ladderless_domain::fields::FieldErrors;
@@ -33,7 +33,7 @@ async fn account_page(
     s: &Session,
     errors: FieldErrors,
     new_token: Option<String>,
-    notice: Option<&str>,
+    notice: Option<Notice>,
 ) -> HtmlResult {
     let tokens = state
         .app
@@ -63,7 +63,7 @@ pub async fn account(
     CurrentUser(s): CurrentUser,
     Query(q): Query<NoticeQuery>,
 ) -> HtmlResult {
-    account_page(&state, &s, FieldErrors::new(), None, q.notice.as_deref()).await
+    account_page(&state, &s, FieldErrors::new(), None, q.notice).await
 }
 
 /// Password change fields.
@@ -84,14 +84,21 @@ pub async fn change_password(
         .app
         .change_password(
             &s.actor,
-            &s.id,
             &f.current_password,
             &f.new_password,
             &f.confirm_password,
         )
         .await
     {
-        Ok(()) => Ok(Redirect::to("/account?notice=password_changed").into_response()),
+        Ok(session) => {
+            let mut resp = Notice::PasswordChanged.redirect("/account");
+            let max_age = state.app.settings.session_days * 86400;
+            resp.headers_mut().insert(
+                header::SET_COOKIE,
+                session_cookie(&session.cookie, max_age, state.config.secure_cookies),
+            );
+            Ok(resp)
+        }
         Err(CoreError::Invalid(errors)) => account_page(&state, &s, errors, None, None).await,
         Err(e) => Err(e.into()),
     }
@@ -123,5 +130,5 @@ pub async fn revoke_token(
     Path(id): Path<Uuid>,
 ) -> HtmlResult {
     state.app.revoke_api_token(&s.actor, id).await?;
-    Ok(Redirect::to("/account?notice=token_revoked").into_response())
+    Ok(Notice::TokenRevoked.redirect("/account"))
 }

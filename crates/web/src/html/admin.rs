@@ -4,7 +4,7 @@ use crate::AppState;
 use crate::error::HtmlResult;
 use crate::extract::CurrentUser;
 use crate::html::people::person_page;
-use crate::html::{NoticeQuery, page_number};
+use crate::html::{FormOutcome, Notice, NoticeQuery, page_number, status};
 use crate::middleware::CsrfInBody;
 use crate::page::{Page, render, render_status};
 use askama::Template;
@@ -16,7 +16,7 @@ use ladderless_core::CoreError;
 use ladderless_core::auth::{Session, constant_time_eq};
 use ladderless_core::import::{ImportOptions, ImportSummary};
 use ladderless_domain::fields::FieldErrors;
-use ladderless_domain::import::{Format, RowError};
+use ladderless_domain::import::{Format, Report};
 use ladderless_store::Uuid;
 use ladderless_store::audit::AuditEntry;
 use ladderless_store::import::ImportRun;
@@ -45,21 +45,12 @@ async fn admin_page(
     days: Option<String>,
     admins_see: Option<bool>,
     errors: FieldErrors,
-    notice: Option<&str>,
+    notice: Option<Notice>,
 ) -> HtmlResult {
     admin_only(s)?;
-    let counts = state
-        .app
-        .store
-        .org_counts()
-        .await
-        .map_err(CoreError::from)?;
+    let counts = state.app.org_counts().await?;
     let current = state.app.proposal_settings().await?;
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = status(&errors);
     let page = AdminPage {
         page: Page::new(s, "Admin", "/admin").with_notice(notice),
         counts,
@@ -76,15 +67,7 @@ pub async fn overview(
     CurrentUser(s): CurrentUser,
     Query(q): Query<NoticeQuery>,
 ) -> HtmlResult {
-    admin_page(
-        &state,
-        &s,
-        None,
-        None,
-        FieldErrors::new(),
-        q.notice.as_deref(),
-    )
-    .await
+    admin_page(&state, &s, None, None, FieldErrors::new(), q.notice).await
 }
 
 /// The proposal settings form.
@@ -107,12 +90,12 @@ pub async fn save_settings(
         .app
         .set_proposal_settings(&s.actor, &f.ask_again_days, see)
         .await
+        .form()?
     {
-        Ok(_) => Ok(Redirect::to("/admin?notice=settings_saved").into_response()),
-        Err(CoreError::Invalid(errors)) => {
+        Ok(_) => Ok(Notice::SettingsSaved.redirect("/admin")),
+        Err(errors) => {
             admin_page(&state, &s, Some(f.ask_again_days), Some(see), errors, None).await
         }
-        Err(e) => Err(e.into()),
     }
 }
 
@@ -122,28 +105,21 @@ struct ImportPage {
     page: Page,
     runs: Vec<ImportRun>,
     summary: Option<ImportSummary>,
-    errors: Vec<RowError>,
+    report: Report,
     file_error: Option<String>,
     file_name: String,
-    is_json: bool,
 }
 
 async fn import_page(
     state: &AppState,
     s: &Session,
     summary: Option<ImportSummary>,
-    errors: Vec<RowError>,
+    report: Report,
     file_error: Option<String>,
     file_name: String,
-    is_json: bool,
 ) -> HtmlResult {
-    let runs = state
-        .app
-        .store
-        .import_runs(10)
-        .await
-        .map_err(CoreError::from)?;
-    let status = if errors.is_empty() && file_error.is_none() {
+    let runs = state.app.import_runs(&s.actor, 10).await?;
+    let status = if report.total == 0 && file_error.is_none() {
         StatusCode::OK
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
@@ -152,10 +128,9 @@ async fn import_page(
         page: Page::new(s, "Import people", "/admin"),
         runs,
         summary,
-        errors,
+        report,
         file_error,
         file_name,
-        is_json,
     };
     Ok(render_status(status, &page))
 }
@@ -163,7 +138,7 @@ async fn import_page(
 /// The import form and past imports.
 pub async fn import_form(State(state): State<AppState>, CurrentUser(s): CurrentUser) -> HtmlResult {
     admin_only(&s)?;
-    import_page(&state, &s, None, Vec::new(), None, String::new(), false).await
+    import_page(&state, &s, None, Report::default(), None, String::new()).await
 }
 
 /// Upload a file: check it whole, then apply it or report every problem.
@@ -186,10 +161,9 @@ pub async fn import_upload(
                     &state,
                     &s,
                     None,
-                    Vec::new(),
+                    Report::default(),
                     Some(format!("The upload could not be read: {}", e.body_text())),
                     String::new(),
-                    false,
                 )
                 .await;
             }
@@ -203,10 +177,9 @@ pub async fn import_upload(
                     &state,
                     &s,
                     None,
-                    Vec::new(),
+                    Report::default(),
                     Some(format!("The upload could not be read: {}", e.body_text())),
                     String::new(),
-                    false,
                 )
                 .await;
             }
@@ -228,16 +201,14 @@ pub async fn import_upload(
             &state,
             &s,
             None,
-            Vec::new(),
+            Report::default(),
             Some("Choose a CSV or JSON file to import.".into()),
             String::new(),
-            false,
         )
         .await;
     };
     let format = Format::guess(&file_name, &bytes);
     opts.source = file_name.clone();
-    let is_json = format == Format::Json;
     match state
         .app
         .import_people(Some(&s.actor), &bytes, format, &opts)
@@ -248,15 +219,14 @@ pub async fn import_upload(
                 &state,
                 &s,
                 Some(summary),
-                Vec::new(),
+                Report::default(),
                 None,
                 file_name,
-                is_json,
             )
             .await
         }
-        Err(CoreError::ImportRejected(errors)) => {
-            import_page(&state, &s, None, errors, None, file_name, is_json).await
+        Err(CoreError::ImportRejected(report)) => {
+            import_page(&state, &s, None, report, None, file_name).await
         }
         Err(e) => Err(e.into()),
     }
@@ -285,10 +255,10 @@ pub async fn set_roles(
             f.facilitator.is_some(),
         )
         .await
+        .form()?
     {
-        Ok(()) => Ok(Redirect::to(&format!("/people/{id}?notice=roles_saved")).into_response()),
-        Err(CoreError::Invalid(_)) => Ok(Redirect::to(&format!("/people/{id}")).into_response()),
-        Err(e) => Err(e.into()),
+        Ok(()) => Ok(Notice::RolesSaved.redirect(&format!("/people/{id}"))),
+        Err(_) => Ok(Redirect::to(&format!("/people/{id}")).into_response()),
     }
 }
 
@@ -358,10 +328,8 @@ pub async fn audit(
     let filter = (!action.is_empty()).then_some(action.as_str());
     let mut entries = state
         .app
-        .store
-        .audit_entries(filter, 51, (page_no - 1) * 50)
-        .await
-        .map_err(CoreError::from)?;
+        .audit_entries(&s.actor, filter, 51, (page_no - 1) * 50)
+        .await?;
     let has_next = entries.len() > 50;
     entries.truncate(50);
     Ok(render(&AuditPage {
@@ -393,15 +361,10 @@ async fn catalogue_page(
     skill_errors: FieldErrors,
     role_form: (String, String, String),
     skill_form: (String, String),
-    notice: Option<&str>,
+    notice: Option<Notice>,
 ) -> HtmlResult {
-    let roles = state.app.store.org_roles().await.map_err(CoreError::from)?;
-    let skills = state
-        .app
-        .store
-        .org_skills()
-        .await
-        .map_err(CoreError::from)?;
+    let roles = state.app.org_roles().await?;
+    let skills = state.app.org_skills().await?;
     let status = if role_errors.is_empty() && skill_errors.is_empty() {
         StatusCode::OK
     } else {
@@ -433,7 +396,7 @@ pub async fn catalogue(
         FieldErrors::new(),
         Default::default(),
         Default::default(),
-        q.notice.as_deref(),
+        q.notice,
     )
     .await
 }
@@ -475,11 +438,9 @@ pub async fn create_role(
     } else {
         Err(CoreError::Invalid(errors))
     };
-    match result {
-        Ok(role) => {
-            Ok(Redirect::to(&format!("/roles/{}?notice=role_created", role.code)).into_response())
-        }
-        Err(CoreError::Invalid(errors)) => {
+    match result.form()? {
+        Ok(role) => Ok(Notice::RoleCreated.redirect(&format!("/roles/{}", role.code))),
+        Err(errors) => {
             catalogue_page(
                 &state,
                 &s,
@@ -491,7 +452,6 @@ pub async fn create_role(
             )
             .await
         }
-        Err(e) => Err(e.into()),
     }
 }
 
@@ -512,9 +472,10 @@ pub async fn create_skill(
         .app
         .create_org_skill(&s.actor, &f.label, &f.description)
         .await
+        .form()?
     {
-        Ok(_) => Ok(Redirect::to("/admin/catalogue?notice=skill_created").into_response()),
-        Err(CoreError::Invalid(errors)) => {
+        Ok(_) => Ok(Notice::SkillCreated.redirect("/admin/catalogue")),
+        Err(errors) => {
             catalogue_page(
                 &state,
                 &s,
@@ -526,6 +487,5 @@ pub async fn create_skill(
             )
             .await
         }
-        Err(e) => Err(e.into()),
     }
 }

@@ -3,7 +3,7 @@
 use crate::AppState;
 use crate::error::HtmlResult;
 use crate::extract::{ClientIp, CurrentUser, SESSION_COOKIE};
-use crate::html::NoticeQuery;
+use crate::html::{Notice, NoticeQuery};
 use crate::page::{Page, render, render_status};
 use askama::Template;
 use axum::Form;
@@ -25,7 +25,7 @@ struct LoginPage {
 /// The sign-in form.
 pub async fn login_form(Query(q): Query<NoticeQuery>) -> Response {
     render(&LoginPage {
-        page: Page::anonymous("Sign in").with_notice(q.notice.as_deref()),
+        page: Page::anonymous("Sign in").with_notice(q.notice),
         email: String::new(),
         error: None,
     })
@@ -64,15 +64,19 @@ pub async fn login(
             Ok(resp)
         }
         Err(e @ (CoreError::Unauthenticated | CoreError::TooManyAttempts { .. })) => {
-            let (status, message) = match e {
-                CoreError::TooManyAttempts { retry_after_secs } => (
+            let retry_after = match e {
+                CoreError::TooManyAttempts { retry_after_secs } => Some(retry_after_secs),
+                _ => None,
+            };
+            let (status, message) = match retry_after {
+                Some(secs) => (
                     StatusCode::TOO_MANY_REQUESTS,
                     format!(
                         "Too many failed attempts. Try again in {} minutes.",
-                        (retry_after_secs + 59) / 60
+                        (secs + 59) / 60
                     ),
                 ),
-                _ => (
+                None => (
                     StatusCode::UNAUTHORIZED,
                     "That e-mail and password do not match an account.".to_string(),
                 ),
@@ -82,7 +86,13 @@ pub async fn login(
                 email: form.email,
                 error: Some(message),
             };
-            Ok(render_status(status, &page))
+            let mut resp = render_status(status, &page);
+            if let Some(secs) = retry_after
+                && let Ok(v) = HeaderValue::from_str(&secs.to_string())
+            {
+                resp.headers_mut().insert(header::RETRY_AFTER, v);
+            }
+            Ok(resp)
         }
         Err(e) => Err(e.into()),
     }
@@ -94,7 +104,7 @@ pub async fn logout(
     CurrentUser(session): CurrentUser,
 ) -> HtmlResult {
     state.app.sign_out(&session.id).await?;
-    let mut resp = Redirect::to("/login?notice=signed_out").into_response();
+    let mut resp = Notice::SignedOut.redirect("/login");
     resp.headers_mut().insert(
         header::SET_COOKIE,
         session_cookie("", 0, state.config.secure_cookies),
@@ -150,7 +160,7 @@ pub async fn accept_invite(
     {
         Ok(session) => {
             let max_age = state.app.settings.session_days * 86400;
-            let mut resp = Redirect::to("/?notice=welcome").into_response();
+            let mut resp = Notice::Welcome.redirect("/");
             resp.headers_mut().insert(
                 header::SET_COOKIE,
                 session_cookie(&session.cookie, max_age, state.config.secure_cookies),

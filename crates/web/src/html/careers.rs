@@ -3,6 +3,7 @@
 use crate::AppState;
 use crate::error::HtmlResult;
 use crate::extract::CurrentUser;
+use crate::html::Href;
 use crate::page::{Page, render, render_status};
 use askama::Template;
 use axum::extract::{Query, State};
@@ -183,7 +184,7 @@ fn layout(g: &MoveGroups, growth: &BTreeMap<String, Vec<Growth>>) -> Vec<Node> {
             } else {
                 (
                     120 + (i as i32) * 660 / (n as i32 - 1),
-                    if i % 2 == 0 { y } else { second },
+                    if i.is_multiple_of(2) { y } else { second },
                 )
             }
         }
@@ -192,7 +193,7 @@ fn layout(g: &MoveGroups, growth: &BTreeMap<String, Vec<Growth>>) -> Vec<Node> {
     place(&g.across, "across", &row(480, 415));
     place(&g.sideways, "sideways", &|i, _| {
         (
-            if i % 2 == 0 { 120 } else { 780 },
+            if i.is_multiple_of(2) { 120 } else { 780 },
             170 + (i as i32 / 2) * 80,
         )
     });

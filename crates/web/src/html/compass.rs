@@ -5,12 +5,11 @@ use crate::AppState;
 use crate::assets;
 use crate::error::HtmlResult;
 use crate::extract::CurrentUser;
+use crate::html::{FormOutcome, Notice, Pairs, PathIds, status};
 use crate::page::{Page, render_status};
 use askama::Template;
 use axum::Form;
 use axum::extract::{Query, State};
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect};
 use ladderless_core::CoreError;
 use ladderless_core::auth::Session;
 use ladderless_core::catalogue::{RoleSummary, SkillSummary};
@@ -20,10 +19,8 @@ use ladderless_domain::fields::FieldErrors;
 use ladderless_domain::org::Audience;
 use serde::Deserialize;
 
-mod pairs;
 mod views;
 
-pub use pairs::{PageId, Pairs};
 pub use views::{history, person_compass, person_history, shared};
 
 /// A factor row of the ranking form.
@@ -81,7 +78,8 @@ struct CompassPage {
 /// Which skill to put in the form for editing.
 #[derive(Debug, Default, Deserialize)]
 pub struct CompassQuery {
-    notice: Option<String>,
+    #[serde(default, deserialize_with = "crate::html::notice::from_query")]
+    notice: Option<Notice>,
     edit_skill: Option<String>,
 }
 
@@ -102,14 +100,7 @@ pub async fn compass(
             kept.evidence = sk.evidence.clone();
         }
     }
-    compass_page(
-        &state,
-        &s,
-        FieldErrors::new(),
-        Some(kept),
-        q.notice.as_deref(),
-    )
-    .await
+    compass_page(&state, &s, FieldErrors::new(), Some(kept), q.notice).await
 }
 
 /// Render one's compass; `kept` replaces the saved values in the forms when given.
@@ -118,7 +109,7 @@ pub async fn compass_page(
     s: &Session,
     errors: FieldErrors,
     kept: Option<Kept>,
-    notice: Option<&str>,
+    notice: Option<Notice>,
 ) -> HtmlResult {
     let v = state.app.compass_view(&s.actor, s.actor.id()).await?;
     let aspirations = v.aspirations.as_ref();
@@ -162,11 +153,7 @@ pub async fn compass_page(
             current: *a,
         })
         .collect();
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = status(&errors);
     let page = CompassPage {
         page: Page::new(s, "Your compass", "/compass").with_notice(notice),
         factors: factors.collect(),
@@ -203,12 +190,9 @@ async fn done(
     kept: Kept,
     anchor: &str,
 ) -> HtmlResult {
-    match result {
-        Ok(()) => {
-            Ok(Redirect::to(&format!("/compass?notice=compass_saved#{anchor}")).into_response())
-        }
-        Err(CoreError::Invalid(errors)) => compass_page(state, s, errors, Some(kept), None).await,
-        Err(e) => Err(e.into()),
+    match result.form()? {
+        Ok(()) => Ok(Notice::CompassSaved.redirect(&format!("/compass#{anchor}"))),
+        Err(errors) => compass_page(state, s, errors, Some(kept), None).await,
     }
 }
 
@@ -263,10 +247,10 @@ pub async fn add_value(
 pub async fn remove_value(
     State(state): State<AppState>,
     CurrentUser(s): CurrentUser,
-    PageId(id): PageId,
+    PathIds(id, _): PathIds,
 ) -> HtmlResult {
     state.app.remove_value(&s.actor, id).await?;
-    Ok(Redirect::to("/compass?notice=compass_saved#values").into_response())
+    Ok(Notice::CompassSaved.redirect("/compass#values"))
 }
 
 /// Add or change a skill.
@@ -316,7 +300,7 @@ pub async fn remove_skill(
         .app
         .remove_skill(&s.actor, Pairs(f).get("skill_id"))
         .await?;
-    Ok(Redirect::to("/compass?notice=compass_saved#skills").into_response())
+    Ok(Notice::CompassSaved.redirect("/compass#skills"))
 }
 
 /// Rewrite interests and aspirations.
@@ -374,7 +358,7 @@ pub async fn remove_role(
         .app
         .remove_target_role(&s.actor, Pairs(f).get("role_code"))
         .await?;
-    Ok(Redirect::to("/compass?notice=compass_saved#aspirations").into_response())
+    Ok(Notice::CompassSaved.redirect("/compass#aspirations"))
 }
 
 /// Choose who sees each section (`audience_<section>` fields, or one `section` + `audience`).
@@ -412,5 +396,5 @@ pub async fn set_visibility(
             return done(&state, &s, Err(e), Kept::default(), "sharing").await;
         }
     }
-    Ok(Redirect::to("/compass?notice=compass_shared#sharing").into_response())
+    Ok(Notice::CompassShared.redirect("/compass#sharing"))
 }

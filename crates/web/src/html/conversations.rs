@@ -5,15 +5,11 @@ use crate::AppState;
 use crate::assets;
 use crate::error::HtmlResult;
 use crate::extract::CurrentUser;
-use crate::html::NoticeQuery;
-use crate::html::compass::{PageId, Pairs};
+use crate::html::{FormOutcome, Notice, NoticeQuery, Pairs, PathIds, status};
 use crate::page::{Page, render, render_status};
 use askama::Template;
 use axum::Form;
 use axum::extract::{Query, State};
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect};
-use ladderless_core::CoreError;
 use ladderless_core::auth::Session;
 use ladderless_core::coach::ThemeGroup;
 use ladderless_core::conversations::{
@@ -47,7 +43,7 @@ pub async fn list(
     let follow_ups = state.app.follow_ups_due(&s.actor, true).await?;
     let needs = state.app.needs(&s.actor, None).await?;
     let has_customers = !state.app.customer_lines(&s.actor).await?.is_empty();
-    let page = Page::new(&s, "Conversations", "/customers").with_notice(q.notice.as_deref());
+    let page = Page::new(&s, "Conversations", "/customers").with_notice(q.notice);
     Ok(render(&ListPage {
         page,
         conversations,
@@ -144,11 +140,7 @@ struct NewPage {
 
 async fn new_page(state: &AppState, s: &Session, t: Typed, errors: FieldErrors) -> HtmlResult {
     let customers = state.app.customer_lines(&s.actor).await?;
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = status(&errors);
     let page = NewPage {
         page: Page::new(s, "Log a conversation", "/customers"),
         t: t.padded(),
@@ -188,12 +180,14 @@ pub async fn create(
     Form(f): Form<Vec<(String, String)>>,
 ) -> HtmlResult {
     let t = Typed::from_pairs(&Pairs(f));
-    match state.app.create_conversation(&s.actor, &t.input()).await {
-        Ok(id) => Ok(
-            Redirect::to(&format!("/conversations/{id}?notice=conversation_saved")).into_response(),
-        ),
-        Err(CoreError::Invalid(errors)) => new_page(&state, &s, t, errors).await,
-        Err(e) => Err(e.into()),
+    match state
+        .app
+        .create_conversation(&s.actor, &t.input())
+        .await
+        .form()?
+    {
+        Ok(id) => Ok(Notice::ConversationSaved.redirect(&format!("/conversations/{id}"))),
+        Err(errors) => new_page(&state, &s, t, errors).await,
     }
 }
 
@@ -208,7 +202,7 @@ struct ShowPage {
 pub async fn show(
     State(state): State<AppState>,
     CurrentUser(s): CurrentUser,
-    PageId(id): PageId,
+    PathIds(id, _): PathIds,
     Query(q): Query<NoticeQuery>,
 ) -> HtmlResult {
     let v = state.app.conversation_view(&s.actor, id).await?;
@@ -218,7 +212,7 @@ pub async fn show(
         v.line.conversation.title.clone()
     };
     Ok(render(&ShowPage {
-        page: Page::new(&s, title, "/customers").with_notice(q.notice.as_deref()),
+        page: Page::new(&s, title, "/customers").with_notice(q.notice),
         v,
     }))
 }
@@ -227,27 +221,23 @@ pub async fn show(
 pub async fn delete(
     State(state): State<AppState>,
     CurrentUser(s): CurrentUser,
-    PageId(id): PageId,
+    PathIds(id, _): PathIds,
 ) -> HtmlResult {
     state.app.delete_conversation(&s.actor, id).await?;
-    Ok(Redirect::to("/conversations?notice=conversation_deleted").into_response())
+    Ok(Notice::ConversationDeleted.redirect("/conversations"))
 }
 
 /// Mark a follow-up done (or open again with `done=0`), then go back where the form was.
 pub async fn follow_up_done(
     State(state): State<AppState>,
     CurrentUser(s): CurrentUser,
-    PageId(id): PageId,
+    PathIds(id, _): PathIds,
     Form(f): Form<Vec<(String, String)>>,
 ) -> HtmlResult {
     let f = Pairs(f);
     let done = f.get("done") != "0";
     state.app.set_follow_up_done(&s.actor, id, done).await?;
-    Ok(Redirect::to(&format!(
-        "{}?notice=follow_up_done",
-        safe_back(f.get("back"))
-    ))
-    .into_response())
+    Ok(Notice::FollowUpDone.redirect(safe_back(f.get("back"))))
 }
 
 /// Only local paths (never another site) are followed back to.

@@ -5,14 +5,12 @@ use crate::AppState;
 use crate::assets;
 use crate::error::HtmlResult;
 use crate::extract::CurrentUser;
-use crate::html::NoticeQuery;
-use crate::html::compass::{PageId, Pairs};
+use crate::html::{FormOutcome, Notice, NoticeQuery, Pairs, PathIds};
 use crate::page::{Page, render_status};
 use askama::Template;
 use axum::Form;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect};
 use ladderless_core::CoreError;
 use ladderless_core::auth::Session;
 use ladderless_core::curated::{ACTIONS, CuratedInput, CuratedLine};
@@ -63,7 +61,7 @@ async fn curated_page(
     form: CuratedInput,
     errors: FieldErrors,
     note_error: NoteError,
-    notice: Option<&str>,
+    notice: Option<Notice>,
 ) -> HtmlResult {
     let moves = state.app.curated_moves(&s.actor).await?;
     let status = if errors.is_empty() && note_error.message.is_empty() {
@@ -95,7 +93,7 @@ pub async fn list(
         CuratedInput::default(),
         FieldErrors::new(),
         NoteError::default(),
-        q.notice.as_deref(),
+        q.notice,
     )
     .await
 }
@@ -123,20 +121,20 @@ pub async fn create(
         kind: f.get("kind").into(),
         note: f.get("note").into(),
     };
-    match state.app.add_curated_move(&s.actor, &input).await {
-        Ok(_) => Ok(Redirect::to("/admin/moves?notice=curated_saved").into_response()),
-        Err(CoreError::Invalid(errors)) => {
-            curated_page(&state, &s, input, errors, NoteError::default(), None).await
-        }
-        Err(CoreError::Conflict { field }) => {
-            let mut errors = FieldErrors::new();
-            errors.add(
+    let result = state
+        .app
+        .add_curated_move(&s.actor, &input)
+        .await
+        .map_err(|e| match e {
+            CoreError::Conflict { field } => CoreError::field(
                 &field,
                 "this move is curated already: change its note or remove it in the list below",
-            );
-            curated_page(&state, &s, input, errors, NoteError::default(), None).await
-        }
-        Err(e) => Err(e.into()),
+            ),
+            e => e,
+        });
+    match result.form()? {
+        Ok(_) => Ok(Notice::CuratedSaved.redirect("/admin/moves")),
+        Err(errors) => curated_page(&state, &s, input, errors, NoteError::default(), None).await,
     }
 }
 
@@ -144,13 +142,18 @@ pub async fn create(
 pub async fn update_note(
     State(state): State<AppState>,
     CurrentUser(s): CurrentUser,
-    PageId(id): PageId,
+    PathIds(id, _): PathIds,
     Form(f): Form<Vec<(String, String)>>,
 ) -> HtmlResult {
     let note = Pairs(f).get("note").to_string();
-    match state.app.update_curated_note(&s.actor, id, &note).await {
-        Ok(_) => Ok(Redirect::to("/admin/moves?notice=curated_saved").into_response()),
-        Err(CoreError::Invalid(errors)) => {
+    match state
+        .app
+        .update_curated_note(&s.actor, id, &note)
+        .await
+        .form()?
+    {
+        Ok(_) => Ok(Notice::CuratedSaved.redirect("/admin/moves")),
+        Err(errors) => {
             let message = errors.get("note").unwrap_or("is not valid").to_string();
             let note_error = NoteError {
                 id: id.to_string(),
@@ -167,7 +170,6 @@ pub async fn update_note(
             )
             .await
         }
-        Err(e) => Err(e.into()),
     }
 }
 
@@ -175,8 +177,8 @@ pub async fn update_note(
 pub async fn remove(
     State(state): State<AppState>,
     CurrentUser(s): CurrentUser,
-    PageId(id): PageId,
+    PathIds(id, _): PathIds,
 ) -> HtmlResult {
     state.app.remove_curated_move(&s.actor, id).await?;
-    Ok(Redirect::to("/admin/moves?notice=curated_removed").into_response())
+    Ok(Notice::CuratedRemoved.redirect("/admin/moves"))
 }

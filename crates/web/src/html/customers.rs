@@ -5,15 +5,11 @@ use crate::AppState;
 use crate::assets;
 use crate::error::HtmlResult;
 use crate::extract::CurrentUser;
-use crate::html::NoticeQuery;
-use crate::html::compass::{PageId, Pairs};
+use crate::html::{FormOutcome, Notice, NoticeQuery, Pairs, PathIds, status};
 use crate::page::{Page, render_status};
 use askama::Template;
 use axum::Form;
 use axum::extract::{Query, State};
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect};
-use ladderless_core::CoreError;
 use ladderless_core::auth::Session;
 use ladderless_core::conversations::{ConversationLine, FollowUpLine, NeedLine};
 use ladderless_core::customers::{CustomerInput, CustomerLine, NetworkNode};
@@ -123,17 +119,13 @@ async fn customers_page(
     s: &Session,
     form: CustomerForm,
     errors: FieldErrors,
-    notice: Option<&str>,
+    notice: Option<Notice>,
 ) -> HtmlResult {
     let lines = state.app.customer_lines(&s.actor).await?;
     let nodes = state.app.network(&lines);
     let overdue = lines.iter().filter(|l| l.due.code() == "overdue").count();
-    let teams = state.app.store.teams().await.map_err(CoreError::from)?;
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let teams = state.app.teams().await?;
+    let status = status(&errors);
     let (cx, cy) = centre();
     let page = CustomersPage {
         page: Page::new(s, "Your internal customers", "/customers").with_notice(notice),
@@ -161,7 +153,7 @@ pub async fn list(
         strength: "2".into(),
         ..Default::default()
     };
-    customers_page(&state, &s, form, FieldErrors::new(), q.notice.as_deref()).await
+    customers_page(&state, &s, form, FieldErrors::new(), q.notice).await
 }
 
 /// Add a customer.
@@ -176,12 +168,10 @@ pub async fn create(
         .app
         .create_customer(&s.actor, &form.input(f.get("person_id")))
         .await
+        .form()?
     {
-        Ok(id) => {
-            Ok(Redirect::to(&format!("/customers/{id}?notice=customer_added")).into_response())
-        }
-        Err(CoreError::Invalid(errors)) => customers_page(&state, &s, form, errors, None).await,
-        Err(e) => Err(e.into()),
+        Ok(id) => Ok(Notice::CustomerAdded.redirect(&format!("/customers/{id}"))),
+        Err(errors) => customers_page(&state, &s, form, errors, None).await,
     }
 }
 
@@ -204,7 +194,7 @@ async fn customer_page(
     id: Uuid,
     form: Option<CustomerForm>,
     errors: FieldErrors,
-    notice: Option<&str>,
+    notice: Option<Notice>,
 ) -> HtmlResult {
     let c = state.app.customer_line(&s.actor, id).await?;
     let conversations = state.app.conversation_lines(&s.actor, Some(id)).await?;
@@ -216,11 +206,7 @@ async fn customer_page(
         .into_iter()
         .filter(|f| f.follow_up.customer_id == Some(id))
         .collect();
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = status(&errors);
     let page = CustomerPage {
         page: Page::new(s, c.customer.name.clone(), "/customers").with_notice(notice),
         form: form.unwrap_or_else(|| CustomerForm::from_line(&c)),
@@ -238,25 +224,17 @@ async fn customer_page(
 pub async fn show(
     State(state): State<AppState>,
     CurrentUser(s): CurrentUser,
-    PageId(id): PageId,
+    PathIds(id, _): PathIds,
     Query(q): Query<NoticeQuery>,
 ) -> HtmlResult {
-    customer_page(
-        &state,
-        &s,
-        id,
-        None,
-        FieldErrors::new(),
-        q.notice.as_deref(),
-    )
-    .await
+    customer_page(&state, &s, id, None, FieldErrors::new(), q.notice).await
 }
 
 /// Change a customer.
 pub async fn update(
     State(state): State<AppState>,
     CurrentUser(s): CurrentUser,
-    PageId(id): PageId,
+    PathIds(id, _): PathIds,
     Form(f): Form<Vec<(String, String)>>,
 ) -> HtmlResult {
     let form = CustomerForm::from_pairs(&Pairs(f));
@@ -264,14 +242,10 @@ pub async fn update(
         .app
         .update_customer(&s.actor, id, &form.input(""))
         .await
+        .form()?
     {
-        Ok(()) => {
-            Ok(Redirect::to(&format!("/customers/{id}?notice=customer_saved")).into_response())
-        }
-        Err(CoreError::Invalid(errors)) => {
-            customer_page(&state, &s, id, Some(form), errors, None).await
-        }
-        Err(e) => Err(e.into()),
+        Ok(()) => Ok(Notice::CustomerSaved.redirect(&format!("/customers/{id}"))),
+        Err(errors) => customer_page(&state, &s, id, Some(form), errors, None).await,
     }
 }
 
@@ -279,8 +253,8 @@ pub async fn update(
 pub async fn delete(
     State(state): State<AppState>,
     CurrentUser(s): CurrentUser,
-    PageId(id): PageId,
+    PathIds(id, _): PathIds,
 ) -> HtmlResult {
     state.app.delete_customer(&s.actor, id).await?;
-    Ok(Redirect::to("/customers?notice=customer_deleted").into_response())
+    Ok(Notice::CustomerDeleted.redirect("/customers"))
 }

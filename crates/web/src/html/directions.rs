@@ -3,15 +3,11 @@
 use crate::AppState;
 use crate::error::HtmlResult;
 use crate::extract::CurrentUser;
-use crate::html::NoticeQuery;
-use crate::html::compass::PageId;
+use crate::html::{FormOutcome, Notice, NoticeQuery, PathIds, status};
 use crate::page::{Page, render_status};
 use askama::Template;
 use axum::Form;
 use axum::extract::{Query, State};
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect};
-use ladderless_core::CoreError;
 use ladderless_core::auth::Session;
 use ladderless_core::directions::{DirectionInput, DirectionLine, DirectionView, STATUSES};
 use ladderless_domain::fields::FieldErrors;
@@ -40,20 +36,12 @@ struct DirectionPage {
     statuses: &'static [(&'static str, &'static str)],
 }
 
-fn status(errors: &FieldErrors) -> StatusCode {
-    if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    }
-}
-
 async fn list_page(
     state: &AppState,
     s: &Session,
     form: DirectionInput,
     errors: FieldErrors,
-    notice: Option<&str>,
+    notice: Option<Notice>,
 ) -> HtmlResult {
     let directions = state.app.directions(&s.actor).await?;
     let code = status(&errors);
@@ -79,7 +67,7 @@ pub async fn list(
         &s,
         DirectionInput::default(),
         FieldErrors::new(),
-        q.notice.as_deref(),
+        q.notice,
     )
     .await
 }
@@ -90,12 +78,9 @@ pub async fn create(
     CurrentUser(s): CurrentUser,
     Form(f): Form<DirectionInput>,
 ) -> HtmlResult {
-    match state.app.create_direction(&s.actor, &f).await {
-        Ok(d) => Ok(
-            Redirect::to(&format!("/directions/{}?notice=direction_saved", d.id)).into_response(),
-        ),
-        Err(CoreError::Invalid(errors)) => list_page(&state, &s, f, errors, None).await,
-        Err(e) => Err(e.into()),
+    match state.app.create_direction(&s.actor, &f).await.form()? {
+        Ok(d) => Ok(Notice::DirectionSaved.redirect(&format!("/directions/{}", d.id))),
+        Err(errors) => list_page(&state, &s, f, errors, None).await,
     }
 }
 
@@ -105,7 +90,7 @@ async fn one_page(
     id: Uuid,
     form: Option<DirectionInput>,
     errors: FieldErrors,
-    notice: Option<&str>,
+    notice: Option<Notice>,
 ) -> HtmlResult {
     let view = state.app.direction_view(&s.actor, id).await?;
     let form = form.unwrap_or_else(|| {
@@ -123,13 +108,7 @@ async fn one_page(
     if form.owner_email.is_empty()
         && let Some(o) = view.line.direction.owner_id
     {
-        form.owner_email = state
-            .app
-            .store
-            .person(o)
-            .await
-            .map_err(CoreError::from)?
-            .email;
+        form.owner_email = state.app.person(o).await?.email;
     }
     let code = status(&errors);
     let title = view.line.direction.title.clone();
@@ -148,33 +127,22 @@ async fn one_page(
 pub async fn show(
     State(state): State<AppState>,
     CurrentUser(s): CurrentUser,
-    PageId(id): PageId,
+    PathIds(id, _): PathIds,
     Query(q): Query<NoticeQuery>,
 ) -> HtmlResult {
-    one_page(
-        &state,
-        &s,
-        id,
-        None,
-        FieldErrors::new(),
-        q.notice.as_deref(),
-    )
-    .await
+    one_page(&state, &s, id, None, FieldErrors::new(), q.notice).await
 }
 
 /// Change a direction.
 pub async fn update(
     State(state): State<AppState>,
     CurrentUser(s): CurrentUser,
-    PageId(id): PageId,
+    PathIds(id, _): PathIds,
     Form(f): Form<DirectionInput>,
 ) -> HtmlResult {
-    match state.app.update_direction(&s.actor, id, &f).await {
-        Ok(_) => {
-            Ok(Redirect::to(&format!("/directions/{id}?notice=direction_saved")).into_response())
-        }
-        Err(CoreError::Invalid(errors)) => one_page(&state, &s, id, Some(f), errors, None).await,
-        Err(e) => Err(e.into()),
+    match state.app.update_direction(&s.actor, id, &f).await.form()? {
+        Ok(_) => Ok(Notice::DirectionSaved.redirect(&format!("/directions/{id}"))),
+        Err(errors) => one_page(&state, &s, id, Some(f), errors, None).await,
     }
 }
 
@@ -190,18 +158,16 @@ pub struct RoleLinkForm {
 pub async fn link_role(
     State(state): State<AppState>,
     CurrentUser(s): CurrentUser,
-    PageId(id): PageId,
+    PathIds(id, _): PathIds,
     Form(f): Form<RoleLinkForm>,
 ) -> HtmlResult {
     match state
         .app
         .link_direction_role(&s.actor, id, &f.role_code, f.unlink.is_none())
         .await
+        .form()?
     {
-        Ok(()) => {
-            Ok(Redirect::to(&format!("/directions/{id}?notice=direction_saved")).into_response())
-        }
-        Err(CoreError::Invalid(errors)) => one_page(&state, &s, id, None, errors, None).await,
-        Err(e) => Err(e.into()),
+        Ok(()) => Ok(Notice::DirectionSaved.redirect(&format!("/directions/{id}"))),
+        Err(errors) => one_page(&state, &s, id, None, errors, None).await,
     }
 }

@@ -39,22 +39,13 @@ pub async fn home(
     let view = app.person_view(&s.actor, s.actor.id()).await?;
     let is_admin = s.actor.is_talent_admin();
     let (counts, imports) = if is_admin {
-        (
-            app.store
-                .org_counts()
-                .await
-                .map_err(ladderless_core::CoreError::from)?,
-            app.store
-                .import_runs(3)
-                .await
-                .map_err(ladderless_core::CoreError::from)?,
-        )
+        (app.org_counts().await?, app.import_runs(&s.actor, 3).await?)
     } else {
         (OrgCounts::default(), Vec::new())
     };
     let first_name = view.person.name.split(' ').next().unwrap_or("").to_string();
     Ok(render(&HomePage {
-        page: Page::new(&s, "Home", "/").with_notice(q.notice.as_deref()),
+        page: Page::new(&s, "Home", "/").with_notice(q.notice),
         first_name,
         role_title: view.role_title,
         team: view.team.map(|t| t.path),

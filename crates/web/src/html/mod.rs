@@ -11,7 +11,9 @@ pub mod conversations;
 pub mod curated;
 pub mod customers;
 pub mod directions;
+pub mod forms;
 pub mod home;
+pub mod notice;
 pub mod opportunities;
 pub mod people;
 pub mod pilots;
@@ -20,16 +22,56 @@ pub mod proposals;
 pub mod roles;
 pub mod teams;
 
+pub use forms::{FormOutcome, Pairs, PathIds, status};
+pub use notice::Notice;
 use serde::Deserialize;
 
-/// `?notice=code` after a redirect.
+/// `?notice=code` after a redirect; an unknown code is no notice.
 #[derive(Debug, Default, Deserialize)]
 pub struct NoticeQuery {
-    /// Notice code.
-    pub notice: Option<String>,
+    /// The notice to show.
+    #[serde(default, deserialize_with = "notice::from_query")]
+    pub notice: Option<Notice>,
+}
+
+/// The URL of a page core points at (core names pages; only the web layer knows addresses).
+pub trait Href {
+    /// The path of the page.
+    fn href(&self) -> String;
+}
+
+impl Href for ladderless_core::path_links::Target {
+    fn href(&self) -> String {
+        use ladderless_core::path_links::Target;
+        match self {
+            Target::Role(code) => format!("/roles/{code}"),
+            Target::Direction(id) => format!("/directions/{id}"),
+            Target::Opportunity(id) => format!("/opportunities/{id}"),
+            Target::Person(id) => format!("/people/{id}"),
+        }
+    }
 }
 
 /// Turn a page number from the query into a positive number.
 pub fn page_number(p: Option<i64>) -> i64 {
     p.unwrap_or(1).max(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Href;
+    use ladderless_core::path_links::Target;
+
+    #[test]
+    fn every_target_has_its_page() {
+        let cases = [
+            (Target::Role("15-1252.00".into()), "/roles/15-1252.00"),
+            (Target::Direction("d1".into()), "/directions/d1"),
+            (Target::Opportunity("o1".into()), "/opportunities/o1"),
+            (Target::Person("p1".into()), "/people/p1"),
+        ];
+        for (target, path) in cases {
+            assert_eq!(target.href(), path);
+        }
+    }
 }

@@ -3,14 +3,11 @@
 use crate::AppState;
 use crate::error::HtmlResult;
 use crate::extract::CurrentUser;
-use crate::html::NoticeQuery;
-use crate::html::compass::PageId;
+use crate::html::{FormOutcome, Notice, NoticeQuery, Pairs, PathIds, status};
 use crate::page::{Page, render_status};
 use askama::Template;
 use axum::Form;
 use axum::extract::{Query, State};
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect};
 use ladderless_core::CoreError;
 use ladderless_core::auth::Session;
 use ladderless_core::directions::DirectionLine;
@@ -23,43 +20,28 @@ use ladderless_store::Uuid;
 use ladderless_store::conversations::Need;
 use serde::Deserialize;
 
-/// Repeated form fields (checkboxes) arrive as pairs.
-pub type Pairs = Vec<(String, String)>;
-
-fn field(pairs: &Pairs, name: &str) -> String {
-    pairs
-        .iter()
-        .find(|(k, _)| k == name)
-        .map(|(_, v)| v.clone())
-        .unwrap_or_default()
-}
-
 /// Build an opportunity input from form pairs (factors are checkboxes).
 pub fn opportunity_input(pairs: &Pairs) -> OpportunityInput {
     OpportunityInput {
-        title: field(pairs, "title"),
-        need_id: field(pairs, "need_id").parse().ok(),
-        need_text: field(pairs, "need_text"),
-        direction_id: field(pairs, "direction_id").parse().ok(),
-        audience: field(pairs, "audience"),
-        whose_goal: field(pairs, "whose_goal"),
-        problem: field(pairs, "problem"),
-        outcome: field(pairs, "outcome"),
-        measure: field(pairs, "measure"),
-        factors: pairs
-            .iter()
-            .filter(|(k, _)| k == "factors")
-            .map(|(_, v)| v.clone())
-            .collect(),
-        skills: with_picked_skills(&field(pairs, "skills"), pairs),
-        pitch: field(pairs, "pitch"),
+        title: pairs.get("title").to_string(),
+        need_id: pairs.get("need_id").parse().ok(),
+        need_text: pairs.get("need_text").to_string(),
+        direction_id: pairs.get("direction_id").parse().ok(),
+        audience: pairs.get("audience").to_string(),
+        whose_goal: pairs.get("whose_goal").to_string(),
+        problem: pairs.get("problem").to_string(),
+        outcome: pairs.get("outcome").to_string(),
+        measure: pairs.get("measure").to_string(),
+        factors: pairs.all("factors"),
+        skills: with_picked_skills(pairs.get("skills"), pairs),
+        pitch: pairs.get("pitch").to_string(),
     }
 }
 
 /// The skills typed, followed by the compass suggestions ticked ("grow") not typed already.
 fn with_picked_skills(typed: &str, pairs: &Pairs) -> String {
     let mut lines = ladderless_core::directions::split_list(typed);
-    for (k, v) in pairs {
+    for (k, v) in &pairs.0 {
         let v = v.trim();
         if k == "grow" && !v.is_empty() && !lines.iter().any(|l| l.eq_ignore_ascii_case(v)) {
             lines.push(v.to_string());
@@ -100,18 +82,11 @@ fn stages() -> Vec<(&'static str, &'static str)> {
     Stage::ALL.iter().map(|s| (s.code(), s.label())).collect()
 }
 
-fn code(errors: &FieldErrors) -> StatusCode {
-    if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    }
-}
-
 /// What the board page can be seeded with from a link (a need discovered in a conversation).
 #[derive(Debug, Default, Deserialize)]
 pub struct BoardQuery {
-    notice: Option<String>,
+    #[serde(default, deserialize_with = "crate::html::notice::from_query")]
+    notice: Option<Notice>,
     /// Kept as text so that a malformed id is a field error rather than a bad request.
     need_id: Option<String>,
 }
@@ -121,7 +96,7 @@ async fn board_page(
     s: &Session,
     mut form: OpportunityInput,
     mut errors: FieldErrors,
-    notice: Option<&str>,
+    notice: Option<Notice>,
 ) -> HtmlResult {
     // The need the form starts from, shown with its conversation (the owner's only).
     let need = match form.need_id {
@@ -142,7 +117,7 @@ async fn board_page(
     {
         form.need_text = n.need.clone();
     }
-    let status = code(&errors);
+    let status = status(&errors);
     let page = BoardPage {
         need,
         page: Page::new(s, "Opportunities", "/opportunities").with_notice(notice),
@@ -174,7 +149,7 @@ pub async fn board(
         need_id,
         ..Default::default()
     };
-    board_page(&state, &s, form, errors, q.notice.as_deref()).await
+    board_page(&state, &s, form, errors, q.notice).await
 }
 
 /// Start an opportunity.
@@ -184,13 +159,14 @@ pub async fn create(
     Form(pairs): Form<Pairs>,
 ) -> HtmlResult {
     let input = opportunity_input(&pairs);
-    match state.app.create_opportunity(&s.actor, &input).await {
-        Ok(o) => Ok(
-            Redirect::to(&format!("/opportunities/{}?notice=opportunity_saved", o.id))
-                .into_response(),
-        ),
-        Err(CoreError::Invalid(errors)) => board_page(&state, &s, input, errors, None).await,
-        Err(e) => Err(e.into()),
+    match state
+        .app
+        .create_opportunity(&s.actor, &input)
+        .await
+        .form()?
+    {
+        Ok(o) => Ok(Notice::OpportunitySaved.redirect(&format!("/opportunities/{}", o.id))),
+        Err(errors) => board_page(&state, &s, input, errors, None).await,
     }
 }
 
@@ -212,7 +188,7 @@ pub async fn opportunity_page(
     id: Uuid,
     kept: Kept,
     errors: FieldErrors,
-    notice: Option<&str>,
+    notice: Option<Notice>,
 ) -> HtmlResult {
     let view = state.app.opportunity_view(&s.actor, id).await?;
     let o = &view.opportunity;
@@ -241,7 +217,7 @@ pub async fn opportunity_page(
             .proposals
             .iter()
             .any(|p| p.status == ProposalStatus::Support);
-    let status = code(&errors);
+    let status = status(&errors);
     let title = o.title.clone();
     let page = OpportunityPage {
         page: Page::new(s, title, "/opportunities").with_notice(notice),
@@ -266,7 +242,7 @@ pub async fn opportunity_page(
 pub async fn show(
     State(state): State<AppState>,
     CurrentUser(s): CurrentUser,
-    PageId(id): PageId,
+    PathIds(id, _): PathIds,
     Query(q): Query<NoticeQuery>,
 ) -> HtmlResult {
     opportunity_page(
@@ -275,7 +251,7 @@ pub async fn show(
         id,
         Kept::default(),
         FieldErrors::new(),
-        q.notice.as_deref(),
+        q.notice,
     )
     .await
 }
@@ -284,16 +260,18 @@ pub async fn show(
 pub async fn update(
     State(state): State<AppState>,
     CurrentUser(s): CurrentUser,
-    PageId(id): PageId,
+    PathIds(id, _): PathIds,
     Form(pairs): Form<Pairs>,
 ) -> HtmlResult {
     let input = opportunity_input(&pairs);
-    match state.app.update_opportunity(&s.actor, id, &input).await {
-        Ok(_) => Ok(Redirect::to(&format!(
-            "/opportunities/{id}?notice=opportunity_saved#coach"
-        ))
-        .into_response()),
-        Err(CoreError::Invalid(errors)) => {
+    match state
+        .app
+        .update_opportunity(&s.actor, id, &input)
+        .await
+        .form()?
+    {
+        Ok(_) => Ok(Notice::OpportunitySaved.redirect(&format!("/opportunities/{id}#coach"))),
+        Err(errors) => {
             opportunity_page(
                 &state,
                 &s,
@@ -307,7 +285,6 @@ pub async fn update(
             )
             .await
         }
-        Err(e) => Err(e.into()),
     }
 }
 
@@ -325,7 +302,7 @@ pub struct MoveForm {
 pub async fn move_stage(
     State(state): State<AppState>,
     CurrentUser(s): CurrentUser,
-    PageId(id): PageId,
+    PathIds(id, _): PathIds,
     Form(f): Form<MoveForm>,
 ) -> HtmlResult {
     let to_board = f.back.as_deref() == Some("board");
@@ -333,17 +310,11 @@ pub async fn move_stage(
         .app
         .move_opportunity(&s.actor, id, &f.stage, &f.reason)
         .await
+        .form()?
     {
-        Ok(()) if to_board => {
-            Ok(Redirect::to("/opportunities?notice=opportunity_moved").into_response())
-        }
-        Ok(()) => Ok(
-            Redirect::to(&format!("/opportunities/{id}?notice=opportunity_moved")).into_response(),
-        ),
-        Err(CoreError::Invalid(errors)) => {
-            opportunity_page(&state, &s, id, Kept::default(), errors, None).await
-        }
-        Err(e) => Err(e.into()),
+        Ok(()) if to_board => Ok(Notice::OpportunityMoved.redirect("/opportunities")),
+        Ok(()) => Ok(Notice::OpportunityMoved.redirect(&format!("/opportunities/{id}"))),
+        Err(errors) => opportunity_page(&state, &s, id, Kept::default(), errors, None).await,
     }
 }
 
@@ -351,10 +322,10 @@ pub async fn move_stage(
 pub async fn delete(
     State(state): State<AppState>,
     CurrentUser(s): CurrentUser,
-    PageId(id): PageId,
+    PathIds(id, _): PathIds,
 ) -> HtmlResult {
     state.app.delete_opportunity(&s.actor, id).await?;
-    Ok(Redirect::to("/opportunities?notice=opportunity_deleted").into_response())
+    Ok(Notice::OpportunityDeleted.redirect("/opportunities"))
 }
 
 impl BoardPage {

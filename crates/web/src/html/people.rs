@@ -3,7 +3,7 @@
 use crate::AppState;
 use crate::error::HtmlResult;
 use crate::extract::CurrentUser;
-use crate::html::{NoticeQuery, page_number};
+use crate::html::{Notice, NoticeQuery, page_number};
 use crate::page::{Page, render};
 use askama::Template;
 use axum::Form;
@@ -87,7 +87,7 @@ pub async fn person(
     Path(id): Path<Uuid>,
     Query(q): Query<NoticeQuery>,
 ) -> HtmlResult {
-    person_page(&state, &s, id, None, q.notice.as_deref()).await
+    person_page(&state, &s, id, None, q.notice).await
 }
 
 /// Render a person's page; `invite_link` is shown once, right after it was made.
@@ -96,7 +96,7 @@ pub async fn person_page(
     s: &Session,
     id: Uuid,
     invite_link: Option<String>,
-    notice: Option<&str>,
+    notice: Option<Notice>,
 ) -> HtmlResult {
     let v = state.app.person_view(&s.actor, id).await?;
     let current = v.skills_audience.unwrap_or_default();

@@ -3,16 +3,12 @@
 use crate::AppState;
 use crate::error::HtmlResult;
 use crate::extract::CurrentUser;
-use crate::html::NoticeQuery;
-use crate::html::compass::PageId;
 use crate::html::opportunities::{Kept, opportunity_page};
+use crate::html::{FormOutcome, Notice, NoticeQuery, PathIds, status};
 use crate::page::{Page, render, render_status};
 use askama::Template;
 use axum::Form;
 use axum::extract::{Query, State};
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect};
-use ladderless_core::CoreError;
 use ladderless_core::auth::Session;
 use ladderless_core::directions::split_list;
 use ladderless_core::pilots::{EndInput, PilotInput, PilotView};
@@ -64,14 +60,10 @@ async fn pilot_page(
     errors: FieldErrors,
     note: String,
     end: EndForm,
-    notice: Option<&str>,
+    notice: Option<Notice>,
 ) -> HtmlResult {
     let view = state.app.pilot_view(&s.actor, id).await?;
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = status(&errors);
     let title = format!("Pilot: {}", view.title);
     let page = PilotPage {
         page: Page::new(s, title, "/opportunities").with_notice(notice),
@@ -88,7 +80,7 @@ async fn pilot_page(
 pub async fn show(
     State(state): State<AppState>,
     CurrentUser(s): CurrentUser,
-    PageId(id): PageId,
+    PathIds(id, _): PathIds,
     Query(q): Query<NoticeQuery>,
 ) -> HtmlResult {
     pilot_page(
@@ -98,7 +90,7 @@ pub async fn show(
         FieldErrors::new(),
         String::new(),
         EndForm::default(),
-        q.notice.as_deref(),
+        q.notice,
     )
     .await
 }
@@ -114,15 +106,12 @@ pub struct CheckInForm {
 pub async fn checkin(
     State(state): State<AppState>,
     CurrentUser(s): CurrentUser,
-    PageId(id): PageId,
+    PathIds(id, _): PathIds,
     Form(f): Form<CheckInForm>,
 ) -> HtmlResult {
-    match state.app.add_checkin(&s.actor, id, &f.note).await {
-        Ok(()) => Ok(Redirect::to(&format!("/pilots/{id}?notice=checkin_saved")).into_response()),
-        Err(CoreError::Invalid(errors)) => {
-            pilot_page(&state, &s, id, errors, f.note, EndForm::default(), None).await
-        }
-        Err(e) => Err(e.into()),
+    match state.app.add_checkin(&s.actor, id, &f.note).await.form()? {
+        Ok(()) => Ok(Notice::CheckinSaved.redirect(&format!("/pilots/{id}"))),
+        Err(errors) => pilot_page(&state, &s, id, errors, f.note, EndForm::default(), None).await,
     }
 }
 
@@ -130,7 +119,7 @@ pub async fn checkin(
 pub async fn end(
     State(state): State<AppState>,
     CurrentUser(s): CurrentUser,
-    PageId(id): PageId,
+    PathIds(id, _): PathIds,
     Form(f): Form<EndForm>,
 ) -> HtmlResult {
     let input = EndInput {
@@ -141,12 +130,9 @@ pub async fn end(
         role_skills: split_list(&f.role_skills),
         move_into_role: f.move_into_role.is_some(),
     };
-    match state.app.end_pilot(&s.actor, id, &input).await {
-        Ok(_) => Ok(Redirect::to(&format!("/pilots/{id}?notice=pilot_ended")).into_response()),
-        Err(CoreError::Invalid(errors)) => {
-            pilot_page(&state, &s, id, errors, String::new(), f, None).await
-        }
-        Err(e) => Err(e.into()),
+    match state.app.end_pilot(&s.actor, id, &input).await.form()? {
+        Ok(_) => Ok(Notice::PilotEnded.redirect(&format!("/pilots/{id}"))),
+        Err(errors) => pilot_page(&state, &s, id, errors, String::new(), f, None).await,
     }
 }
 
@@ -182,16 +168,10 @@ impl SponsorPage {
 pub async fn sponsor(
     State(state): State<AppState>,
     CurrentUser(s): CurrentUser,
-    PageId(id): PageId,
+    PathIds(id, _): PathIds,
 ) -> HtmlResult {
     let stats = state.app.sponsor_record(&s.actor, id).await?;
-    let name = state
-        .app
-        .store
-        .person(id)
-        .await
-        .map_err(CoreError::from)?
-        .name;
+    let name = state.app.person(id).await?.name;
     let page = SponsorPage {
         page: Page::new(&s, format!("Sponsor record: {name}"), "/inbox"),
         name,
@@ -218,7 +198,7 @@ pub struct PilotForm {
 pub async fn start_pilot(
     State(state): State<AppState>,
     CurrentUser(s): CurrentUser,
-    PageId(id): PageId,
+    PathIds(id, _): PathIds,
     Form(f): Form<PilotForm>,
 ) -> HtmlResult {
     let time_share = f.time_share.trim().parse().ok();
@@ -228,11 +208,9 @@ pub async fn start_pilot(
         starts_on: f.starts_on,
         ends_on: f.ends_on,
     };
-    match state.app.start_pilot(&s.actor, id, &input).await {
-        Ok(p) => {
-            Ok(Redirect::to(&format!("/pilots/{}?notice=pilot_started", p.id)).into_response())
-        }
-        Err(CoreError::Invalid(errors)) => {
+    match state.app.start_pilot(&s.actor, id, &input).await.form()? {
+        Ok(p) => Ok(Notice::PilotStarted.redirect(&format!("/pilots/{}", p.id))),
+        Err(errors) => {
             opportunity_page(
                 &state,
                 &s,
@@ -246,6 +224,5 @@ pub async fn start_pilot(
             )
             .await
         }
-        Err(e) => Err(e.into()),
     }
 }

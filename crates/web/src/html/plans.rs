@@ -2,13 +2,12 @@
 //! one plan's page with its alignment, and the small forms that change it.
 
 use crate::AppState;
-use crate::error::{HtmlResult, WebError};
+use crate::error::HtmlResult;
 use crate::extract::CurrentUser;
-use crate::html::NoticeQuery;
+use crate::html::{FormOutcome, Href, Notice, NoticeQuery, Pairs, PathIds, status};
 use crate::page::{Page, render_status};
 use askama::Template;
 use axum::extract::{Query, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect};
 use ladderless_core::CoreError;
 use ladderless_core::auth::Session;
@@ -17,62 +16,6 @@ use ladderless_domain::fields::FieldErrors;
 use ladderless_domain::plan::{Cadence, ItemKind, Sharing, StartEarly};
 use ladderless_store::Uuid;
 use serde::Deserialize;
-use std::collections::HashMap;
-
-/// Ids from the path (`{id}` and, for an item or milestone, `{sub}`); malformed ones are a 404.
-pub struct PlanIds(pub Uuid, pub Option<Uuid>);
-
-impl<S: Send + Sync> axum::extract::FromRequestParts<S> for PlanIds {
-    type Rejection = WebError;
-
-    async fn from_request_parts(
-        parts: &mut axum::http::request::Parts,
-        state: &S,
-    ) -> Result<Self, Self::Rejection> {
-        let not_found = || WebError::Html(CoreError::NotFound);
-        let axum::extract::Path(raw) =
-            axum::extract::Path::<HashMap<String, String>>::from_request_parts(parts, state)
-                .await
-                .map_err(|_| not_found())?;
-        let id = raw
-            .get("id")
-            .and_then(|v| v.parse().ok())
-            .ok_or_else(not_found)?;
-        let sub = match raw.get("sub") {
-            Some(v) => Some(v.parse().map_err(|_| not_found())?),
-            None => None,
-        };
-        Ok(PlanIds(id, sub))
-    }
-}
-
-/// A form read as pairs, so repeated fields (the items of a draft) survive.
-struct Pairs(Vec<(String, String)>);
-
-impl Pairs {
-    fn get(&self, name: &str) -> &str {
-        self.0
-            .iter()
-            .find(|(k, _)| k == name)
-            .map_or("", |(_, v)| v.as_str())
-    }
-
-    fn all(&self, name: &str) -> Vec<String> {
-        self.0
-            .iter()
-            .filter(|(k, _)| k == name)
-            .map(|(_, v)| v.clone())
-            .collect()
-    }
-}
-
-fn status(errors: &FieldErrors) -> StatusCode {
-    if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    }
-}
 
 /// Cadence choices for forms.
 fn cadences() -> Vec<(&'static str, &'static str)> {
@@ -127,7 +70,7 @@ async fn plans_page(
     s: &Session,
     form: PlanInput,
     errors: FieldErrors,
-    notice: Option<&str>,
+    notice: Option<Notice>,
 ) -> HtmlResult {
     let app = &state.app;
     let page = PlansPage {
@@ -156,7 +99,7 @@ pub async fn list(
             ..Default::default()
         },
         FieldErrors::new(),
-        q.notice.as_deref(),
+        q.notice,
     )
     .await
 }
@@ -226,9 +169,10 @@ pub async fn new(
         .app
         .plan_draft(&s.actor, &from, &to, q.path.unwrap_or(1))
         .await
+        .form()?
     {
         Ok(form) => new_page(&s, form, FieldErrors::new()),
-        Err(CoreError::Invalid(e)) => new_page(
+        Err(e) => new_page(
             &s,
             PlanInput {
                 cadence: "quarterly".into(),
@@ -236,7 +180,6 @@ pub async fn new(
             },
             e,
         ),
-        Err(e) => Err(e.into()),
     }
 }
 
@@ -266,11 +209,10 @@ pub async fn create(
 ) -> HtmlResult {
     let f = Pairs(pairs);
     let input = plan_input(&f);
-    match state.app.create_plan(&s.actor, &input).await {
-        Ok(p) => Ok(Redirect::to(&format!("/plans/{}?notice=plan_saved", p.id)).into_response()),
-        Err(CoreError::Invalid(errors)) if f.get("draft") == "1" => new_page(&s, input, errors),
-        Err(CoreError::Invalid(errors)) => plans_page(&state, &s, input, errors, None).await,
-        Err(e) => Err(e.into()),
+    match state.app.create_plan(&s.actor, &input).await.form()? {
+        Ok(p) => Ok(Notice::PlanSaved.redirect(&format!("/plans/{}", p.id))),
+        Err(errors) if f.get("draft") == "1" => new_page(&s, input, errors),
+        Err(errors) => plans_page(&state, &s, input, errors, None).await,
     }
 }
 
@@ -313,7 +255,7 @@ async fn plan_page(
     id: Uuid,
     kept: Kept,
     errors: FieldErrors,
-    notice: Option<&str>,
+    notice: Option<Notice>,
 ) -> HtmlResult {
     let view = state.app.plan_view(&s.actor, id.into()).await?;
     let p = &view.plan;
@@ -347,7 +289,7 @@ async fn plan_page(
 pub async fn show(
     State(state): State<AppState>,
     CurrentUser(s): CurrentUser,
-    PlanIds(id, _): PlanIds,
+    PathIds(id, _): PathIds,
     Query(q): Query<NoticeQuery>,
 ) -> HtmlResult {
     plan_page(
@@ -356,7 +298,7 @@ pub async fn show(
         id,
         Kept::default(),
         FieldErrors::new(),
-        q.notice.as_deref(),
+        q.notice,
     )
     .await
 }
@@ -367,13 +309,12 @@ async fn after(
     s: &Session,
     id: Uuid,
     result: Result<(), CoreError>,
-    notice: &str,
+    notice: Notice,
     kept: Kept,
 ) -> HtmlResult {
-    match result {
-        Ok(()) => Ok(Redirect::to(&format!("/plans/{id}?notice={notice}")).into_response()),
-        Err(CoreError::Invalid(errors)) => plan_page(state, s, id, kept, errors, None).await,
-        Err(e) => Err(e.into()),
+    match result.form()? {
+        Ok(()) => Ok(notice.redirect(&format!("/plans/{id}"))),
+        Err(errors) => plan_page(state, s, id, kept, errors, None).await,
     }
 }
 
@@ -381,7 +322,7 @@ async fn after(
 pub async fn update(
     State(state): State<AppState>,
     CurrentUser(s): CurrentUser,
-    PlanIds(id, _): PlanIds,
+    PathIds(id, _): PathIds,
     axum::Form(pairs): axum::Form<Vec<(String, String)>>,
 ) -> HtmlResult {
     let input = plan_input(&Pairs(pairs));
@@ -395,7 +336,7 @@ pub async fn update(
         &s,
         id,
         r,
-        "plan_saved",
+        Notice::PlanSaved,
         Kept {
             form: Some(input),
             ..Default::default()
@@ -415,7 +356,7 @@ pub struct SharingForm {
 pub async fn sharing(
     State(state): State<AppState>,
     CurrentUser(s): CurrentUser,
-    PlanIds(id, _): PlanIds,
+    PathIds(id, _): PathIds,
     axum::Form(f): axum::Form<SharingForm>,
 ) -> HtmlResult {
     let r = state
@@ -423,9 +364,9 @@ pub async fn sharing(
         .set_plan_sharing(&s.actor, id.into(), &f.sharing)
         .await;
     let notice = if r.as_ref().is_ok_and(|p| p.sharing == Sharing::Manager) {
-        "plan_shared"
+        Notice::PlanShared
     } else {
-        "plan_private"
+        Notice::PlanPrivate
     };
     after(&state, &s, id, r.map(|_| ()), notice, Kept::default()).await
 }
@@ -445,7 +386,7 @@ pub struct ItemForm {
 pub async fn add_item(
     State(state): State<AppState>,
     CurrentUser(s): CurrentUser,
-    PlanIds(id, _): PlanIds,
+    PathIds(id, _): PathIds,
     axum::Form(f): axum::Form<ItemForm>,
 ) -> HtmlResult {
     let (section, kind) = f.kind.split_once(':').unwrap_or(("", f.kind.as_str()));
@@ -465,7 +406,7 @@ pub async fn add_item(
         &s,
         id,
         r,
-        "plan_saved",
+        Notice::PlanSaved,
         Kept {
             item: input,
             ..Default::default()
@@ -485,7 +426,7 @@ pub struct DoneForm {
 pub async fn item_done(
     State(state): State<AppState>,
     CurrentUser(s): CurrentUser,
-    PlanIds(id, sub): PlanIds,
+    PathIds(id, sub): PathIds,
     axum::Form(f): axum::Form<DoneForm>,
 ) -> HtmlResult {
     let sub = sub.ok_or(CoreError::NotFound)?;
@@ -493,28 +434,28 @@ pub async fn item_done(
         .app
         .set_plan_item_done(&s.actor, id.into(), sub.into(), f.done == "1")
         .await;
-    after(&state, &s, id, r, "plan_saved", Kept::default()).await
+    after(&state, &s, id, r, Notice::PlanSaved, Kept::default()).await
 }
 
 /// Remove an item.
 pub async fn remove_item(
     State(state): State<AppState>,
     CurrentUser(s): CurrentUser,
-    PlanIds(id, sub): PlanIds,
+    PathIds(id, sub): PathIds,
 ) -> HtmlResult {
     let sub = sub.ok_or(CoreError::NotFound)?;
     let r = state
         .app
         .remove_plan_item(&s.actor, id.into(), sub.into())
         .await;
-    after(&state, &s, id, r, "plan_saved", Kept::default()).await
+    after(&state, &s, id, r, Notice::PlanSaved, Kept::default()).await
 }
 
 /// Add a milestone.
 pub async fn add_milestone(
     State(state): State<AppState>,
     CurrentUser(s): CurrentUser,
-    PlanIds(id, _): PlanIds,
+    PathIds(id, _): PathIds,
     axum::Form(f): axum::Form<MilestoneInput>,
 ) -> HtmlResult {
     let r = state
@@ -527,7 +468,7 @@ pub async fn add_milestone(
         &s,
         id,
         r,
-        "plan_saved",
+        Notice::PlanSaved,
         Kept {
             milestone: f,
             ..Default::default()
@@ -540,7 +481,7 @@ pub async fn add_milestone(
 pub async fn milestone_done(
     State(state): State<AppState>,
     CurrentUser(s): CurrentUser,
-    PlanIds(id, sub): PlanIds,
+    PathIds(id, sub): PathIds,
     axum::Form(f): axum::Form<DoneForm>,
 ) -> HtmlResult {
     let sub = sub.ok_or(CoreError::NotFound)?;
@@ -548,21 +489,21 @@ pub async fn milestone_done(
         .app
         .set_milestone_done(&s.actor, id.into(), sub.into(), f.done == "1")
         .await;
-    after(&state, &s, id, r, "plan_saved", Kept::default()).await
+    after(&state, &s, id, r, Notice::PlanSaved, Kept::default()).await
 }
 
 /// Remove a milestone.
 pub async fn remove_milestone(
     State(state): State<AppState>,
     CurrentUser(s): CurrentUser,
-    PlanIds(id, sub): PlanIds,
+    PathIds(id, sub): PathIds,
 ) -> HtmlResult {
     let sub = sub.ok_or(CoreError::NotFound)?;
     let r = state
         .app
         .remove_milestone(&s.actor, id.into(), sub.into())
         .await;
-    after(&state, &s, id, r, "plan_saved", Kept::default()).await
+    after(&state, &s, id, r, Notice::PlanSaved, Kept::default()).await
 }
 
 /// The review form.
@@ -576,7 +517,7 @@ pub struct ReviewForm {
 pub async fn add_review(
     State(state): State<AppState>,
     CurrentUser(s): CurrentUser,
-    PlanIds(id, _): PlanIds,
+    PathIds(id, _): PathIds,
     axum::Form(f): axum::Form<ReviewForm>,
 ) -> HtmlResult {
     let r = state
@@ -589,7 +530,7 @@ pub async fn add_review(
         &s,
         id,
         r,
-        "review_saved",
+        Notice::ReviewSaved,
         Kept {
             note: f.note,
             ..Default::default()
@@ -602,8 +543,8 @@ pub async fn add_review(
 pub async fn delete(
     State(state): State<AppState>,
     CurrentUser(s): CurrentUser,
-    PlanIds(id, _): PlanIds,
+    PathIds(id, _): PathIds,
 ) -> HtmlResult {
     state.app.delete_plan(&s.actor, id.into()).await?;
-    Ok(Redirect::to("/plans?notice=plan_deleted").into_response())
+    Ok(Notice::PlanDeleted.redirect("/plans"))
 }

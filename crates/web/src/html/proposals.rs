@@ -3,15 +3,12 @@
 use crate::AppState;
 use crate::error::HtmlResult;
 use crate::extract::CurrentUser;
-use crate::html::NoticeQuery;
-use crate::html::compass::PageId;
 use crate::html::opportunities::{Kept, opportunity_page};
+use crate::html::{FormOutcome, Notice, NoticeQuery, PathIds, status};
 use crate::page::{Page, render, render_status};
 use askama::Template;
 use axum::Form;
 use axum::extract::{Query, State};
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect};
 use ladderless_core::CoreError;
 use ladderless_core::auth::Session;
 use ladderless_core::proposals::{ProposalInput, ProposalLine, ProposalView};
@@ -57,7 +54,7 @@ pub async fn inbox(
     Query(q): Query<NoticeQuery>,
 ) -> HtmlResult {
     let page = InboxPage {
-        page: Page::new(&s, "Inbox", "/inbox").with_notice(q.notice.as_deref()),
+        page: Page::new(&s, "Inbox", "/inbox").with_notice(q.notice),
         received: state.app.inbox(&s.actor).await?,
         sent: state.app.proposals_sent(&s.actor).await?,
         days: state.app.ask_again_days().await?,
@@ -73,14 +70,10 @@ async fn proposal_page(
     id: Uuid,
     errors: FieldErrors,
     kept: (String, String, String),
-    notice: Option<&str>,
+    notice: Option<Notice>,
 ) -> HtmlResult {
     let view = state.app.proposal_view(&s.actor, id).await?;
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = status(&errors);
     let title = format!("Proposal: {}", view.line.proposal.opportunity_title);
     let (answer, reason, note) = kept;
     let page = ProposalPage {
@@ -98,7 +91,7 @@ async fn proposal_page(
 pub async fn show(
     State(state): State<AppState>,
     CurrentUser(s): CurrentUser,
-    PageId(id): PageId,
+    PathIds(id, _): PathIds,
     Query(q): Query<NoticeQuery>,
 ) -> HtmlResult {
     proposal_page(
@@ -107,7 +100,7 @@ pub async fn show(
         id,
         FieldErrors::new(),
         Default::default(),
-        q.notice.as_deref(),
+        q.notice,
     )
     .await
 }
@@ -125,18 +118,17 @@ pub struct AnswerForm {
 pub async fn answer(
     State(state): State<AppState>,
     CurrentUser(s): CurrentUser,
-    PageId(id): PageId,
+    PathIds(id, _): PathIds,
     Form(f): Form<AnswerForm>,
 ) -> HtmlResult {
     match state
         .app
         .answer_proposal(&s.actor, id, &f.answer, &f.reason)
         .await
+        .form()?
     {
-        Ok(()) => {
-            Ok(Redirect::to(&format!("/proposals/{id}?notice=proposal_answered")).into_response())
-        }
-        Err(CoreError::Invalid(errors)) => {
+        Ok(()) => Ok(Notice::ProposalAnswered.redirect(&format!("/proposals/{id}"))),
+        Err(errors) => {
             proposal_page(
                 &state,
                 &s,
@@ -147,7 +139,6 @@ pub async fn answer(
             )
             .await
         }
-        Err(e) => Err(e.into()),
     }
 }
 
@@ -162,12 +153,12 @@ pub struct AskForm {
 pub async fn ask_again(
     State(state): State<AppState>,
     CurrentUser(s): CurrentUser,
-    PageId(id): PageId,
+    PathIds(id, _): PathIds,
     Form(f): Form<AskForm>,
 ) -> HtmlResult {
-    match state.app.ask_again(&s.actor, id, &f.note).await {
-        Ok(()) => Ok(Redirect::to(&format!("/proposals/{id}?notice=asked_again")).into_response()),
-        Err(CoreError::Invalid(errors)) => {
+    match state.app.ask_again(&s.actor, id, &f.note).await.form()? {
+        Ok(()) => Ok(Notice::AskedAgain.redirect(&format!("/proposals/{id}"))),
+        Err(errors) => {
             proposal_page(
                 &state,
                 &s,
@@ -178,7 +169,6 @@ pub async fn ask_again(
             )
             .await
         }
-        Err(e) => Err(e.into()),
     }
 }
 
@@ -186,14 +176,11 @@ pub async fn ask_again(
 pub async fn withdraw(
     State(state): State<AppState>,
     CurrentUser(s): CurrentUser,
-    PageId(id): PageId,
+    PathIds(id, _): PathIds,
 ) -> HtmlResult {
-    match state.app.withdraw_proposal(&s.actor, id).await {
-        Ok(()) => Ok(Redirect::to("/inbox?notice=proposal_withdrawn").into_response()),
-        Err(CoreError::Invalid(errors)) => {
-            proposal_page(&state, &s, id, errors, Default::default(), None).await
-        }
-        Err(e) => Err(e.into()),
+    match state.app.withdraw_proposal(&s.actor, id).await.form()? {
+        Ok(()) => Ok(Notice::ProposalWithdrawn.redirect("/inbox")),
+        Err(errors) => proposal_page(&state, &s, id, errors, Default::default(), None).await,
     }
 }
 
@@ -216,7 +203,7 @@ pub struct ProposeForm {
 pub async fn propose(
     State(state): State<AppState>,
     CurrentUser(s): CurrentUser,
-    PageId(id): PageId,
+    PathIds(id, _): PathIds,
     Form(f): Form<ProposeForm>,
 ) -> HtmlResult {
     let mut errors = FieldErrors::new();
@@ -240,11 +227,9 @@ pub async fn propose(
     } else {
         Err(CoreError::Invalid(errors))
     };
-    match result {
-        Ok(p) => {
-            Ok(Redirect::to(&format!("/proposals/{}?notice=proposal_sent", p.id)).into_response())
-        }
-        Err(CoreError::Invalid(errors)) => {
+    match result.form()? {
+        Ok(p) => Ok(Notice::ProposalSent.redirect(&format!("/proposals/{}", p.id))),
+        Err(errors) => {
             opportunity_page(
                 &state,
                 &s,
@@ -258,6 +243,5 @@ pub async fn propose(
             )
             .await
         }
-        Err(e) => Err(e.into()),
     }
 }

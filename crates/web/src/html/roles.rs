@@ -8,7 +8,6 @@ use crate::page::{Page, render};
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use ladderless_catalogue::Role;
-use ladderless_core::CoreError;
 use ladderless_core::catalogue::RoleSummary;
 use ladderless_store::roles::OrgRole;
 use serde::Deserialize;
@@ -115,7 +114,7 @@ pub async fn role(
             .filter_map(|d| catalogue.dwa_title(*d).map(str::to_string))
             .collect();
         let page = RolePage {
-            page: Page::new(&s, role.title.clone(), "/roles").with_notice(q.notice.as_deref()),
+            page: Page::new(&s, role.title.clone(), "/roles").with_notice(q.notice),
             role,
             skills: bars(
                 role.skills.iter().map(|r| (r.name.clone(), r.importance)),
@@ -144,25 +143,13 @@ pub async fn role(
         };
         return Ok(render(&page));
     }
-    let role = state
-        .app
-        .store
-        .org_role(&code)
-        .await
-        .map_err(CoreError::from)?
-        .ok_or(CoreError::NotFound)?;
+    let (role, skill_ids) = state.app.org_role_with_skills(&code).await?;
     let mut skills = Vec::new();
-    for id in state
-        .app
-        .store
-        .org_role_skills(&code)
-        .await
-        .map_err(CoreError::from)?
-    {
+    for id in skill_ids {
         skills.push(state.app.skill_label(&id).await?);
     }
     Ok(render(&OrgRolePage {
-        page: Page::new(&s, role.title.clone(), "/roles").with_notice(q.notice.as_deref()),
+        page: Page::new(&s, role.title.clone(), "/roles").with_notice(q.notice),
         role,
         skills,
     }))

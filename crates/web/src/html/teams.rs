@@ -92,12 +92,7 @@ pub async fn org_chart(
     CurrentUser(s): CurrentUser,
     Query(q): Query<OrgQuery>,
 ) -> HtmlResult {
-    let teams = state
-        .app
-        .store
-        .teams()
-        .await
-        .map_err(ladderless_core::CoreError::from)?;
+    let teams = state.app.teams().await?;
     let mut open = HashSet::new();
     for id in [
         s.actor.person.team_id,
@@ -136,14 +131,7 @@ pub async fn team(
 ) -> HtmlResult {
     let (team, members, children) = state.app.team_view(id).await?;
     let parent = match team.parent_id {
-        Some(p) => Some(
-            state
-                .app
-                .store
-                .team(p)
-                .await
-                .map_err(ladderless_core::CoreError::from)?,
-        ),
+        Some(p) => Some(state.app.team(p).await?),
         None => None,
     };
     Ok(render(&TeamPage {

@@ -1,10 +1,9 @@
 //! Someone else's compass, the history with its charts, and who shares with the viewer.
 
-use super::PageId;
 use crate::AppState;
 use crate::error::HtmlResult;
 use crate::extract::CurrentUser;
-use crate::html::NoticeQuery;
+use crate::html::{NoticeQuery, PathIds};
 use crate::page::{Page, render};
 use askama::Template;
 use axum::extract::{Query, State};
@@ -22,7 +21,7 @@ struct PersonCompassPage {
 pub async fn person_compass(
     State(state): State<AppState>,
     CurrentUser(s): CurrentUser,
-    PageId(id): PageId,
+    PathIds(id, _): PathIds,
 ) -> HtmlResult {
     if id == s.actor.id() {
         return Ok(Redirect::to("/compass").into_response());
@@ -55,7 +54,7 @@ pub async fn history(State(state): State<AppState>, CurrentUser(s): CurrentUser)
 pub async fn person_history(
     State(state): State<AppState>,
     CurrentUser(s): CurrentUser,
-    PageId(id): PageId,
+    PathIds(id, _): PathIds,
 ) -> HtmlResult {
     let h = state.app.compass_history(&s.actor, id).await?;
     let title = format!("{}’s compass history", h.person.name);
@@ -80,7 +79,7 @@ pub async fn shared(
 ) -> HtmlResult {
     let people = state.app.shared_with_me(&s.actor).await?;
     Ok(render(&SharedPage {
-        page: Page::new(&s, "Shared with you", "/compass").with_notice(q.notice.as_deref()),
+        page: Page::new(&s, "Shared with you", "/compass").with_notice(q.notice),
         people,
     }))
 }

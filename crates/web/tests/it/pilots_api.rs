@@ -1,7 +1,7 @@
 //! `/api/v1/pilots` and starting a pilot through the API: what the pilot pages can do, with
 //! the one error shape and the same authorisation (owner and sponsor only; only the owner ends).
 
-mod career_owner_support;
+use crate::career_owner_support;
 
 use career_owner_support::{send, signed_in, token_for};
 use ladderless_testkit::{Client, check, each_backend, person_id};

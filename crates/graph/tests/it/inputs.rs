@@ -1,7 +1,7 @@
 //! What the organisation adds (observed moves, curated edges, its own roles), paths,
 //! suggested targets and the `ladderless moves` output formats.
 
-mod common;
+use crate::common;
 
 use common::{family, graph, top_codes};
 use ladderless_graph::{Error, Format, MoveKind, Source, write_moves};

@@ -1,7 +1,7 @@
 //! The career compass over HTTP: forms that refuse bad input and keep what was typed, the API
 //! round trip with its history, and directory search kept in sync with shared skills.
 
-mod career_owner_support;
+use crate::career_owner_support;
 
 use career_owner_support::{excerpt, send, signed_in, token_for};
 use ladderless_testkit::{check, each_backend, person_id};

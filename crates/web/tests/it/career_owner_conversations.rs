@@ -1,7 +1,7 @@
 //! Internal customers and conversations over HTTP: bad input refused with the field named and
 //! nothing written, and the JSON API for customers, conversations, needs and follow-ups.
 
-mod career_owner_support;
+use crate::career_owner_support;
 
 use career_owner_support::{actor, day, excerpt, send, signed_in, token_for};
 use ladderless_testkit::{check, each_backend, person_id};

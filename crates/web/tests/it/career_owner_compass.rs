@@ -1,7 +1,7 @@
 //! The career compass over HTTP: who may see each section (page, API, history, search), and
 //! that nobody but its owner can change it.
 
-mod career_owner_support;
+use crate::career_owner_support;
 
 use career_owner_support::{excerpt, send, signed_in, token_for};
 use ladderless_domain::org::Audience;

@@ -1,7 +1,7 @@
 //! A need discovered in a conversation turned into an opportunity (linked both ways, for the
 //! owner only), and "value to me" read against the owner's compass.
 
-mod career_owner_support;
+use crate::career_owner_support;
 
 use career_owner_support::{excerpt, send, signed_in, token_for};
 use ladderless_testkit::{TestServer, check, each_backend, person_id};

@@ -1,7 +1,7 @@
 //! Internal customers and conversations over HTTP: private to their owner whatever the owner
 //! shares elsewhere, and what the owner sees (map, network, timeline, coach, follow-ups).
 
-mod career_owner_support;
+use crate::career_owner_support;
 
 use career_owner_support::{day, excerpt, id_from, send, signed_in, token_for};
 use ladderless_testkit::{Client, TestServer, check, each_backend, person_id};

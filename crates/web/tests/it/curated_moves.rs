@@ -1,7 +1,7 @@
 //! Curated moves: talent admins add, hide and annotate moves on the career map (pages and
 //! API); the map and the moves API show them; nobody else may curate.
 
-mod career_owner_support;
+use crate::career_owner_support;
 
 use career_owner_support::{excerpt, send, signed_in, token_for};
 use ladderless_testkit::{TestServer, check, each_backend};

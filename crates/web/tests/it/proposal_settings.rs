@@ -2,7 +2,7 @@
 //! proposals), set by talent admins on the Admin page or through the API; and the way to a
 //! sponsor's record from a person's page for those allowed to read it.
 
-mod career_owner_support;
+use crate::career_owner_support;
 
 use career_owner_support::{excerpt, send, signed_in, token_for};
 use ladderless_core::settings::ProposalSettings;

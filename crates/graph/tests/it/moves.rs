@@ -1,7 +1,7 @@
 //! Next moves over the bundled catalogue: sensible moves for well-known roles, invariants
 //! over every role, kinds, skills and explanations.
 
-mod common;
+use crate::common;
 
 use std::collections::HashSet;
 

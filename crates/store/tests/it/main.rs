@@ -1,0 +1,10 @@
+//! Every integration test of this crate, in one binary: one link instead of one per file.
+
+mod conformance;
+mod conformance_career;
+mod conformance_career_customers;
+mod conformance_curated;
+mod conformance_opportunities;
+mod conformance_opportunity_links;
+mod conformance_plans;
+mod migrations_match;
