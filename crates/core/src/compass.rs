@@ -133,12 +133,7 @@ pub struct SharedCompass {
 
 /// One kept change: section, kind, subject, value.
 pub(crate) fn change(kind: ChangeKind, subject: &str, value: &str) -> NewChange {
-    (
-        kind.section().code().to_string(),
-        kind.code().to_string(),
-        subject.to_string(),
-        value.to_string(),
-    )
+    (kind.section(), kind, subject.to_string(), value.to_string())
 }
 
 impl App {
@@ -155,7 +150,7 @@ impl App {
         }
         let mut out = Vec::new();
         for s in Section::ALL {
-            if may_see(self.audience_of(person_id, s.code()).await?, rel) {
+            if may_see(self.audience_of(person_id, s).await?, rel) {
                 out.push(s);
             }
         }
@@ -180,7 +175,7 @@ impl App {
         let mut audiences = Vec::new();
         if is_self {
             for s in Section::ALL {
-                audiences.push((s, self.audience_of(person_id, s.code()).await?));
+                audiences.push((s, self.audience_of(person_id, s).await?));
             }
         }
         Ok(CompassView {
@@ -324,7 +319,7 @@ impl App {
         let (Some(s), Some(a)) = (s, a) else {
             return Err(CoreError::field("section", "is required"));
         };
-        self.set_audience(actor, s.code(), a).await?;
+        self.set_audience(actor, s, a).await?;
         self.store
             .audit(
                 Some(actor.id()),
@@ -340,16 +335,13 @@ impl App {
 
     /// People who share part of their compass with the viewer, reports first.
     pub async fn shared_with_me(&self, actor: &Actor) -> CoreResult<Vec<SharedCompass>> {
-        let codes: Vec<&str> = Section::ALL.iter().map(|s| s.code()).collect();
         let rows = self
             .store
-            .shared_sections(actor.id(), actor.is_talent_admin(), &codes, 2000)
+            .shared_sections(actor.id(), actor.is_talent_admin(), &Section::ALL, 2000)
             .await?;
         let mut out: Vec<SharedCompass> = Vec::new();
         for r in rows {
-            let Some(section) = Section::from_code(&r.section) else {
-                continue;
-            };
+            let section = r.section;
             match out.last_mut() {
                 Some(last) if last.person.id == r.person.id => last.sections.push(section),
                 _ => out.push(SharedCompass {

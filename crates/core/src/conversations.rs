@@ -4,7 +4,7 @@
 use crate::customers::CustomerLine;
 use crate::{Actor, App, CoreError, CoreResult};
 use ladderless_domain::coach::{Focus, Openness, QuestionVerdict, judge_question};
-use ladderless_domain::compass::customers::{ConversationKind, Due, relative_day};
+use ladderless_domain::compass::customers::{Due, relative_day};
 use ladderless_store::conversations::{Conversation, FollowUp, Need};
 use ladderless_store::{StoreError, Uuid};
 use serde::Serialize;
@@ -181,8 +181,7 @@ impl App {
         Ok(list
             .into_iter()
             .map(|c| ConversationLine {
-                kind_label: ConversationKind::from_code(&c.kind)
-                    .map_or("Conversation", ConversationKind::label),
+                kind_label: c.kind.label(),
                 customer_names: who.remove(&c.id).unwrap_or_default(),
                 planned: c.held_on > today,
                 conversation: c,
@@ -224,8 +223,7 @@ impl App {
         );
         let today = self.today();
         let line = ConversationLine {
-            kind_label: ConversationKind::from_code(&c.kind)
-                .map_or("Conversation", ConversationKind::label),
+            kind_label: c.kind.label(),
             customer_names: customers.iter().map(|l| l.customer.name.clone()).collect(),
             planned: c.held_on > today,
             conversation: c,

@@ -182,13 +182,14 @@ impl App {
         let obstacles = text("obstacles", &input.obstacles, 2000);
         let notes = text("notes", &input.notes, 4000);
         let relationship = match Relationship::from_code(&input.relationship) {
-            Some(r) => r.code().to_string(),
+            Some(r) => r,
             None => {
                 errors.add(
                     "relationship",
                     "must be one of manager, peer, stakeholder, sponsor, mentor or partner",
                 );
-                String::new()
+                // Never stored: the error above refuses the input.
+                Relationship::Peer
             }
         };
         let strength = check_strength(&input.strength).unwrap_or_else(|e| {
@@ -352,8 +353,7 @@ impl App {
 fn line(customer: Customer, today: Date) -> CustomerLine {
     let due = Due::of(customer.next_contact, today);
     CustomerLine {
-        relationship_label: Relationship::from_code(&customer.relationship)
-            .map_or("Other", Relationship::label),
+        relationship_label: customer.relationship.label(),
         strength_label: strength_label(customer.strength),
         due,
         due_text: customer

@@ -9,6 +9,7 @@ use crate::directory::SKILLS_SECTION;
 use crate::search_doc::compose;
 use crate::{App, CoreError, CoreResult};
 use ladderless_catalogue::Catalogue;
+use ladderless_domain::org::Audience;
 use ladderless_domain::rng::Rng;
 use ladderless_store::import::{Batch, NewHistory, NewPerson, NewSkill};
 use ladderless_store::{Uuid, new_id};
@@ -51,7 +52,7 @@ pub struct DemoPerson {
     /// Skills: (skill id, level, want to grow).
     pub skills: Vec<(String, i32, bool)>,
     /// Who they share skills with (None: private).
-    pub skills_audience: Option<&'static str>,
+    pub skills_audience: Option<Audience>,
 }
 
 /// Generate `n` people (at least 5), deterministic for `(seed, today)`.
@@ -100,7 +101,7 @@ fn assign_fixed_accounts(people: &mut [DemoPerson]) {
         people[i].email = email.to_string();
         people[i].name = name.to_string();
     }
-    people[employee].skills_audience = Some("manager");
+    people[employee].skills_audience = Some(Audience::Manager);
 }
 
 /// What a demo run created.
@@ -165,11 +166,9 @@ impl App {
                 });
             }
             if let Some(aud) = p.skills_audience {
-                batch
-                    .visibility
-                    .push((id, SKILLS_SECTION.to_string(), aud.to_string()));
+                batch.visibility.push((id, SKILLS_SECTION, aud));
             }
-            let public: Vec<&str> = if p.skills_audience == Some("everyone") {
+            let public: Vec<&str> = if p.skills_audience == Some(Audience::Everyone) {
                 p.skills
                     .iter()
                     .filter_map(|(s, _, _)| self.catalogue.skill(s).map(|s| s.label.as_str()))

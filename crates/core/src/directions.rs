@@ -1,6 +1,7 @@
 //! Strategic directions: talent admins publish them, everyone reads them.
 
 use crate::{Actor, App, CoreError, CoreResult};
+use ladderless_domain::direction::DirectionStatus;
 use ladderless_domain::fields::{FieldErrors, optional_text, required_text};
 use ladderless_store::directions::Direction;
 use ladderless_store::people::PersonCard;
@@ -8,11 +9,7 @@ use ladderless_store::{StoreError, Uuid};
 use serde::{Deserialize, Serialize};
 
 /// The statuses a direction can have.
-pub const STATUSES: [(&str, &str); 3] = [
-    ("active", "Active"),
-    ("paused", "Paused"),
-    ("done", "Achieved"),
-];
+pub const STATUSES: [(&str, &str); 3] = DirectionStatus::OPTIONS;
 
 /// What a form or the API sends to publish or change a direction.
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
@@ -88,11 +85,7 @@ impl App {
             Some(id) => Some(self.store.person(id).await?.name),
             None => None,
         };
-        let status_label = STATUSES
-            .iter()
-            .find(|s| s.0 == d.status)
-            .map(|s| s.1)
-            .unwrap_or("Active");
+        let status_label = d.status.label();
         Ok(DirectionLine {
             skill_list: split_list(&d.skills),
             owner_name,
@@ -143,7 +136,14 @@ impl App {
     async fn direction_from_input(
         &self,
         input: &DirectionInput,
-    ) -> CoreResult<(String, String, String, Option<Uuid>, String, String)> {
+    ) -> CoreResult<(
+        String,
+        String,
+        String,
+        Option<Uuid>,
+        String,
+        DirectionStatus,
+    )> {
         let mut errors = FieldErrors::new();
         let title = required_text(&input.title, 120).unwrap_or_else(|m| {
             errors.add("title", m);
@@ -161,14 +161,11 @@ impl App {
         if skills.chars().count() > 2000 {
             errors.add("skills", "is longer than 2000 characters");
         }
-        let status = if input.status.trim().is_empty() {
-            "active".to_string()
-        } else {
-            input.status.trim().to_string()
-        };
-        if !STATUSES.iter().any(|s| s.0 == status) {
+        let status = DirectionStatus::from_code(&input.status).unwrap_or_else(|| {
             errors.add("status", "must be active, paused or done");
-        }
+            // Never stored: the error above refuses the input.
+            DirectionStatus::Active
+        });
         let owner = input.owner_email.trim();
         let owner_id = if owner.is_empty() {
             None

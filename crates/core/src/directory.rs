@@ -1,6 +1,7 @@
 //! The people directory, a person's page, teams and the org chart.
 
 use crate::{Actor, App, CoreError, CoreResult};
+use ladderless_domain::compass::Section;
 use ladderless_domain::org::{Audience, Relation, may_see};
 use ladderless_store::Uuid;
 use ladderless_store::people::{Person, PersonCard, RoleHistoryEntry};
@@ -8,8 +9,8 @@ use ladderless_store::search::SearchPage;
 use ladderless_store::teams::Team;
 use serde::Serialize;
 
-/// Profile sections whose visibility the owner chooses.
-pub const SKILLS_SECTION: &str = "skills";
+/// The profile section the directory shows and searches.
+pub const SKILLS_SECTION: Section = Section::Skills;
 
 /// A skill as shown on a page.
 #[derive(Debug, Clone, Serialize)]
@@ -73,12 +74,12 @@ impl App {
     }
 
     /// Who a person shares a section with.
-    pub async fn audience_of(&self, person_id: Uuid, section: &str) -> CoreResult<Audience> {
+    pub async fn audience_of(&self, person_id: Uuid, section: Section) -> CoreResult<Audience> {
+        // Never chosen: private, the default everywhere.
         Ok(self
             .store
             .audience(person_id, section)
             .await?
-            .and_then(|c| Audience::from_code(&c))
             .unwrap_or_default())
     }
 
@@ -228,12 +229,12 @@ impl App {
     pub async fn set_audience(
         &self,
         actor: &Actor,
-        section: &str,
+        section: Section,
         audience: Audience,
     ) -> CoreResult<()> {
         let now = self.now();
         self.store
-            .set_audience(actor.id(), section, audience.code(), now)
+            .set_audience(actor.id(), section, audience, now)
             .await?;
         if section == SKILLS_SECTION {
             self.refresh_search_doc(actor.id()).await?;

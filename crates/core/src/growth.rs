@@ -4,6 +4,7 @@
 use crate::directions::split_list;
 use crate::{App, CoreResult};
 use ladderless_catalogue::{Role, normalize};
+use ladderless_domain::direction::DirectionStatus;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -68,7 +69,7 @@ impl App {
             .directions()
             .await?
             .into_iter()
-            .filter(|d| d.status == "active")
+            .filter(|d| d.status == DirectionStatus::Active)
         {
             let skills = split_list(&d.skills)
                 .into_iter()

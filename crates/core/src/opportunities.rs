@@ -8,7 +8,8 @@ use ladderless_domain::coach::{PitchVerdict, judge_pitch};
 use ladderless_domain::compass::Ranking;
 use ladderless_domain::fields::{FieldErrors, optional_text, required_text};
 use ladderless_domain::opportunity::{
-    FACTORS, MoveError, MoveFacts, Stage, ValueToMe, check_move, value_to_me,
+    FACTORS, MoveError, MoveFacts, ProposalStatus, Stage, ValueToMe, Visibility, check_move,
+    value_to_me,
 };
 use ladderless_store::conversations::Need;
 use ladderless_store::opportunities::{Opportunity, StageMove};
@@ -18,11 +19,7 @@ use ladderless_store::{StoreError, Uuid};
 use serde::{Deserialize, Serialize};
 
 /// Who may see an opportunity, besides the owner and the sponsors asked.
-pub const AUDIENCES: [(&str, &str); 3] = [
-    ("private", "Only me (and sponsors I ask)"),
-    ("team", "My manager and my team"),
-    ("everyone", "Everyone"),
-];
+pub const AUDIENCES: [(&str, &str); 3] = Visibility::OPTIONS;
 
 /// Why a need cannot start an opportunity: it is not one of the actor's.
 const NOT_YOUR_NEED: &str = "is not a need from one of your conversations";
@@ -77,8 +74,8 @@ pub struct OpportunityCard {
     pub id: Uuid,
     /// Title.
     pub title: String,
-    /// Stage code.
-    pub stage: String,
+    /// Stage.
+    pub stage: Stage,
     /// Stage label.
     pub stage_label: &'static str,
     /// Owner.
@@ -137,10 +134,10 @@ pub struct OpportunityView {
 impl App {
     /// Whether the viewer may see an opportunity.
     pub async fn may_see_opportunity(&self, actor: &Actor, o: &Opportunity) -> CoreResult<bool> {
-        if o.owner_id == actor.id() || o.audience == "everyone" {
+        if o.owner_id == actor.id() || o.audience == Visibility::Everyone {
             return Ok(true);
         }
-        if o.audience == "team" {
+        if o.audience == Visibility::Team {
             let owner = self.store.person(o.owner_id).await?;
             if owner.manager_id == Some(actor.id())
                 || (owner.team_id.is_some() && owner.team_id == actor.person.team_id)
@@ -151,7 +148,7 @@ impl App {
         let asked = self.store.proposals_for_opportunity(o.id).await?;
         Ok(asked
             .iter()
-            .any(|p| p.sponsor_id == actor.id() && p.status != "withdrawn"))
+            .any(|p| p.sponsor_id == actor.id() && p.status != ProposalStatus::Withdrawn))
     }
 
     /// The opportunity if the viewer may see it (NotFound otherwise, so its existence stays private).
@@ -177,9 +174,7 @@ impl App {
     /// A card for lists.
     pub async fn opportunity_card(&self, o: Opportunity) -> CoreResult<OpportunityCard> {
         let owner_name = self.store.person(o.owner_id).await?.name;
-        let stage_label = Stage::from_code(&o.stage)
-            .map(Stage::label)
-            .unwrap_or("Unknown");
+        let stage_label = o.stage.label();
         Ok(OpportunityCard {
             id: o.id,
             title: o.title,
@@ -208,7 +203,7 @@ impl App {
             .collect();
         for o in self.my_opportunities(actor).await? {
             let card = self.opportunity_card(o).await?;
-            if let Some(c) = cols.iter_mut().find(|c| c.stage == card.stage) {
+            if let Some(c) = cols.iter_mut().find(|c| c.stage == card.stage.code()) {
                 c.cards.push(card);
             }
         }
@@ -241,15 +236,10 @@ impl App {
         into.measure = text("measure", &input.measure, 2000, false);
         into.pitch = text("pitch", &input.pitch, 4000, false);
         into.skills = crate::directions::split_list(&input.skills).join("\n");
-        let audience = if input.audience.trim().is_empty() {
-            "private"
-        } else {
-            input.audience.trim()
-        };
-        if !AUDIENCES.iter().any(|a| a.0 == audience) {
-            errors.add("audience", "must be private, team or everyone");
+        match Visibility::from_code(&input.audience) {
+            Some(a) => into.audience = a,
+            None => errors.add("audience", "must be private, team or everyone"),
         }
-        into.audience = audience.to_string();
         let mut factors = Vec::new();
         for f in &input.factors {
             match FACTORS.iter().find(|x| x.0 == f.trim()) {
@@ -286,11 +276,11 @@ impl App {
             id: ladderless_store::new_id(),
             owner_id: actor.id(),
             title: String::new(),
-            stage: Stage::Spotted.code().into(),
+            stage: Stage::Spotted,
             need_id: input.need_id,
             need_text: String::new(),
             direction_id: None,
-            audience: String::new(),
+            audience: Visibility::Private,
             whose_goal: String::new(),
             problem: String::new(),
             outcome: String::new(),
@@ -358,8 +348,12 @@ impl App {
     pub async fn move_facts(&self, id: Uuid) -> CoreResult<MoveFacts> {
         let proposals = self.store.proposals_for_opportunity(id).await?;
         Ok(MoveFacts {
-            has_proposal: proposals.iter().any(|p| p.status != "withdrawn"),
-            has_supported_proposal: proposals.iter().any(|p| p.status == "support"),
+            has_proposal: proposals
+                .iter()
+                .any(|p| p.status != ProposalStatus::Withdrawn),
+            has_supported_proposal: proposals
+                .iter()
+                .any(|p| p.status == ProposalStatus::Support),
             has_pilot: self.store.pilot_for_opportunity(id).await?.is_some(),
         })
     }
@@ -375,8 +369,7 @@ impl App {
         let o = self.owned_opportunity(actor, id).await?;
         let to = Stage::from_code(to.trim())
             .ok_or_else(|| CoreError::field("stage", "is not a stage"))?;
-        let from = Stage::from_code(&o.stage)
-            .ok_or_else(|| CoreError::Internal(format!("bad stage {}", o.stage)))?;
+        let from = o.stage;
         let reason = optional_text(reason, 1000).map_err(|m| CoreError::field("reason", m))?;
         let facts = self.move_facts(id).await?;
         check_move(from, to, facts, &reason).map_err(|e| {
@@ -399,7 +392,7 @@ impl App {
             ));
         }
         self.store
-            .move_opportunity(id, from.code(), to.code(), &reason, actor.id(), self.now())
+            .move_opportunity(id, from, to, &reason, actor.id(), self.now())
             .await
             .map_err(|e| match e {
                 StoreError::Conflict { .. } => CoreError::field(
@@ -487,9 +480,7 @@ impl App {
             need,
             value_to_me: value,
             grow_suggestions,
-            stage_label: Stage::from_code(&o.stage)
-                .map(Stage::label)
-                .unwrap_or("Unknown"),
+            stage_label: o.stage.label(),
             owner_name: self.store.person(o.owner_id).await?.name,
             direction,
             moves: self.store.opportunity_moves(id).await?,

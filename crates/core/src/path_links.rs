@@ -4,6 +4,7 @@
 
 use crate::plans::{ItemInput, PlanInput};
 use crate::{Actor, App, CoreError, CoreResult};
+use ladderless_domain::direction::DirectionStatus;
 use ladderless_domain::plan::skills::{normalise, normalised_list, same_skill};
 use ladderless_graph::{Gap, Path};
 use ladderless_store::career_links::SkillHolder;
@@ -19,7 +20,7 @@ const MENTOR_LEVEL: i32 = 3;
 /// URL, so no address is written twice.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "page", content = "id", rename_all = "snake_case")]
-pub enum Target {
+pub enum PageRef {
     /// A role of the catalogue, by code.
     Role(String),
     /// A strategic direction, by id.
@@ -40,7 +41,7 @@ pub struct Closer {
     /// Title or name.
     pub label: String,
     /// Where it is in the product.
-    pub target: Target,
+    pub target: PageRef,
 }
 
 /// The look-ups for one page.
@@ -66,7 +67,7 @@ impl LinkIndex {
                         kind: "direction",
                         id: d.id.to_string(),
                         label: d.title.clone(),
-                        target: Target::Direction(d.id.to_string()),
+                        target: PageRef::Direction(d.id.to_string()),
                     });
                 }
             }
@@ -76,7 +77,7 @@ impl LinkIndex {
                 || o.direction_id.is_some_and(|d| served.contains(&d))
         });
         for (o, _) in opps.take(3) {
-            let kind = if o.stage == "piloting" {
+            let kind = if o.stage == ladderless_domain::opportunity::Stage::Piloting {
                 "pilot"
             } else {
                 "opportunity"
@@ -85,7 +86,7 @@ impl LinkIndex {
                 kind,
                 id: o.id.to_string(),
                 label: o.title.clone(),
-                target: Target::Opportunity(o.id.to_string()),
+                target: PageRef::Opportunity(o.id.to_string()),
             });
         }
         let mentors = self
@@ -97,7 +98,7 @@ impl LinkIndex {
                 kind: "mentor",
                 id: h.person_id.to_string(),
                 label: h.name.clone(),
-                target: Target::Person(h.person_id.to_string()),
+                target: PageRef::Person(h.person_id.to_string()),
             });
         }
         out
@@ -117,7 +118,7 @@ impl App {
             .directions()
             .await?
             .into_iter()
-            .filter(|d| d.status == "active")
+            .filter(|d| d.status == DirectionStatus::Active)
             .map(|d| {
                 let s = normalised_list(&d.skills);
                 (d, s)

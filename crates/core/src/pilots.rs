@@ -3,7 +3,7 @@
 
 use crate::{Actor, App, CoreError, CoreResult};
 use ladderless_domain::fields::{FieldErrors, optional_text, parse_date, required_text};
-use ladderless_domain::opportunity::{Stage, TIME_SHARE_RANGE, check_move};
+use ladderless_domain::opportunity::{ProposalStatus, Stage, TIME_SHARE_RANGE, check_move};
 use ladderless_store::pilots::{CheckIn, NewRole, Pilot, PilotLine};
 use ladderless_store::{StoreError, Uuid};
 use serde::{Deserialize, Serialize};
@@ -78,7 +78,7 @@ impl App {
         input: &PilotInput,
     ) -> CoreResult<Pilot> {
         let o = self.owned_opportunity(actor, opportunity).await?;
-        let from = Stage::from_code(&o.stage).unwrap_or(Stage::Spotted);
+        let from = o.stage;
         let facts = self.move_facts(o.id).await?;
         check_move(from, Stage::Piloting, facts, "pilot started")
             .map_err(|e| CoreError::field("stage", e.to_string()))?;
@@ -87,7 +87,7 @@ impl App {
             .proposals_for_opportunity(o.id)
             .await?
             .into_iter()
-            .find(|p| p.status == "support")
+            .find(|p| p.status == ProposalStatus::Support)
             .ok_or_else(|| {
                 CoreError::field("stage", "a pilot needs a proposal a sponsor supported")
             })?;
@@ -136,7 +136,7 @@ impl App {
             created_at: self.now(),
         };
         self.store
-            .insert_pilot(&pl, &o.stage, actor.id())
+            .insert_pilot(&pl, o.stage, actor.id())
             .await
             .map_err(|e| match e {
                 StoreError::Conflict { .. } => CoreError::field(
@@ -265,7 +265,7 @@ impl App {
         });
         let now = self.now();
         self.store
-            .end_pilot(&pl, outcome.code(), &reflection, new_role, actor.id(), now)
+            .end_pilot(&pl, outcome, &reflection, new_role, actor.id(), now)
             .await
             .map_err(|e| match e {
                 StoreError::Conflict { field } if field == "title" => {

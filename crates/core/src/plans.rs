@@ -7,6 +7,7 @@ pub use view::{HomePlan, ItemLine, MilestoneLine, PlanSummary, PlanView, ReviewL
 
 use crate::{Actor, App, CoreError, CoreResult};
 use ladderless_domain::fields::{FieldErrors, required_text};
+use ladderless_domain::ids::{MilestoneId, PlanId, PlanItemId, ReviewId};
 use ladderless_domain::plan::{
     ItemFields, ItemKind, MAX_ITEMS, MAX_MILESTONES, Sharing, check_item, check_milestone,
     check_plan,
@@ -69,12 +70,12 @@ pub struct PlanInput {
 impl App {
     /// The plan, if the viewer may see it: its owner, or the owner's current manager when shared.
     /// Anyone else gets NotFound, so a private plan's existence stays private.
-    pub async fn visible_plan(&self, actor: &Actor, id: Uuid) -> CoreResult<(Plan, bool)> {
+    pub async fn visible_plan(&self, actor: &Actor, id: PlanId) -> CoreResult<(Plan, bool)> {
         let plan = self.store.plan(id).await?;
         if plan.owner_id == actor.id() {
             return Ok((plan, false));
         }
-        if plan.sharing == Sharing::Manager.code()
+        if plan.sharing == Sharing::Manager
             && actor.is_manager
             && self.store.is_manager_of(actor.id(), plan.owner_id).await?
         {
@@ -84,7 +85,7 @@ impl App {
     }
 
     /// The plan if the actor owns it (Forbidden for a manager who only reads it).
-    pub async fn owned_plan(&self, actor: &Actor, id: Uuid) -> CoreResult<Plan> {
+    pub async fn owned_plan(&self, actor: &Actor, id: PlanId) -> CoreResult<Plan> {
         let (plan, _) = self.visible_plan(actor, id).await?;
         if plan.owner_id == actor.id() {
             Ok(plan)
@@ -168,17 +169,17 @@ impl App {
             errors.add("milestones", format!("must be at most {MAX_MILESTONES}"));
         }
         let now = self.now();
-        let id = ladderless_store::new_id();
+        let id = PlanId::new();
         let mut items = Vec::new();
         for (i, it) in input.items.iter().enumerate() {
             match self.plan_item(actor, it, &format!("items[{i}].")).await {
                 Err(CoreError::Invalid(e)) => merge(&mut errors, e),
                 Err(other) => return Err(other),
                 Ok(f) => items.push(PlanItem {
-                    id: ladderless_store::new_id(),
+                    id: PlanItemId::new(),
                     plan_id: id,
-                    section: f.section.code().into(),
-                    kind: f.kind.code().into(),
+                    section: f.section,
+                    kind: f.kind,
                     reference: f.reference,
                     label: f.label,
                     done: false,
@@ -195,7 +196,7 @@ impl App {
                 &format!("milestones[{i}]."),
             ) {
                 Ok((title, due_on)) => milestones.push(Milestone {
-                    id: ladderless_store::new_id(),
+                    id: MilestoneId::new(),
                     plan_id: id,
                     title,
                     due_on,
@@ -212,8 +213,8 @@ impl App {
             owner_id: actor.id(),
             title: fields.title,
             business_case: fields.business_case,
-            cadence: fields.cadence.code().into(),
-            sharing: fields.sharing.code().into(),
+            cadence: fields.cadence,
+            sharing: fields.sharing,
             from_role: actor.person.role_code.clone(),
             started_on: now.date(),
             created_at: now,
@@ -227,7 +228,7 @@ impl App {
     pub async fn update_plan(
         &self,
         actor: &Actor,
-        id: Uuid,
+        id: PlanId,
         input: &PlanInput,
     ) -> CoreResult<Plan> {
         let old = self.owned_plan(actor, id).await?;
@@ -242,14 +243,14 @@ impl App {
         let f = check_plan(
             &input.title,
             &input.business_case,
-            &keep(&input.cadence, &old.cadence),
-            &keep(&input.sharing, &old.sharing),
+            &keep(&input.cadence, old.cadence.code()),
+            &keep(&input.sharing, old.sharing.code()),
         )?;
         let plan = Plan {
             title: f.title,
             business_case: f.business_case,
-            cadence: f.cadence.code().into(),
-            sharing: f.sharing.code().into(),
+            cadence: f.cadence,
+            sharing: f.sharing,
             updated_at: self.now(),
             ..old
         };
@@ -261,14 +262,14 @@ impl App {
     pub async fn set_plan_sharing(
         &self,
         actor: &Actor,
-        id: Uuid,
+        id: PlanId,
         sharing: &str,
     ) -> CoreResult<Plan> {
         let old = self.owned_plan(actor, id).await?;
         let s = Sharing::from_code(sharing)
             .ok_or_else(|| CoreError::field("sharing", "must be private or manager"))?;
         let plan = Plan {
-            sharing: s.code().into(),
+            sharing: s,
             updated_at: self.now(),
             ..old
         };
@@ -277,7 +278,7 @@ impl App {
     }
 
     /// Delete a plan (owner only).
-    pub async fn delete_plan(&self, actor: &Actor, id: Uuid) -> CoreResult<()> {
+    pub async fn delete_plan(&self, actor: &Actor, id: PlanId) -> CoreResult<()> {
         self.owned_plan(actor, id).await?;
         Ok(self.store.delete_plan(id).await?)
     }
@@ -286,7 +287,7 @@ impl App {
     pub async fn add_plan_item(
         &self,
         actor: &Actor,
-        id: Uuid,
+        id: PlanId,
         input: &ItemInput,
     ) -> CoreResult<PlanItem> {
         self.owned_plan(actor, id).await?;
@@ -298,10 +299,10 @@ impl App {
         }
         let f = self.plan_item(actor, input, "").await?;
         let item = PlanItem {
-            id: ladderless_store::new_id(),
+            id: PlanItemId::new(),
             plan_id: id,
-            section: f.section.code().into(),
-            kind: f.kind.code().into(),
+            section: f.section,
+            kind: f.kind,
             reference: f.reference,
             label: f.label,
             done: false,
@@ -315,8 +316,8 @@ impl App {
     pub async fn set_plan_item_done(
         &self,
         actor: &Actor,
-        id: Uuid,
-        item: Uuid,
+        id: PlanId,
+        item: PlanItemId,
         done: bool,
     ) -> CoreResult<()> {
         self.owned_plan(actor, id).await?;
@@ -327,7 +328,12 @@ impl App {
     }
 
     /// Remove an item (owner only).
-    pub async fn remove_plan_item(&self, actor: &Actor, id: Uuid, item: Uuid) -> CoreResult<()> {
+    pub async fn remove_plan_item(
+        &self,
+        actor: &Actor,
+        id: PlanId,
+        item: PlanItemId,
+    ) -> CoreResult<()> {
         self.owned_plan(actor, id).await?;
         Ok(self.store.remove_plan_item(id, item).await?)
     }
@@ -336,7 +342,7 @@ impl App {
     pub async fn add_milestone(
         &self,
         actor: &Actor,
-        id: Uuid,
+        id: PlanId,
         input: &MilestoneInput,
     ) -> CoreResult<Milestone> {
         self.owned_plan(actor, id).await?;
@@ -348,7 +354,7 @@ impl App {
         }
         let (title, due_on) = check_milestone(&input.title, &input.due_on, self.now().date(), "")?;
         let m = Milestone {
-            id: ladderless_store::new_id(),
+            id: MilestoneId::new(),
             plan_id: id,
             title,
             due_on,
@@ -362,8 +368,8 @@ impl App {
     pub async fn set_milestone_done(
         &self,
         actor: &Actor,
-        id: Uuid,
-        milestone: Uuid,
+        id: PlanId,
+        milestone: MilestoneId,
         done: bool,
     ) -> CoreResult<()> {
         self.owned_plan(actor, id).await?;
@@ -378,19 +384,19 @@ impl App {
     pub async fn remove_milestone(
         &self,
         actor: &Actor,
-        id: Uuid,
-        milestone: Uuid,
+        id: PlanId,
+        milestone: MilestoneId,
     ) -> CoreResult<()> {
         self.owned_plan(actor, id).await?;
         Ok(self.store.remove_milestone(id, milestone).await?)
     }
 
     /// Log a review: the owner, or the manager of a plan shared with them.
-    pub async fn add_review(&self, actor: &Actor, id: Uuid, note: &str) -> CoreResult<Review> {
+    pub async fn add_review(&self, actor: &Actor, id: PlanId, note: &str) -> CoreResult<Review> {
         self.visible_plan(actor, id).await?;
         let note = required_text(note, 4000).map_err(|m| CoreError::field("note", m))?;
         let r = Review {
-            id: ladderless_store::new_id(),
+            id: ReviewId::new(),
             plan_id: id,
             author_id: actor.id(),
             note,

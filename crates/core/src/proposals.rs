@@ -6,8 +6,8 @@
 use crate::{Actor, App, CoreError, CoreResult};
 use ladderless_domain::fields::{FieldErrors, optional_text};
 use ladderless_domain::opportunity::{
-    Answer, Response, SponsorStats, Stage, TIME_SHARE_RANGE, ask_again_due, check_answer,
-    check_ask, sponsor_stats,
+    Answer, ProposalStatus, Response, SponsorStats, Stage, TIME_SHARE_RANGE, ask_again_due,
+    check_answer, check_ask, sponsor_stats,
 };
 use ladderless_store::proposals::{Ask, Proposal};
 use ladderless_store::{StoreError, Uuid};
@@ -69,17 +69,6 @@ pub struct ProposalView {
     pub opportunity_visible: bool,
 }
 
-/// A label for a proposal status.
-pub fn status_label(status: &str) -> &'static str {
-    match status {
-        "awaiting" => "Awaiting an answer",
-        "withdrawn" => "Withdrawn",
-        other => Answer::from_code(other)
-            .map(Answer::label)
-            .unwrap_or("Unknown"),
-    }
-}
-
 impl App {
     /// Days without an answer before "ask again" (setting; default 7).
     pub async fn ask_again_days(&self) -> CoreResult<i64> {
@@ -92,10 +81,10 @@ impl App {
     }
 
     fn line(&self, p: Proposal, days: i64) -> ProposalLine {
-        let ask_again =
-            p.status == "awaiting" && ask_again_due(false, p.last_asked_at, self.now(), days);
+        let ask_again = p.status == ProposalStatus::Awaiting
+            && ask_again_due(false, p.last_asked_at, self.now(), days);
         ProposalLine {
-            status_label: status_label(&p.status),
+            status_label: p.status.label(),
             ask_again,
             proposal: p,
         }
@@ -107,7 +96,7 @@ impl App {
             .opportunity_id
             .ok_or_else(|| CoreError::field("opportunity_id", "is required"))?;
         let o = self.owned_opportunity(actor, id).await?;
-        let stage = Stage::from_code(&o.stage).unwrap_or(Stage::Spotted);
+        let stage = o.stage;
         let mut errors = FieldErrors::new();
         if matches!(stage, Stage::Piloting) || stage.is_outcome() {
             errors.add(
@@ -177,13 +166,13 @@ impl App {
             duration_weeks: input.duration_weeks.unwrap_or_default(),
             resources,
             message,
-            status: "awaiting".into(),
+            status: ProposalStatus::Awaiting,
             answer_reason: String::new(),
             answered_at: None,
             last_asked_at: now,
             created_at: now,
         };
-        let move_from = (stage != Stage::Proposed).then_some(o.stage.as_str());
+        let move_from = (stage != Stage::Proposed).then_some(stage);
         self.store
             .insert_proposal(&p, move_from)
             .await
@@ -285,7 +274,7 @@ impl App {
         })?;
         let reason = optional_text(reason, 2000).map_err(|m| CoreError::field("reason", m))?;
         check_answer(answer, &reason).map_err(|m| CoreError::field("reason", m))?;
-        self.store.answer_proposal(id, answer.code(), &reason, self.now()).await.map_err(|e| match e {
+        self.store.answer_proposal(id, answer, &reason, self.now()).await.map_err(|e| match e {
             StoreError::Conflict { .. } => CoreError::field("answer", "this proposal is already answered; it can be answered again when they ask again"),
             other => other.into(),
         })
@@ -302,13 +291,15 @@ impl App {
         }
         let note = optional_text(note, 4000).map_err(|m| CoreError::field("note", m))?;
         let days = self.ask_again_days().await?;
-        if p.status == "awaiting" && !ask_again_due(false, p.last_asked_at, self.now(), days) {
+        if p.status == ProposalStatus::Awaiting
+            && !ask_again_due(false, p.last_asked_at, self.now(), days)
+        {
             return Err(CoreError::field(
                 "note",
                 format!("you asked less than {days} days ago; give them time to answer"),
             ));
         }
-        if p.status == "tell_me_more" && note.is_empty() {
+        if p.status == ProposalStatus::TellMeMore && note.is_empty() {
             return Err(CoreError::field("note", "is required: tell them more"));
         }
         self.store
@@ -359,7 +350,7 @@ impl App {
                 sent: p.last_asked_at,
                 answer: p
                     .answered_at
-                    .and_then(|at| Answer::from_code(&p.status).map(|a| (a, at))),
+                    .and_then(|at| p.status.answer().map(|a| (a, at))),
             })
             .collect();
         let pilots = self.store.pilots_sponsored(sponsor).await?;

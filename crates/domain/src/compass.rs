@@ -9,56 +9,26 @@ pub mod customers;
 pub mod history;
 pub mod network;
 
+use crate::codes::code_enum;
 use serde::{Deserialize, Serialize};
 
-/// One of the four things people want from work.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Factor {
-    /// Status and recognition.
-    Status,
-    /// Autonomy: deciding how and when to do the work.
-    Autonomy,
-    /// Meaningful work that fits one's values.
-    Meaning,
-    /// Continued learning.
-    Learning,
+code_enum! {
+    /// One of the four things people want from work.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Factor: "compass factor" {
+        /// Status and recognition.
+        Status = "status" => "Status and recognition",
+        /// Autonomy: deciding how and when to do the work.
+        Autonomy = "autonomy" => "Autonomy",
+        /// Meaningful work that fits one's values.
+        Meaning = "meaning" => "Meaningful work",
+        /// Continued learning.
+        Learning = "learning" => "Continued learning",
+    }
 }
 
 impl Factor {
-    /// All four, in the order new compasses start with.
-    pub const ALL: [Factor; 4] = [
-        Factor::Status,
-        Factor::Autonomy,
-        Factor::Meaning,
-        Factor::Learning,
-    ];
-
-    /// The stored code.
-    pub fn code(self) -> &'static str {
-        match self {
-            Factor::Status => "status",
-            Factor::Autonomy => "autonomy",
-            Factor::Meaning => "meaning",
-            Factor::Learning => "learning",
-        }
-    }
-
-    /// Parse a stored code.
-    pub fn from_code(code: &str) -> Option<Factor> {
-        Factor::ALL.into_iter().find(|f| f.code() == code.trim())
-    }
-
-    /// A short label.
-    pub fn label(self) -> &'static str {
-        match self {
-            Factor::Status => "Status and recognition",
-            Factor::Autonomy => "Autonomy",
-            Factor::Meaning => "Meaningful work",
-            Factor::Learning => "Continued learning",
-        }
-    }
-
     /// One line saying what the factor means.
     pub fn blurb(self) -> &'static str {
         match self {
@@ -70,31 +40,21 @@ impl Factor {
     }
 }
 
-/// How well the current job meets a factor.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Met {
-    /// The job gives me this.
-    Met,
-    /// Some of it.
-    Partly,
-    /// Not at all.
-    NotMet,
+code_enum! {
+    /// How well the current job meets a factor.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Met: "compass met answer" {
+        /// The job gives me this.
+        Met = "met" => "Met",
+        /// Some of it.
+        Partly = "partly" => "Partly met",
+        /// Not at all.
+        NotMet = "not_met" => "Not met",
+    }
 }
 
 impl Met {
-    /// All answers, best first.
-    pub const ALL: [Met; 3] = [Met::Met, Met::Partly, Met::NotMet];
-
-    /// The stored code.
-    pub fn code(self) -> &'static str {
-        match self {
-            Met::Met => "met",
-            Met::Partly => "partly",
-            Met::NotMet => "not_met",
-        }
-    }
-
     /// Parse a stored code; an empty string means "not answered".
     pub fn parse(code: &str) -> Result<Option<Met>, String> {
         let code = code.trim();
@@ -111,15 +71,6 @@ impl Met {
                     clip(code)
                 )
             })
-    }
-
-    /// A short label.
-    pub fn label(self) -> &'static str {
-        match self {
-            Met::Met => "Met",
-            Met::Partly => "Partly met",
-            Met::NotMet => "Not met",
-        }
     }
 }
 
@@ -225,52 +176,20 @@ pub fn ordinal(n: usize) -> String {
     format!("{n}{suffix}")
 }
 
-/// Sections of the compass whose audience the owner chooses.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Section {
-    /// The ranking of the four factors and how well the job meets them.
-    Factors,
-    /// Personal values.
-    Values,
-    /// Skills with levels (shared with the person page and directory search).
-    Skills,
-    /// Interests, aspirations and target roles.
-    Aspirations,
-}
-
-impl Section {
-    /// All sections, in page order.
-    pub const ALL: [Section; 4] = [
-        Section::Factors,
-        Section::Values,
-        Section::Skills,
-        Section::Aspirations,
-    ];
-
-    /// The stored code (the skills code is the directory's skills section).
-    pub fn code(self) -> &'static str {
-        match self {
-            Section::Factors => "factors",
-            Section::Values => "values",
-            Section::Skills => "skills",
-            Section::Aspirations => "aspirations",
-        }
-    }
-
-    /// Parse a stored code.
-    pub fn from_code(code: &str) -> Option<Section> {
-        Section::ALL.into_iter().find(|s| s.code() == code.trim())
-    }
-
-    /// A short label.
-    pub fn label(self) -> &'static str {
-        match self {
-            Section::Factors => "What you want from work",
-            Section::Values => "Values",
-            Section::Skills => "Skills",
-            Section::Aspirations => "Interests and aspirations",
-        }
+code_enum! {
+    /// Sections of the compass whose audience the owner chooses (the skills code is the
+    /// directory's skills section).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Section: "compass section" {
+        /// The ranking of the four factors and how well the job meets them.
+        Factors = "factors" => "What you want from work",
+        /// Personal values.
+        Values = "values" => "Values",
+        /// Skills with levels (shared with the person page and directory search).
+        Skills = "skills" => "Skills",
+        /// Interests, aspirations and target roles.
+        Aspirations = "aspirations" => "Interests and aspirations",
     }
 }
 

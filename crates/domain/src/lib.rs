@@ -1,8 +1,11 @@
 //! Pure domain types and rules of Ladderless. No I/O, no clock reads, no database.
 
 pub mod coach;
+pub mod codes;
 pub mod compass;
+pub mod direction;
 pub mod fields;
+pub mod ids;
 pub mod import;
 pub mod opportunity;
 pub mod org;

@@ -3,78 +3,36 @@
 //! An opportunity moves spotted → exploring → proposed → piloting → an outcome (new role,
 //! expanded role, parked, dropped). The rules are pure so every transition is tested here.
 
+use crate::codes::code_enum;
 use crate::compass::{Ranking, ordinal};
 use serde::Serialize;
 use time::{Duration, OffsetDateTime};
 
-/// Where an opportunity stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Stage {
-    /// A need or idea noticed.
-    Spotted,
-    /// Talking to customers, shaping the value proposition.
-    Exploring,
-    /// Sent to a sponsor.
-    Proposed,
-    /// Supported and being tried.
-    Piloting,
-    /// Ended in a new role.
-    NewRole,
-    /// Ended in an expanded role.
-    ExpandedRole,
-    /// Put aside for now.
-    Parked,
-    /// Given up.
-    Dropped,
+code_enum! {
+    /// Where an opportunity stands.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Stage: "opportunity stage" {
+        /// A need or idea noticed.
+        Spotted = "spotted" => "Spotted",
+        /// Talking to customers, shaping the value proposition.
+        Exploring = "exploring" => "Exploring",
+        /// Sent to a sponsor.
+        Proposed = "proposed" => "Proposed",
+        /// Supported and being tried.
+        Piloting = "piloting" => "Piloting",
+        /// Ended in a new role.
+        NewRole = "new_role" => "Outcome: new role",
+        /// Ended in an expanded role.
+        ExpandedRole = "expanded_role" => "Outcome: expanded role",
+        /// Put aside for now.
+        Parked = "parked" => "Outcome: parked",
+        /// Given up.
+        Dropped = "dropped" => "Outcome: dropped",
+    }
 }
 
 impl Stage {
-    /// Every stage in board order.
-    pub const ALL: [Stage; 8] = [
-        Stage::Spotted,
-        Stage::Exploring,
-        Stage::Proposed,
-        Stage::Piloting,
-        Stage::NewRole,
-        Stage::ExpandedRole,
-        Stage::Parked,
-        Stage::Dropped,
-    ];
-
-    /// The stored code.
-    pub fn code(self) -> &'static str {
-        match self {
-            Stage::Spotted => "spotted",
-            Stage::Exploring => "exploring",
-            Stage::Proposed => "proposed",
-            Stage::Piloting => "piloting",
-            Stage::NewRole => "new_role",
-            Stage::ExpandedRole => "expanded_role",
-            Stage::Parked => "parked",
-            Stage::Dropped => "dropped",
-        }
-    }
-
-    /// Parse a stored code.
-    pub fn from_code(code: &str) -> Option<Stage> {
-        Stage::ALL.into_iter().find(|s| s.code() == code)
-    }
-
-    /// A label for people.
-    pub fn label(self) -> &'static str {
-        match self {
-            Stage::Spotted => "Spotted",
-            Stage::Exploring => "Exploring",
-            Stage::Proposed => "Proposed",
-            Stage::Piloting => "Piloting",
-            Stage::NewRole => "Outcome: new role",
-            Stage::ExpandedRole => "Outcome: expanded role",
-            Stage::Parked => "Outcome: parked",
-            Stage::Dropped => "Outcome: dropped",
-        }
-    }
-
     /// Position on the path (outcomes share the last column).
     fn rank(self) -> u8 {
         match self {
@@ -191,42 +149,69 @@ pub fn check_ask(time_share: i32, duration_weeks: i32) -> Vec<(&'static str, Str
     errs
 }
 
-/// A sponsor's answer to a proposal.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Answer {
-    /// Go ahead.
-    Support,
-    /// Tell me more.
-    TellMeMore,
-    /// Not now (always with a reason).
-    NotNow,
+code_enum! {
+    /// Who may see an opportunity, besides the owner and the sponsors asked (blank: private).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Visibility: "opportunity audience", blank = Private {
+        /// The owner and the sponsors asked.
+        Private = "private" => "Only me (and sponsors I ask)",
+        /// The owner's manager and team.
+        Team = "team" => "My manager and my team",
+        /// Everyone in the organisation.
+        Everyone = "everyone" => "Everyone",
+    }
 }
 
-impl Answer {
-    /// Every answer, in the order a sponsor sees them.
-    pub const ALL: [Answer; 3] = [Answer::Support, Answer::TellMeMore, Answer::NotNow];
+code_enum! {
+    /// A sponsor's answer to a proposal.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Answer: "proposal answer" {
+        /// Go ahead.
+        Support = "support" => "Support",
+        /// Tell me more.
+        TellMeMore = "tell_me_more" => "Tell me more",
+        /// Not now (always with a reason).
+        NotNow = "not_now" => "Not now",
+    }
+}
 
-    /// The stored code.
-    pub fn code(self) -> &'static str {
-        match self {
-            Answer::Support => "support",
-            Answer::TellMeMore => "tell_me_more",
-            Answer::NotNow => "not_now",
+code_enum! {
+    /// Where a proposal stands: waiting, answered, or withdrawn by its owner.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum ProposalStatus: "proposal status" {
+        /// Sent, no answer yet.
+        Awaiting = "awaiting" => "Awaiting an answer",
+        /// The sponsor supports it.
+        Support = "support" => "Support",
+        /// The sponsor wants to know more.
+        TellMeMore = "tell_me_more" => "Tell me more",
+        /// The sponsor said not now.
+        NotNow = "not_now" => "Not now",
+        /// The owner withdrew it.
+        Withdrawn = "withdrawn" => "Withdrawn",
+    }
+}
+
+impl ProposalStatus {
+    /// The status a sponsor's answer gives.
+    pub fn answered(answer: Answer) -> ProposalStatus {
+        match answer {
+            Answer::Support => ProposalStatus::Support,
+            Answer::TellMeMore => ProposalStatus::TellMeMore,
+            Answer::NotNow => ProposalStatus::NotNow,
         }
     }
 
-    /// Parse a stored code.
-    pub fn from_code(code: &str) -> Option<Answer> {
-        Answer::ALL.into_iter().find(|a| a.code() == code)
-    }
-
-    /// A label for people.
-    pub fn label(self) -> &'static str {
+    /// The sponsor's answer, if there is one.
+    pub fn answer(self) -> Option<Answer> {
         match self {
-            Answer::Support => "Support",
-            Answer::TellMeMore => "Tell me more",
-            Answer::NotNow => "Not now",
+            ProposalStatus::Support => Some(Answer::Support),
+            ProposalStatus::TellMeMore => Some(Answer::TellMeMore),
+            ProposalStatus::NotNow => Some(Answer::NotNow),
+            ProposalStatus::Awaiting | ProposalStatus::Withdrawn => None,
         }
     }
 }

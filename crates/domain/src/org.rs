@@ -1,5 +1,6 @@
 //! Organisation rules: access roles, sharing audiences, reporting lines.
 
+use crate::codes::code_enum;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::hash::Hash;
@@ -30,53 +31,20 @@ impl AccessRole {
     }
 }
 
-/// Who may see a section of a person's data. Private is the default everywhere.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, Default)]
-#[serde(rename_all = "snake_case")]
-pub enum Audience {
-    /// Only the owner.
-    #[default]
-    Private,
-    /// The owner and their current manager.
-    Manager,
-    /// The owner, their manager and the talent team.
-    TalentTeam,
-    /// Everyone in the organisation.
-    Everyone,
-}
-
-impl Audience {
-    /// All audiences, narrowest first.
-    pub const ALL: [Audience; 4] = [
-        Audience::Private,
-        Audience::Manager,
-        Audience::TalentTeam,
-        Audience::Everyone,
-    ];
-
-    /// The stored code.
-    pub fn code(self) -> &'static str {
-        match self {
-            Audience::Private => "private",
-            Audience::Manager => "manager",
-            Audience::TalentTeam => "talent_team",
-            Audience::Everyone => "everyone",
-        }
-    }
-
-    /// Parse a stored code.
-    pub fn from_code(code: &str) -> Option<Audience> {
-        Audience::ALL.into_iter().find(|a| a.code() == code)
-    }
-
-    /// A short label for people.
-    pub fn label(self) -> &'static str {
-        match self {
-            Audience::Private => "Only me",
-            Audience::Manager => "Me and my manager",
-            Audience::TalentTeam => "My manager and the talent team",
-            Audience::Everyone => "Everyone",
-        }
+code_enum! {
+    /// Who may see a section of a person's data. Private is the default everywhere.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, Default)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Audience: "sharing audience" {
+        /// Only the owner.
+        #[default]
+        Private = "private" => "Only me",
+        /// The owner and their current manager.
+        Manager = "manager" => "Me and my manager",
+        /// The owner, their manager and the talent team.
+        TalentTeam = "talent_team" => "My manager and the talent team",
+        /// Everyone in the organisation.
+        Everyone = "everyone" => "Everyone",
     }
 }
 

@@ -5,6 +5,9 @@
 use crate::people::{CARD_COLUMNS, PersonCard};
 use crate::skills::PersonSkill;
 use crate::{Store, StoreError, StoreResult, Uuid, new_id, on_db};
+use ladderless_domain::compass::Section;
+use ladderless_domain::compass::history::ChangeKind;
+use ladderless_domain::org::Audience;
 use serde::Serialize;
 use time::OffsetDateTime;
 
@@ -39,10 +42,10 @@ pub struct ValueRow {
 /// A kept change, as stored.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
 pub struct ChangeRow {
-    /// Section code.
-    pub section: String,
-    /// Change kind code.
-    pub kind: String,
+    /// The section it belongs to.
+    pub section: Section,
+    /// What kind of change.
+    pub kind: ChangeKind,
     /// What it is about.
     pub subject: String,
     /// New value.
@@ -53,7 +56,7 @@ pub struct ChangeRow {
 }
 
 /// A change to keep: (section, kind, subject, value).
-pub type NewChange = (String, String, String, String);
+pub type NewChange = (Section, ChangeKind, String, String);
 
 /// A person who shares part of their compass with a viewer, and which part.
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
@@ -61,10 +64,10 @@ pub struct SharedSection {
     /// Who.
     #[sqlx(flatten)]
     pub person: PersonCard,
-    /// Section code.
-    pub section: String,
-    /// Audience code.
-    pub audience: String,
+    /// The section shared.
+    pub section: Section,
+    /// With whom.
+    pub audience: Audience,
     /// The viewer is their manager.
     pub is_report: bool,
 }
@@ -276,7 +279,7 @@ impl Store {
     pub async fn compass_changes(
         &self,
         person_id: Uuid,
-        sections: &[&str],
+        sections: &[Section],
         limit: i64,
     ) -> StoreResult<Vec<ChangeRow>> {
         if sections.is_empty() {
@@ -290,7 +293,7 @@ impl Store {
         );
         Ok(on_db!(self, p => {
             let mut q = sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(person_id).bind(limit);
-            for s in sections { q = q.bind(*s); }
+            for s in sections { q = q.bind(s); }
             q.fetch_all(p).await?
         }))
     }
@@ -301,7 +304,7 @@ impl Store {
         &self,
         viewer: Uuid,
         talent_admin: bool,
-        sections: &[&str],
+        sections: &[Section],
         limit: i64,
     ) -> StoreResult<Vec<SharedSection>> {
         if sections.is_empty() {
@@ -319,7 +322,7 @@ impl Store {
         );
         Ok(on_db!(self, p => {
             let mut q = sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(viewer).bind(talent_admin).bind(limit);
-            for s in sections { q = q.bind(*s); }
+            for s in sections { q = q.bind(s); }
             q.fetch_all(p).await?
         }))
     }

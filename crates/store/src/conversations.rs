@@ -3,6 +3,7 @@
 //! is scoped to the owner.
 
 use crate::{Store, StoreError, StoreResult, Uuid, new_id, on_db};
+use ladderless_domain::compass::customers::ConversationKind;
 use serde::Serialize;
 use time::{Date, OffsetDateTime};
 
@@ -14,8 +15,8 @@ pub struct Conversation {
     /// When it was held (or is planned).
     #[serde(with = "ladderless_domain::plan::iso_date")]
     pub held_on: Date,
-    /// Kind code.
-    pub kind: String,
+    /// What it was for.
+    pub kind: ConversationKind,
     /// A short title.
     pub title: String,
     /// What was learned.
@@ -73,8 +74,8 @@ pub struct FollowUp {
 pub struct NewConversation {
     /// When.
     pub held_on: Option<Date>,
-    /// Kind code.
-    pub kind: String,
+    /// What it was for.
+    pub kind: ConversationKind,
     /// Title.
     pub title: String,
     /// What was learned.
@@ -119,7 +120,7 @@ impl Store {
                 }
             }
             sqlx::query("INSERT INTO conversations (id, owner_id, held_on, kind, title, learned, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7)")
-                .bind(id).bind(owner_id).bind(held_on).bind(&c.kind).bind(&c.title).bind(&c.learned).bind(now).execute(&mut *tx).await?;
+                .bind(id).bind(owner_id).bind(held_on).bind(c.kind).bind(&c.title).bind(&c.learned).bind(now).execute(&mut *tx).await?;
             for cid in &c.customers {
                 sqlx::query("INSERT INTO conversation_customers (conversation_id, customer_id, created_at, updated_at) VALUES ($1, $2, $3, $3) ON CONFLICT DO NOTHING")
                     .bind(id).bind(cid).bind(now).execute(&mut *tx).await?;

@@ -2,6 +2,7 @@
 //! scoped to the owner, so one person's map can never be read or changed through another's id.
 
 use crate::{Store, StoreError, StoreResult, Uuid, on_db};
+use ladderless_domain::compass::customers::Relationship;
 use serde::Serialize;
 use time::{Date, OffsetDateTime};
 
@@ -18,8 +19,8 @@ pub struct Customer {
     pub name: String,
     /// Their job title, for a colleague.
     pub job_title: String,
-    /// Relationship code.
-    pub relationship: String,
+    /// How they relate to the owner.
+    pub relationship: Relationship,
     /// What they are trying to achieve.
     pub goals: String,
     /// What stands in their way.
@@ -51,8 +52,8 @@ pub struct CustomerFields {
     pub team_id: Option<Uuid>,
     /// Name at the time of writing (kept if the colleague or team disappears).
     pub name: String,
-    /// Relationship code.
-    pub relationship: String,
+    /// How they relate to the owner.
+    pub relationship: Relationship,
     /// What they are trying to achieve.
     pub goals: String,
     /// What stands in their way.
@@ -101,7 +102,7 @@ impl Store {
         let id = crate::new_id();
         on_db!(self, p => { sqlx::query("INSERT INTO customers (id, owner_id, person_id, team_id, name, relationship, goals, obstacles, notes, \
              strength, last_contact, next_contact, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13)")
-            .bind(id).bind(owner_id).bind(f.person_id).bind(f.team_id).bind(&f.name).bind(&f.relationship).bind(&f.goals)
+            .bind(id).bind(owner_id).bind(f.person_id).bind(f.team_id).bind(&f.name).bind(f.relationship).bind(&f.goals)
             .bind(&f.obstacles).bind(&f.notes).bind(f.strength).bind(f.last_contact).bind(f.next_contact).bind(now)
             .execute(p).await?; });
         Ok(id)
@@ -117,7 +118,7 @@ impl Store {
     ) -> StoreResult<()> {
         let n = on_db!(self, p => sqlx::query("UPDATE customers SET relationship = $3, goals = $4, obstacles = $5, notes = $6, strength = $7, \
              last_contact = $8, next_contact = $9, updated_at = $10 WHERE owner_id = $1 AND id = $2")
-            .bind(owner_id).bind(id).bind(&f.relationship).bind(&f.goals).bind(&f.obstacles).bind(&f.notes).bind(f.strength)
+            .bind(owner_id).bind(id).bind(f.relationship).bind(&f.goals).bind(&f.obstacles).bind(&f.notes).bind(f.strength)
             .bind(f.last_contact).bind(f.next_contact).bind(now).execute(p).await?.rows_affected());
         if n == 0 {
             Err(StoreError::NotFound)

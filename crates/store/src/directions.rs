@@ -1,6 +1,7 @@
 //! Strategic directions and growth areas the organisation publishes.
 
 use crate::{Store, StoreError, StoreResult, Uuid, on_db};
+use ladderless_domain::direction::DirectionStatus;
 use serde::Serialize;
 use time::OffsetDateTime;
 
@@ -19,8 +20,8 @@ pub struct Direction {
     pub owner_id: Option<Uuid>,
     /// Skills it needs, one per line.
     pub skills: String,
-    /// active, paused or done.
-    pub status: String,
+    /// Where it stands.
+    pub status: DirectionStatus,
     /// Who published it.
     pub created_by: Option<Uuid>,
     /// Created.
@@ -63,7 +64,7 @@ impl Store {
     pub async fn insert_direction(&self, d: &Direction) -> StoreResult<()> {
         let r = on_db!(self, p => sqlx::query("INSERT INTO directions (id, title, aim, horizon, owner_id, skills, status, created_by, created_at, updated_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)")
-            .bind(d.id).bind(&d.title).bind(&d.aim).bind(&d.horizon).bind(d.owner_id).bind(&d.skills).bind(&d.status)
+            .bind(d.id).bind(&d.title).bind(&d.aim).bind(&d.horizon).bind(d.owner_id).bind(&d.skills).bind(d.status)
             .bind(d.created_by).bind(d.created_at).bind(d.updated_at).execute(p).await.map(|_| ()).map_err(StoreError::from));
         r.map_err(unique_title)
     }
@@ -71,7 +72,7 @@ impl Store {
     /// Change a direction's text, owner and status.
     pub async fn update_direction(&self, d: &Direction) -> StoreResult<()> {
         let r = on_db!(self, p => sqlx::query("UPDATE directions SET title = $2, aim = $3, horizon = $4, owner_id = $5, skills = $6, status = $7, updated_at = $8 WHERE id = $1")
-            .bind(d.id).bind(&d.title).bind(&d.aim).bind(&d.horizon).bind(d.owner_id).bind(&d.skills).bind(&d.status).bind(d.updated_at)
+            .bind(d.id).bind(&d.title).bind(&d.aim).bind(&d.horizon).bind(d.owner_id).bind(&d.skills).bind(d.status).bind(d.updated_at)
             .execute(p).await.map(|r| r.rows_affected()).map_err(StoreError::from));
         match r.map_err(unique_title)? {
             0 => Err(StoreError::NotFound),

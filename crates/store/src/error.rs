@@ -18,6 +18,15 @@ pub enum StoreError {
     /// Bad configuration (URL, data directory).
     #[error("{0}")]
     Config(String),
+    /// A stored value could not be read back as its type (an unknown code, say): the data
+    /// is damaged or was written by something else, so it is reported, never defaulted.
+    #[error("cannot read column {column}: {reason}")]
+    Decode {
+        /// The column, as the query names it.
+        column: String,
+        /// What was wrong with the value.
+        reason: String,
+    },
     /// Any other database failure.
     #[error("database error: {0}")]
     Database(#[source] sqlx::Error),
@@ -26,10 +35,23 @@ pub enum StoreError {
     Migrate(#[from] sqlx::migrate::MigrateError),
 }
 
+impl StoreError {
+    /// A value in `column` that cannot be read as its type.
+    pub fn decode(column: &str, reason: impl std::fmt::Display) -> StoreError {
+        StoreError::Decode {
+            column: column.to_string(),
+            reason: reason.to_string(),
+        }
+    }
+}
+
 impl From<sqlx::Error> for StoreError {
     fn from(e: sqlx::Error) -> Self {
         if let sqlx::Error::RowNotFound = e {
             return StoreError::NotFound;
+        }
+        if let sqlx::Error::ColumnDecode { index, source } = &e {
+            return StoreError::decode(index.trim_matches('"'), source);
         }
         if let sqlx::Error::Database(db) = &e
             && db.is_unique_violation()

@@ -2,7 +2,9 @@
 
 use crate::teams::ancestry;
 use crate::{Store, StoreResult, Uuid, new_id, on_db};
+use ladderless_domain::compass::Section;
 use ladderless_domain::import::Existing;
+use ladderless_domain::org::Audience;
 use serde::Serialize;
 use std::collections::HashMap;
 use time::{Date, OffsetDateTime};
@@ -77,8 +79,8 @@ pub struct Batch {
     pub history: Vec<NewHistory>,
     /// Skills.
     pub skills: Vec<NewSkill>,
-    /// Sharing choices: (person, section, audience code).
-    pub visibility: Vec<(Uuid, String, String)>,
+    /// Sharing choices: (person, section, audience).
+    pub visibility: Vec<(Uuid, Section, Audience)>,
     /// Directory search documents.
     pub search_docs: Vec<(Uuid, String)>,
     /// Accounts: (person, password hash, talent admin, facilitator).

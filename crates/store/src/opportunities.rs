@@ -1,6 +1,7 @@
 //! Leadership opportunities: the owner's board, value propositions and stage history.
 
 use crate::{Store, StoreError, StoreResult, Uuid, on_db};
+use ladderless_domain::opportunity::{Stage, Visibility};
 use serde::Serialize;
 use time::OffsetDateTime;
 
@@ -13,16 +14,16 @@ pub struct Opportunity {
     pub owner_id: Uuid,
     /// Short title.
     pub title: String,
-    /// Stage code.
-    pub stage: String,
+    /// Where it stands.
+    pub stage: Stage,
     /// The need discovered in a conversation it came from, if any.
     pub need_id: Option<Uuid>,
     /// The need in words (copied, so it survives the conversation being deleted).
     pub need_text: String,
     /// The strategic direction it serves.
     pub direction_id: Option<Uuid>,
-    /// Who may see it: private, team or everyone (the sponsor always sees a proposed one).
-    pub audience: String,
+    /// Who may see it (the sponsor always sees a proposed one).
+    pub audience: Visibility,
     /// Value to the business: whose goal it serves.
     pub whose_goal: String,
     /// The problem.
@@ -53,9 +54,9 @@ pub struct StageMove {
     /// Opportunity.
     pub opportunity_id: Uuid,
     /// From (none for the first entry).
-    pub from_stage: Option<String>,
+    pub from_stage: Option<Stage>,
     /// To.
-    pub to_stage: String,
+    pub to_stage: Stage,
     /// Why.
     pub reason: String,
     /// Who moved it.
@@ -86,11 +87,11 @@ impl Store {
             }
             sqlx::query("INSERT INTO opportunities (id, owner_id, title, stage, need_id, need_text, direction_id, audience, whose_goal, problem, outcome, measure, factors, skills, pitch, created_at, updated_at) \
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)")
-                .bind(o.id).bind(o.owner_id).bind(&o.title).bind(&o.stage).bind(o.need_id).bind(&o.need_text).bind(o.direction_id)
-                .bind(&o.audience).bind(&o.whose_goal).bind(&o.problem).bind(&o.outcome).bind(&o.measure).bind(&o.factors).bind(&o.skills)
+                .bind(o.id).bind(o.owner_id).bind(&o.title).bind(o.stage).bind(o.need_id).bind(&o.need_text).bind(o.direction_id)
+                .bind(o.audience).bind(&o.whose_goal).bind(&o.problem).bind(&o.outcome).bind(&o.measure).bind(&o.factors).bind(&o.skills)
                 .bind(&o.pitch).bind(o.created_at).bind(o.updated_at).execute(&mut *tx).await?;
             sqlx::query("INSERT INTO opportunity_moves (id, opportunity_id, from_stage, to_stage, reason, actor_id, created_at, updated_at) VALUES ($1, $2, NULL, $3, '', $4, $5, $5)")
-                .bind(crate::new_id()).bind(o.id).bind(&o.stage).bind(actor).bind(o.created_at).execute(&mut *tx).await?;
+                .bind(crate::new_id()).bind(o.id).bind(o.stage).bind(actor).bind(o.created_at).execute(&mut *tx).await?;
             if let Some(need) = o.need_id {
                 // Guarded again here: another request may have linked the need meanwhile.
                 let n = sqlx::query("UPDATE needs SET opportunity_id = $3, updated_at = $4 WHERE id = $1 AND owner_id = $2 AND opportunity_id IS NULL")
@@ -138,7 +139,7 @@ impl Store {
     pub async fn update_opportunity(&self, o: &Opportunity) -> StoreResult<()> {
         let n = on_db!(self, p => sqlx::query("UPDATE opportunities SET title = $2, direction_id = $3, audience = $4, whose_goal = $5, problem = $6, outcome = $7, \
              measure = $8, factors = $9, skills = $10, pitch = $12, updated_at = $11 WHERE id = $1")
-            .bind(o.id).bind(&o.title).bind(o.direction_id).bind(&o.audience).bind(&o.whose_goal).bind(&o.problem).bind(&o.outcome)
+            .bind(o.id).bind(&o.title).bind(o.direction_id).bind(o.audience).bind(&o.whose_goal).bind(&o.problem).bind(&o.outcome)
             .bind(&o.measure).bind(&o.factors).bind(&o.skills).bind(o.updated_at).bind(&o.pitch).execute(p).await?.rows_affected());
         if n == 0 {
             Err(StoreError::NotFound)
@@ -151,8 +152,8 @@ impl Store {
     pub async fn move_opportunity(
         &self,
         id: Uuid,
-        from: &str,
-        to: &str,
+        from: Stage,
+        to: Stage,
         reason: &str,
         actor: Uuid,
         now: OffsetDateTime,

@@ -2,6 +2,7 @@
 
 use crate::roles::OrgRole;
 use crate::{Store, StoreError, StoreResult, Uuid, on_db};
+use ladderless_domain::opportunity::Stage;
 use serde::Serialize;
 use time::{Date, OffsetDateTime};
 
@@ -28,8 +29,8 @@ pub struct Pilot {
     /// Planned end.
     #[serde(with = "ladderless_domain::plan::iso_date")]
     pub ends_on: Date,
-    /// Outcome stage code once ended.
-    pub outcome: Option<String>,
+    /// The outcome once ended.
+    pub outcome: Option<Stage>,
     /// What the owner learned.
     pub reflection: String,
     /// The organisation role created, for a "new role" outcome.
@@ -92,7 +93,12 @@ const COLUMNS: &str = "id, opportunity_id, proposal_id, owner_id, sponsor_id, re
 
 impl Store {
     /// Start a pilot and move its opportunity from `from_stage` to piloting, in one transaction.
-    pub async fn insert_pilot(&self, pl: &Pilot, from_stage: &str, actor: Uuid) -> StoreResult<()> {
+    pub async fn insert_pilot(
+        &self,
+        pl: &Pilot,
+        from_stage: Stage,
+        actor: Uuid,
+    ) -> StoreResult<()> {
         on_db!(self, p => {
             let mut tx = p.begin().await?;
             sqlx::query("INSERT INTO pilots (id, opportunity_id, proposal_id, owner_id, sponsor_id, responsibilities, time_share, starts_on, ends_on, \
@@ -172,7 +178,7 @@ impl Store {
     pub async fn end_pilot(
         &self,
         pl: &Pilot,
-        outcome: &str,
+        outcome: Stage,
         reflection: &str,
         new_role: Option<NewRole<'_>>,
         actor: Uuid,

@@ -1,6 +1,8 @@
 //! Career plans with their goals and growth items, milestones and reviews.
 
 use crate::{Store, StoreError, StoreResult, Uuid, on_db};
+use ladderless_domain::ids::{MilestoneId, PlanId, PlanItemId, ReviewId};
+use ladderless_domain::plan::{Cadence, ItemKind, Section, Sharing};
 use serde::Serialize;
 use time::{Date, OffsetDateTime};
 
@@ -8,17 +10,17 @@ use time::{Date, OffsetDateTime};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
 pub struct Plan {
     /// Id.
-    pub id: Uuid,
+    pub id: PlanId,
     /// Whose it is.
     pub owner_id: Uuid,
     /// Title.
     pub title: String,
     /// The value to the organisation, in the owner's words.
     pub business_case: String,
-    /// monthly, quarterly or half_yearly.
-    pub cadence: String,
-    /// private or manager.
-    pub sharing: String,
+    /// How often it is reviewed.
+    pub cadence: Cadence,
+    /// Who besides the owner may see it.
+    pub sharing: Sharing,
     /// The role the owner held when the plan started.
     pub from_role: Option<String>,
     /// When it started.
@@ -36,13 +38,13 @@ pub struct Plan {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
 pub struct PlanItem {
     /// Id.
-    pub id: Uuid,
+    pub id: PlanItemId,
     /// Plan.
-    pub plan_id: Uuid,
-    /// goal or growth.
-    pub section: String,
-    /// role, direction, experience, skill, opportunity, pilot, mentoring, training.
-    pub kind: String,
+    pub plan_id: PlanId,
+    /// Goal or growth.
+    pub section: Section,
+    /// What the item is.
+    pub kind: ItemKind,
     /// Role code, direction, opportunity, skill or person id ("" for none).
     pub reference: String,
     /// The words shown.
@@ -57,9 +59,9 @@ pub struct PlanItem {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
 pub struct Milestone {
     /// Id.
-    pub id: Uuid,
+    pub id: MilestoneId,
     /// Plan.
-    pub plan_id: Uuid,
+    pub plan_id: PlanId,
     /// What will be true.
     pub title: String,
     /// By when.
@@ -74,9 +76,9 @@ pub struct Milestone {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
 pub struct Review {
     /// Id.
-    pub id: Uuid,
+    pub id: ReviewId,
     /// Plan.
-    pub plan_id: Uuid,
+    pub plan_id: PlanId,
     /// Who wrote it.
     pub author_id: Uuid,
     /// What was said.
@@ -108,12 +110,12 @@ impl Store {
             let mut tx = p.begin().await?;
             sqlx::query("INSERT INTO career_plans (id, owner_id, title, business_case, cadence, sharing, from_role, started_on, created_at, updated_at) \
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)")
-                .bind(plan.id).bind(plan.owner_id).bind(&plan.title).bind(&plan.business_case).bind(&plan.cadence).bind(&plan.sharing)
+                .bind(plan.id).bind(plan.owner_id).bind(&plan.title).bind(&plan.business_case).bind(plan.cadence).bind(plan.sharing)
                 .bind(&plan.from_role).bind(plan.started_on).bind(plan.created_at).bind(plan.updated_at).execute(&mut *tx).await?;
             for i in items {
                 sqlx::query("INSERT INTO career_plan_items (id, plan_id, section, kind, reference, label, done, position, created_at, updated_at) \
                      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)")
-                    .bind(i.id).bind(plan.id).bind(&i.section).bind(&i.kind).bind(&i.reference).bind(&i.label).bind(i.done).bind(i.position)
+                    .bind(i.id).bind(plan.id).bind(i.section).bind(i.kind).bind(&i.reference).bind(&i.label).bind(i.done).bind(i.position)
                     .bind(plan.created_at).execute(&mut *tx).await?;
             }
             for m in milestones {
@@ -126,7 +128,7 @@ impl Store {
     }
 
     /// One plan.
-    pub async fn plan(&self, id: Uuid) -> StoreResult<Plan> {
+    pub async fn plan(&self, id: PlanId) -> StoreResult<Plan> {
         let sql = format!("SELECT {PLAN_COLUMNS} FROM career_plans c WHERE c.id = $1");
         let p: Option<Plan> = on_db!(self, p => sqlx::query_as(sqlx::AssertSqlSafe(sql.clone())).bind(id).fetch_optional(p).await?);
         p.ok_or(StoreError::NotFound)
@@ -156,19 +158,19 @@ impl Store {
     /// Change a plan's title, business case, cadence and sharing.
     pub async fn update_plan(&self, plan: &Plan) -> StoreResult<()> {
         let n = on_db!(self, p => sqlx::query("UPDATE career_plans SET title = $2, business_case = $3, cadence = $4, sharing = $5, updated_at = $6 WHERE id = $1")
-            .bind(plan.id).bind(&plan.title).bind(&plan.business_case).bind(&plan.cadence).bind(&plan.sharing).bind(plan.updated_at)
+            .bind(plan.id).bind(&plan.title).bind(&plan.business_case).bind(plan.cadence).bind(plan.sharing).bind(plan.updated_at)
             .execute(p).await?.rows_affected());
         one_row(n)
     }
 
     /// Delete a plan and everything in it.
-    pub async fn delete_plan(&self, id: Uuid) -> StoreResult<()> {
+    pub async fn delete_plan(&self, id: PlanId) -> StoreResult<()> {
         let n = on_db!(self, p => sqlx::query("DELETE FROM career_plans WHERE id = $1").bind(id).execute(p).await?.rows_affected());
         one_row(n)
     }
 
     /// A plan's goals and growth items in order.
-    pub async fn plan_items(&self, plan: Uuid) -> StoreResult<Vec<PlanItem>> {
+    pub async fn plan_items(&self, plan: PlanId) -> StoreResult<Vec<PlanItem>> {
         Ok(
             on_db!(self, p => sqlx::query_as("SELECT id, plan_id, section, kind, reference, label, done, position FROM career_plan_items WHERE plan_id = $1 ORDER BY position, id")
             .bind(plan).fetch_all(p).await?),
@@ -179,7 +181,7 @@ impl Store {
     pub async fn add_plan_item(&self, item: &PlanItem, now: OffsetDateTime) -> StoreResult<()> {
         on_db!(self, p => { sqlx::query("INSERT INTO career_plan_items (id, plan_id, section, kind, reference, label, done, position, created_at, updated_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, (SELECT COALESCE(MAX(position), 0) + 1 FROM career_plan_items WHERE plan_id = $2), $8, $8)")
-            .bind(item.id).bind(item.plan_id).bind(&item.section).bind(&item.kind).bind(&item.reference).bind(&item.label).bind(item.done)
+            .bind(item.id).bind(item.plan_id).bind(item.section).bind(item.kind).bind(&item.reference).bind(&item.label).bind(item.done)
             .bind(now).execute(p).await?; });
         Ok(())
     }
@@ -187,8 +189,8 @@ impl Store {
     /// Mark an item done or not.
     pub async fn set_plan_item_done(
         &self,
-        plan: Uuid,
-        item: Uuid,
+        plan: PlanId,
+        item: PlanItemId,
         done: bool,
         now: OffsetDateTime,
     ) -> StoreResult<()> {
@@ -198,14 +200,14 @@ impl Store {
     }
 
     /// Remove an item.
-    pub async fn remove_plan_item(&self, plan: Uuid, item: Uuid) -> StoreResult<()> {
+    pub async fn remove_plan_item(&self, plan: PlanId, item: PlanItemId) -> StoreResult<()> {
         let n = on_db!(self, p => sqlx::query("DELETE FROM career_plan_items WHERE plan_id = $1 AND id = $2")
             .bind(plan).bind(item).execute(p).await?.rows_affected());
         one_row(n)
     }
 
     /// A plan's milestones, soonest first.
-    pub async fn milestones(&self, plan: Uuid) -> StoreResult<Vec<Milestone>> {
+    pub async fn milestones(&self, plan: PlanId) -> StoreResult<Vec<Milestone>> {
         Ok(
             on_db!(self, p => sqlx::query_as("SELECT id, plan_id, title, due_on, done_on FROM career_plan_milestones WHERE plan_id = $1 ORDER BY due_on, id")
             .bind(plan).fetch_all(p).await?),
@@ -222,8 +224,8 @@ impl Store {
     /// Mark a milestone done on a day, or open again (None).
     pub async fn set_milestone_done(
         &self,
-        plan: Uuid,
-        id: Uuid,
+        plan: PlanId,
+        id: MilestoneId,
         done_on: Option<Date>,
         now: OffsetDateTime,
     ) -> StoreResult<()> {
@@ -233,7 +235,7 @@ impl Store {
     }
 
     /// Remove a milestone.
-    pub async fn remove_milestone(&self, plan: Uuid, id: Uuid) -> StoreResult<()> {
+    pub async fn remove_milestone(&self, plan: PlanId, id: MilestoneId) -> StoreResult<()> {
         let n = on_db!(self, p => sqlx::query("DELETE FROM career_plan_milestones WHERE plan_id = $1 AND id = $2")
             .bind(plan).bind(id).execute(p).await?.rows_affected());
         one_row(n)
@@ -247,7 +249,7 @@ impl Store {
     }
 
     /// A plan's reviews, newest first.
-    pub async fn reviews(&self, plan: Uuid) -> StoreResult<Vec<Review>> {
+    pub async fn reviews(&self, plan: PlanId) -> StoreResult<Vec<Review>> {
         Ok(
             on_db!(self, p => sqlx::query_as("SELECT id, plan_id, author_id, note, created_at FROM career_plan_reviews WHERE plan_id = $1 ORDER BY created_at DESC, id")
             .bind(plan).fetch_all(p).await?),

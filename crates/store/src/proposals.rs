@@ -1,6 +1,7 @@
 //! Proposals to sponsors: the ask, the answer, and every time the owner asked.
 
 use crate::{Store, StoreError, StoreResult, Uuid, on_db};
+use ladderless_domain::opportunity::{Answer, ProposalStatus, Stage};
 use serde::Serialize;
 use time::OffsetDateTime;
 
@@ -30,7 +31,7 @@ pub struct Proposal {
     /// A note to the sponsor.
     pub message: String,
     /// awaiting, support, tell_me_more, not_now or withdrawn.
-    pub status: String,
+    pub status: ProposalStatus,
     /// The sponsor's reason or question.
     pub answer_reason: String,
     /// When answered.
@@ -66,7 +67,11 @@ const SELECT: &str = "SELECT pr.id, pr.opportunity_id, o.title AS opportunity_ti
 impl Store {
     /// Send a proposal: store it, record the first ask and, when `move_from` is given, move the
     /// opportunity from that stage to proposed, all in one transaction.
-    pub async fn insert_proposal(&self, pr: &Proposal, move_from: Option<&str>) -> StoreResult<()> {
+    pub async fn insert_proposal(
+        &self,
+        pr: &Proposal,
+        move_from: Option<Stage>,
+    ) -> StoreResult<()> {
         on_db!(self, p => {
             let mut tx = p.begin().await?;
             if let Some(from) = move_from {
@@ -83,7 +88,7 @@ impl Store {
             sqlx::query("INSERT INTO proposals (id, opportunity_id, owner_id, sponsor_id, time_share, duration_weeks, resources, message, status, answer_reason, \
                  answered_at, last_asked_at, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, '', NULL, $10, $10, $10)")
                 .bind(pr.id).bind(pr.opportunity_id).bind(pr.owner_id).bind(pr.sponsor_id).bind(pr.time_share).bind(pr.duration_weeks)
-                .bind(&pr.resources).bind(&pr.message).bind(&pr.status).bind(pr.created_at).execute(&mut *tx).await?;
+                .bind(&pr.resources).bind(&pr.message).bind(pr.status).bind(pr.created_at).execute(&mut *tx).await?;
             sqlx::query("INSERT INTO proposal_asks (id, proposal_id, note, created_at, updated_at) VALUES ($1, $2, $3, $4, $4)")
                 .bind(crate::new_id()).bind(pr.id).bind(&pr.message).bind(pr.created_at).execute(&mut *tx).await?;
             tx.commit().await?;
@@ -136,12 +141,12 @@ impl Store {
     pub async fn answer_proposal(
         &self,
         id: Uuid,
-        answer: &str,
+        answer: Answer,
         reason: &str,
         now: OffsetDateTime,
     ) -> StoreResult<()> {
         let n = on_db!(self, p => sqlx::query("UPDATE proposals SET status = $2, answer_reason = $3, answered_at = $4, updated_at = $4 WHERE id = $1 AND status = 'awaiting'")
-            .bind(id).bind(answer).bind(reason).bind(now).execute(p).await?.rows_affected());
+            .bind(id).bind(ProposalStatus::answered(answer)).bind(reason).bind(now).execute(p).await?.rows_affected());
         if n == 0 {
             Err(StoreError::Conflict {
                 field: "status".into(),

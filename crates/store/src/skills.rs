@@ -1,6 +1,8 @@
 //! Skills people hold, and who they share each section of their profile with.
 
-use crate::{Store, StoreResult, Uuid, on_db};
+use crate::{Store, StoreError, StoreResult, Uuid, on_db};
+use ladderless_domain::compass::Section;
+use ladderless_domain::org::Audience;
 use serde::Serialize;
 use time::OffsetDateTime;
 
@@ -26,19 +28,26 @@ impl Store {
         )
     }
 
-    /// Who a person shares a section with (stored code; None: never chosen, so private).
-    pub async fn audience(&self, person_id: Uuid, section: &str) -> StoreResult<Option<String>> {
+    /// Who a person shares a section with (None: never chosen, so private).
+    pub async fn audience(
+        &self,
+        person_id: Uuid,
+        section: Section,
+    ) -> StoreResult<Option<Audience>> {
         let row: Option<(String,)> = on_db!(self, p => sqlx::query_as("SELECT audience FROM visibility WHERE person_id = $1 AND section = $2")
             .bind(person_id).bind(section).fetch_optional(p).await?);
-        Ok(row.map(|r| r.0))
+        row.map(|(code,)| {
+            Audience::parse_code(&code).map_err(|e| StoreError::decode("audience", e))
+        })
+        .transpose()
     }
 
     /// Set who a person shares a section with.
     pub async fn set_audience(
         &self,
         person_id: Uuid,
-        section: &str,
-        audience: &str,
+        section: Section,
+        audience: Audience,
         now: OffsetDateTime,
     ) -> StoreResult<()> {
         on_db!(self, p => { sqlx::query("INSERT INTO visibility (person_id, section, audience, created_at, updated_at) VALUES ($1, $2, $3, $4, $4) \

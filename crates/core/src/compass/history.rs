@@ -71,20 +71,17 @@ impl App {
             .into_iter()
             .next()
             .ok_or(crate::CoreError::NotFound)?;
-        let codes: Vec<&str> = sections.iter().map(|s| s.code()).collect();
         let rows = self
             .store
-            .compass_changes(person_id, &codes, CHANGES_READ)
+            .compass_changes(person_id, &sections, CHANGES_READ)
             .await?;
         let changes: Vec<Change> = rows
             .into_iter()
-            .filter_map(|r| {
-                Some(Change {
-                    kind: ChangeKind::from_code(&r.kind)?,
-                    subject: r.subject,
-                    value: r.value,
-                    at: r.created_at,
-                })
+            .map(|r| Change {
+                kind: r.kind,
+                subject: r.subject,
+                value: r.value,
+                at: r.created_at,
             })
             .collect();
         let labels = self.labels_for(&changes).await?;

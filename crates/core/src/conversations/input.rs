@@ -29,12 +29,11 @@ impl App {
         if held_on.is_some_and(|d| d > today + Duration::days(366)) {
             e.add("held_on", "must be within a year from today");
         }
-        let kind = ConversationKind::from_code(&input.kind)
-            .map(|k| k.code().to_string())
-            .unwrap_or_else(|| {
-                e.add("kind", "must be one of discovery, career or follow_up");
-                String::new()
-            });
+        let kind = ConversationKind::from_code(&input.kind).unwrap_or_else(|| {
+            e.add("kind", "must be one of discovery, career or follow_up");
+            // Never stored: the error above refuses the input.
+            ConversationKind::Discovery
+        });
         let title = optional_text(&input.title, 120).unwrap_or_else(|m| {
             e.add("title", m);
             String::new()

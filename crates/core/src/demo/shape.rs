@@ -3,6 +3,7 @@
 use super::names::{FAMILY, GIVEN, LOCATIONS};
 use super::{DemoPerson, days_ago};
 use ladderless_catalogue::Catalogue;
+use ladderless_domain::org::Audience;
 use ladderless_domain::rng::Rng;
 use std::collections::HashSet;
 use time::Date;
@@ -375,9 +376,9 @@ impl<'a> Generator<'a> {
         let history = self.history(code, role_start, level);
         let skills = self.skills(code, tenure);
         let skills_audience = match self.rng.below(20) {
-            0..=6 => Some("everyone"),
-            7..=11 => Some("manager"),
-            12..=13 => Some("talent_team"),
+            0..=6 => Some(Audience::Everyone),
+            7..=11 => Some(Audience::Manager),
+            12..=13 => Some(Audience::TalentTeam),
             _ => None,
         };
         let idx = self.people.len();

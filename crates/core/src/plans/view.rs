@@ -1,14 +1,14 @@
 //! What the plan pages show: one plan with its alignment and reviews, lists, and the home card
 //! (the next milestone and review, or the prompt to start a plan after a role change).
 
-use crate::path_links::Target;
+use crate::path_links::PageRef;
 use crate::{Actor, App, CoreResult};
 use ladderless_domain::coach::{PitchVerdict, judge_pitch};
+use ladderless_domain::direction::DirectionStatus;
+use ladderless_domain::ids::PlanId;
 use ladderless_domain::plan::alignment::{Alignment, DirectionFacts, ItemFacts, align};
 use ladderless_domain::plan::skills::normalised_list;
-use ladderless_domain::plan::{
-    Cadence, ItemKind, Section, Sharing, StartEarly, next_review_due, start_early,
-};
+use ladderless_domain::plan::{ItemKind, Section, StartEarly, next_review_due, start_early};
 use ladderless_store::Uuid;
 use ladderless_store::plans::{Milestone, Plan, PlanItem, Review};
 use serde::Serialize;
@@ -24,7 +24,7 @@ pub struct ItemLine {
     /// Kind label.
     pub kind_label: &'static str,
     /// Where it leads in the product, if anywhere.
-    pub target: Option<Target>,
+    pub target: Option<PageRef>,
 }
 
 /// A milestone with whether it is late.
@@ -106,22 +106,18 @@ pub struct HomePlan {
     pub current: Option<PlanSummary>,
 }
 
-fn target(item: &PlanItem) -> Option<Target> {
+fn target(item: &PlanItem) -> Option<PageRef> {
     let r = item.reference.clone();
     if r.is_empty() {
         return None;
     }
-    match ItemKind::from_code(&item.kind)? {
-        ItemKind::Role => Some(Target::Role(r)),
-        ItemKind::Direction => Some(Target::Direction(r)),
-        ItemKind::Opportunity | ItemKind::Pilot => Some(Target::Opportunity(r)),
-        ItemKind::Mentoring => Some(Target::Person(r)),
+    match item.kind {
+        ItemKind::Role => Some(PageRef::Role(r)),
+        ItemKind::Direction => Some(PageRef::Direction(r)),
+        ItemKind::Opportunity | ItemKind::Pilot => Some(PageRef::Opportunity(r)),
+        ItemKind::Mentoring => Some(PageRef::Person(r)),
         _ => None,
     }
-}
-
-fn cadence(plan: &Plan) -> Cadence {
-    Cadence::from_code(&plan.cadence).unwrap_or(Cadence::Quarterly)
 }
 
 impl App {
@@ -136,7 +132,7 @@ impl App {
                 .first()
                 .map(|r| r.created_at.date()),
         };
-        Ok(next_review_due(cadence(plan), plan.started_on, last))
+        Ok(next_review_due(plan.cadence, plan.started_on, last))
     }
 
     async fn summary(&self, plan: Plan) -> CoreResult<PlanSummary> {
@@ -211,7 +207,7 @@ impl App {
             .directions()
             .await?
             .into_iter()
-            .filter(|d| d.status == "active")
+            .filter(|d| d.status == DirectionStatus::Active)
             .map(|d| DirectionFacts {
                 id: d.id.to_string(),
                 title: d.title,
@@ -221,12 +217,7 @@ impl App {
             .collect();
         let mut facts = Vec::with_capacity(items.len());
         for it in items {
-            let (Some(section), Some(kind)) = (
-                Section::from_code(&it.section),
-                ItemKind::from_code(&it.kind),
-            ) else {
-                continue;
-            };
+            let (section, kind) = (it.section, it.kind);
             let (mut serves_direction, mut grows) = (None, Vec::new());
             if matches!(kind, ItemKind::Opportunity | ItemKind::Pilot)
                 && let Ok(id) = it.reference.parse::<Uuid>()
@@ -248,20 +239,20 @@ impl App {
     }
 
     /// One plan's page for its owner, or for the manager it is shared with.
-    pub async fn plan_view(&self, actor: &Actor, id: Uuid) -> CoreResult<PlanView> {
+    pub async fn plan_view(&self, actor: &Actor, id: PlanId) -> CoreResult<PlanView> {
         let (plan, as_manager) = self.visible_plan(actor, id).await?;
         let today = self.now().date();
         let items = self.store.plan_items(id).await?;
         let alignment = self.plan_alignment(&items).await?;
         let (mut goals, mut growth) = (Vec::new(), Vec::new());
         for item in items {
-            let kind_label = ItemKind::from_code(&item.kind).map_or("Item", ItemKind::label);
+            let kind_label = item.kind.label();
             let line = ItemLine {
                 target: target(&item),
                 kind_label,
                 item,
             };
-            if line.item.section == Section::Goal.code() {
+            if line.item.section == Section::Goal {
                 goals.push(line)
             } else {
                 growth.push(line)
@@ -301,10 +292,8 @@ impl App {
             goals,
             growth,
             milestones,
-            cadence_label: cadence(&plan).label(),
-            sharing_label: Sharing::from_code(&plan.sharing)
-                .unwrap_or_default()
-                .label(),
+            cadence_label: plan.cadence.label(),
+            sharing_label: plan.sharing.label(),
             review_overdue: next_review_due < today,
             next_review_due,
             reviews,

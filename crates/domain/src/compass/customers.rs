@@ -1,112 +1,41 @@
 //! Internal customers and discovery conversations: relationships, kinds, and when contact is due.
 
+use crate::codes::code_enum;
 use serde::{Deserialize, Serialize};
 use time::Date;
 
-/// How an internal customer relates to the owner of the map.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Relationship {
-    /// My manager.
-    Manager,
-    /// A colleague at my level.
-    Peer,
-    /// Someone with a stake in my work.
-    Stakeholder,
-    /// Someone who backs my ideas with their authority.
-    Sponsor,
-    /// Someone who advises me.
-    Mentor,
-    /// A strategic partner: we help each other reach our goals.
-    Partner,
-}
-
-impl Relationship {
-    /// All, in form order.
-    pub const ALL: [Relationship; 6] = [
-        Relationship::Manager,
-        Relationship::Peer,
-        Relationship::Stakeholder,
-        Relationship::Sponsor,
-        Relationship::Mentor,
-        Relationship::Partner,
-    ];
-
-    /// The stored code.
-    pub fn code(self) -> &'static str {
-        match self {
-            Relationship::Manager => "manager",
-            Relationship::Peer => "peer",
-            Relationship::Stakeholder => "stakeholder",
-            Relationship::Sponsor => "sponsor",
-            Relationship::Mentor => "mentor",
-            Relationship::Partner => "partner",
-        }
-    }
-
-    /// Parse a stored code.
-    pub fn from_code(code: &str) -> Option<Relationship> {
-        Relationship::ALL
-            .into_iter()
-            .find(|r| r.code() == code.trim())
-    }
-
-    /// A short label.
-    pub fn label(self) -> &'static str {
-        match self {
-            Relationship::Manager => "Manager",
-            Relationship::Peer => "Peer",
-            Relationship::Stakeholder => "Stakeholder",
-            Relationship::Sponsor => "Sponsor",
-            Relationship::Mentor => "Mentor",
-            Relationship::Partner => "Strategic partner",
-        }
+code_enum! {
+    /// How an internal customer relates to the owner of the map.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Relationship: "customer relationship" {
+        /// My manager.
+        Manager = "manager" => "Manager",
+        /// A colleague at my level.
+        Peer = "peer" => "Peer",
+        /// Someone with a stake in my work.
+        Stakeholder = "stakeholder" => "Stakeholder",
+        /// Someone who backs my ideas with their authority.
+        Sponsor = "sponsor" => "Sponsor",
+        /// Someone who advises me.
+        Mentor = "mentor" => "Mentor",
+        /// A strategic partner: we help each other reach our goals.
+        Partner = "partner" => "Strategic partner",
     }
 }
 
-/// What a conversation was for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ConversationKind {
-    /// Finding out what an internal customer is trying to achieve.
-    Discovery,
-    /// A career conversation with my manager.
-    Career,
-    /// Following up an earlier conversation.
-    FollowUp,
-}
-
-impl ConversationKind {
-    /// All, in form order.
-    pub const ALL: [ConversationKind; 3] = [
-        ConversationKind::Discovery,
-        ConversationKind::Career,
-        ConversationKind::FollowUp,
-    ];
-
-    /// The stored code.
-    pub fn code(self) -> &'static str {
-        match self {
-            ConversationKind::Discovery => "discovery",
-            ConversationKind::Career => "career",
-            ConversationKind::FollowUp => "follow_up",
-        }
-    }
-
-    /// Parse a stored code.
-    pub fn from_code(code: &str) -> Option<ConversationKind> {
-        ConversationKind::ALL
-            .into_iter()
-            .find(|k| k.code() == code.trim())
-    }
-
-    /// A short label.
-    pub fn label(self) -> &'static str {
-        match self {
-            ConversationKind::Discovery => "Discovery",
-            ConversationKind::Career => "Career conversation with my manager",
-            ConversationKind::FollowUp => "Follow-up",
-        }
+code_enum! {
+    /// What a conversation was for (discovery unless said otherwise).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+    #[serde(rename_all = "snake_case")]
+    pub enum ConversationKind: "conversation kind" {
+        /// Finding out what an internal customer is trying to achieve.
+        #[default]
+        Discovery = "discovery" => "Discovery",
+        /// A career conversation with my manager.
+        Career = "career" => "Career conversation with my manager",
+        /// Following up an earlier conversation.
+        FollowUp = "follow_up" => "Follow-up",
     }
 }
 
@@ -141,18 +70,21 @@ pub fn strength_label(n: i32) -> &'static str {
 /// Days ahead within which a contact or follow-up counts as due soon.
 pub const DUE_SOON_DAYS: i64 = 7;
 
-/// Whether a next contact or follow-up is late, near, later, or not planned.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Due {
-    /// The date has passed.
-    Overdue,
-    /// Today or within [`DUE_SOON_DAYS`].
-    Soon,
-    /// Further ahead.
-    Later,
-    /// No date set.
-    Unplanned,
+code_enum! {
+    /// Whether a next contact or follow-up is late, near, later, or not planned (the code is
+    /// also the CSS class).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Due: "due state" {
+        /// The date has passed.
+        Overdue = "overdue" => "Overdue",
+        /// Today or within [`DUE_SOON_DAYS`].
+        Soon = "soon" => "Due soon",
+        /// Further ahead.
+        Later = "later" => "Planned",
+        /// No date set.
+        Unplanned = "unplanned" => "No date set",
+    }
 }
 
 impl Due {
@@ -163,26 +95,6 @@ impl Due {
             Some(d) if d < today => Due::Overdue,
             Some(d) if (d - today).whole_days() <= DUE_SOON_DAYS => Due::Soon,
             Some(_) => Due::Later,
-        }
-    }
-
-    /// The stored or CSS code.
-    pub fn code(self) -> &'static str {
-        match self {
-            Due::Overdue => "overdue",
-            Due::Soon => "soon",
-            Due::Later => "later",
-            Due::Unplanned => "unplanned",
-        }
-    }
-
-    /// A short label.
-    pub fn label(self) -> &'static str {
-        match self {
-            Due::Overdue => "Overdue",
-            Due::Soon => "Due soon",
-            Due::Later => "Planned",
-            Due::Unplanned => "No date set",
         }
     }
 }

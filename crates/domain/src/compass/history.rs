@@ -2,67 +2,38 @@
 
 pub use super::chart::{Frame, Series, bump_chart, rankings, skill_lines};
 use super::{Factor, Met, Ranking, Section, level_name, ordinal};
+use crate::codes::code_enum;
 use serde::Serialize;
 use std::collections::HashMap;
 use time::OffsetDateTime;
 
-/// What kind of change was made.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ChangeKind {
-    /// The factors were ranked (value: the ranking's stored form).
-    Ranked,
-    /// How well the job meets a factor (subject: factor code; value: met code or empty).
-    Met,
-    /// A value was added (subject: the value).
-    ValueAdded,
-    /// A value was removed (subject: the value).
-    ValueRemoved,
-    /// A skill was added or changed (subject: skill id; value: see [`skill_value`]).
-    SkillSet,
-    /// A skill was removed (subject: skill id).
-    SkillRemoved,
-    /// Interests or aspirations were rewritten.
-    Aspirations,
-    /// A target role was added (subject: role code).
-    RoleAdded,
-    /// A target role was removed (subject: role code).
-    RoleRemoved,
+code_enum! {
+    /// What kind of change was made.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum ChangeKind: "compass change kind" {
+        /// The factors were ranked (value: the ranking's stored form).
+        Ranked = "ranked" => "Ranked the factors",
+        /// How well the job meets a factor (subject: factor code; value: met code or empty).
+        Met = "met" => "Said how well the job meets a factor",
+        /// A value was added (subject: the value).
+        ValueAdded = "value_added" => "Added a value",
+        /// A value was removed (subject: the value).
+        ValueRemoved = "value_removed" => "Removed a value",
+        /// A skill was added or changed (subject: skill id; value: see [`skill_value`]).
+        SkillSet = "skill_set" => "Set a skill",
+        /// A skill was removed (subject: skill id).
+        SkillRemoved = "skill_removed" => "Removed a skill",
+        /// Interests or aspirations were rewritten.
+        Aspirations = "aspirations" => "Rewrote interests and aspirations",
+        /// A target role was added (subject: role code).
+        RoleAdded = "role_added" => "Added a target role",
+        /// A target role was removed (subject: role code).
+        RoleRemoved = "role_removed" => "Removed a target role",
+    }
 }
 
 impl ChangeKind {
-    const ALL: [ChangeKind; 9] = [
-        ChangeKind::Ranked,
-        ChangeKind::Met,
-        ChangeKind::ValueAdded,
-        ChangeKind::ValueRemoved,
-        ChangeKind::SkillSet,
-        ChangeKind::SkillRemoved,
-        ChangeKind::Aspirations,
-        ChangeKind::RoleAdded,
-        ChangeKind::RoleRemoved,
-    ];
-
-    /// The stored code.
-    pub fn code(self) -> &'static str {
-        match self {
-            ChangeKind::Ranked => "ranked",
-            ChangeKind::Met => "met",
-            ChangeKind::ValueAdded => "value_added",
-            ChangeKind::ValueRemoved => "value_removed",
-            ChangeKind::SkillSet => "skill_set",
-            ChangeKind::SkillRemoved => "skill_removed",
-            ChangeKind::Aspirations => "aspirations",
-            ChangeKind::RoleAdded => "role_added",
-            ChangeKind::RoleRemoved => "role_removed",
-        }
-    }
-
-    /// Parse a stored code.
-    pub fn from_code(code: &str) -> Option<ChangeKind> {
-        ChangeKind::ALL.into_iter().find(|k| k.code() == code)
-    }
-
     /// The compass section a change belongs to (decides who may see it).
     pub fn section(self) -> Section {
         match self {

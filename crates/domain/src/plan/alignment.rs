@@ -3,6 +3,7 @@
 
 use super::skills::{normalise, same_skill};
 use super::{ItemKind, Section};
+use crate::codes::code_enum;
 use serde::Serialize;
 
 /// At or above this score a plan is aligned.
@@ -53,39 +54,19 @@ pub struct Reason {
     pub why: String,
 }
 
-/// Overall verdict.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Level {
-    /// Most of the plan serves a direction.
-    Aligned,
-    /// Some of it does.
-    Partly,
-    /// Little or none of it does.
-    Diverging,
-    /// Nothing to judge: no directions published, or an empty plan.
-    Unknown,
-}
-
-impl Level {
-    /// A short label.
-    pub fn label(self) -> &'static str {
-        match self {
-            Level::Aligned => "Aligned",
-            Level::Partly => "Partly aligned",
-            Level::Diverging => "Diverging",
-            Level::Unknown => "Not judged yet",
-        }
-    }
-
-    /// The stored/serialised code.
-    pub fn code(self) -> &'static str {
-        match self {
-            Level::Aligned => "aligned",
-            Level::Partly => "partly",
-            Level::Diverging => "diverging",
-            Level::Unknown => "unknown",
-        }
+code_enum! {
+    /// Overall verdict.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Level: "alignment level" {
+        /// Most of the plan serves a direction.
+        Aligned = "aligned" => "Aligned",
+        /// Some of it does.
+        Partly = "partly" => "Partly aligned",
+        /// Little or none of it does.
+        Diverging = "diverging" => "Diverging",
+        /// Nothing to judge: no directions published, or an empty plan.
+        Unknown = "unknown" => "Not judged yet",
     }
 }
 

@@ -8,6 +8,7 @@ pub mod skills;
 #[cfg(test)]
 mod tests;
 
+use crate::codes::code_enum;
 use crate::fields::{FieldErrors, optional_text, parse_date, required_text};
 use serde::{Deserialize, Serialize};
 use time::{Date, Duration, Month};
@@ -22,45 +23,21 @@ pub const MAX_ITEMS: usize = 60;
 /// Most milestones one plan keeps.
 pub const MAX_MILESTONES: usize = 40;
 
-/// How often a plan is reviewed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Cadence {
-    /// Every month.
-    Monthly,
-    /// Every three months.
-    Quarterly,
-    /// Every six months.
-    HalfYearly,
+code_enum! {
+    /// How often a plan is reviewed.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Cadence: "plan review cadence" {
+        /// Every month.
+        Monthly = "monthly" => "Every month",
+        /// Every three months.
+        Quarterly = "quarterly" => "Every three months",
+        /// Every six months.
+        HalfYearly = "half_yearly" => "Every six months",
+    }
 }
 
 impl Cadence {
-    /// Every cadence, most frequent first.
-    pub const ALL: [Cadence; 3] = [Cadence::Monthly, Cadence::Quarterly, Cadence::HalfYearly];
-
-    /// The stored code.
-    pub fn code(self) -> &'static str {
-        match self {
-            Cadence::Monthly => "monthly",
-            Cadence::Quarterly => "quarterly",
-            Cadence::HalfYearly => "half_yearly",
-        }
-    }
-
-    /// Parse a stored code.
-    pub fn from_code(code: &str) -> Option<Cadence> {
-        Cadence::ALL.into_iter().find(|c| c.code() == code.trim())
-    }
-
-    /// A short label.
-    pub fn label(self) -> &'static str {
-        match self {
-            Cadence::Monthly => "Every month",
-            Cadence::Quarterly => "Every three months",
-            Cadence::HalfYearly => "Every six months",
-        }
-    }
-
     /// Months between reviews.
     pub fn months(self) -> u32 {
         match self {
@@ -88,103 +65,44 @@ pub fn next_review_due(cadence: Cadence, started_on: Date, last_review_on: Optio
     )
 }
 
-/// Which part of a plan an item belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Section {
-    /// Where the plan is heading.
-    Goal,
-    /// What to build on the way.
-    Growth,
-}
-
-impl Section {
-    /// Both sections.
-    pub const ALL: [Section; 2] = [Section::Goal, Section::Growth];
-
-    /// The stored code.
-    pub fn code(self) -> &'static str {
-        match self {
-            Section::Goal => "goal",
-            Section::Growth => "growth",
-        }
-    }
-
-    /// Parse a stored code.
-    pub fn from_code(code: &str) -> Option<Section> {
-        Section::ALL.into_iter().find(|s| s.code() == code.trim())
+code_enum! {
+    /// Which part of a plan an item belongs to.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Section: "plan section" {
+        /// Where the plan is heading.
+        Goal = "goal" => "Goal",
+        /// What to build on the way.
+        Growth = "growth" => "Growth",
     }
 }
 
-/// What an item is. Goals are roles, directions or experiences; growth items are skills or
-/// experiences (an opportunity, a pilot, mentoring, training).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ItemKind {
-    /// A target role (reference: role code).
-    Role,
-    /// A strategic direction (reference: direction id).
-    Direction,
-    /// An experience to have (free text).
-    Experience,
-    /// A skill to build (reference: skill id, optional).
-    Skill,
-    /// A leadership opportunity (reference: opportunity id).
-    Opportunity,
-    /// A pilot (reference: opportunity id).
-    Pilot,
-    /// Mentoring (reference: the mentor's person id, optional).
-    Mentoring,
-    /// Training (free text).
-    Training,
+code_enum! {
+    /// What an item is. Goals are roles, directions or experiences; growth items are skills or
+    /// experiences (an opportunity, a pilot, mentoring, training).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum ItemKind: "plan item kind" {
+        /// A target role (reference: role code).
+        Role = "role" => "Role",
+        /// A strategic direction (reference: direction id).
+        Direction = "direction" => "Direction",
+        /// An experience to have (free text).
+        Experience = "experience" => "Experience",
+        /// A skill to build (reference: skill id, optional).
+        Skill = "skill" => "Skill",
+        /// A leadership opportunity (reference: opportunity id).
+        Opportunity = "opportunity" => "Opportunity",
+        /// A pilot (reference: opportunity id).
+        Pilot = "pilot" => "Pilot",
+        /// Mentoring (reference: the mentor's person id, optional).
+        Mentoring = "mentoring" => "Mentoring",
+        /// Training (free text).
+        Training = "training" => "Training",
+    }
 }
 
 impl ItemKind {
-    /// Every kind.
-    pub const ALL: [ItemKind; 8] = [
-        ItemKind::Role,
-        ItemKind::Direction,
-        ItemKind::Experience,
-        ItemKind::Skill,
-        ItemKind::Opportunity,
-        ItemKind::Pilot,
-        ItemKind::Mentoring,
-        ItemKind::Training,
-    ];
-
-    /// The stored code.
-    pub fn code(self) -> &'static str {
-        match self {
-            ItemKind::Role => "role",
-            ItemKind::Direction => "direction",
-            ItemKind::Experience => "experience",
-            ItemKind::Skill => "skill",
-            ItemKind::Opportunity => "opportunity",
-            ItemKind::Pilot => "pilot",
-            ItemKind::Mentoring => "mentoring",
-            ItemKind::Training => "training",
-        }
-    }
-
-    /// Parse a stored code.
-    pub fn from_code(code: &str) -> Option<ItemKind> {
-        ItemKind::ALL.into_iter().find(|k| k.code() == code.trim())
-    }
-
-    /// A short label.
-    pub fn label(self) -> &'static str {
-        match self {
-            ItemKind::Role => "Role",
-            ItemKind::Direction => "Direction",
-            ItemKind::Experience => "Experience",
-            ItemKind::Skill => "Skill",
-            ItemKind::Opportunity => "Opportunity",
-            ItemKind::Pilot => "Pilot",
-            ItemKind::Mentoring => "Mentoring",
-            ItemKind::Training => "Training",
-        }
-    }
-
     /// Whether the kind belongs in a section.
     pub fn fits(self, section: Section) -> bool {
         match section {
@@ -205,44 +123,16 @@ impl ItemKind {
     }
 }
 
-/// Who may see a plan besides its owner.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
-#[serde(rename_all = "snake_case")]
-pub enum Sharing {
-    /// Only the owner.
-    #[default]
-    Private,
-    /// The owner and their current manager.
-    Manager,
-}
-
-impl Sharing {
-    /// Both choices.
-    pub const ALL: [Sharing; 2] = [Sharing::Private, Sharing::Manager];
-
-    /// The stored code.
-    pub fn code(self) -> &'static str {
-        match self {
-            Sharing::Private => "private",
-            Sharing::Manager => "manager",
-        }
-    }
-
-    /// Parse a stored code (blank is private).
-    pub fn from_code(code: &str) -> Option<Sharing> {
-        match code.trim() {
-            "" | "private" => Some(Sharing::Private),
-            "manager" => Some(Sharing::Manager),
-            _ => None,
-        }
-    }
-
-    /// A short label.
-    pub fn label(self) -> &'static str {
-        match self {
-            Sharing::Private => "Only me",
-            Sharing::Manager => "Me and my manager",
-        }
+code_enum! {
+    /// Who may see a plan besides its owner (a blank code is private).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Sharing: "plan sharing", blank = Private {
+        /// Only the owner.
+        #[default]
+        Private = "private" => "Only me",
+        /// The owner and their current manager.
+        Manager = "manager" => "Me and my manager",
     }
 }
 

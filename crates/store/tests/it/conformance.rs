@@ -1,5 +1,7 @@
 //! Storage conformance: the same behaviour on SQLite and PostgreSQL, table by table.
 
+use ladderless_domain::compass::Section;
+use ladderless_domain::org::Audience;
 use ladderless_store::auth::{ApiToken, SessionRow, Throttle};
 use ladderless_store::import::{Batch, ImportRun, NewHistory, NewPerson, NewSkill};
 use ladderless_store::roles::{OrgRole, OrgSkill};
@@ -485,10 +487,10 @@ async fn audit_roles_skills_visibility_settings_and_backup() {
 
         s.apply_batch(&Batch { skills: vec![NewSkill { person_id: a, skill_id: "s1".into(), level: 3, want_to_grow: true }], ..Default::default() }, now()).await.expect("skills");
         assert_eq!(s.person_skills(a).await.expect("skills")[0].level, 3);
-        assert_eq!(s.audience(a, "skills").await.expect("aud"), None, "private by default");
-        s.set_audience(a, "skills", "manager", now()).await.expect("set");
-        s.set_audience(a, "skills", "everyone", now()).await.expect("set again");
-        assert_eq!(s.audience(a, "skills").await.expect("aud").as_deref(), Some("everyone"));
+        assert_eq!(s.audience(a, Section::Skills).await.expect("aud"), None, "private by default");
+        s.set_audience(a, Section::Skills, Audience::Manager, now()).await.expect("set");
+        s.set_audience(a, Section::Skills, Audience::Everyone, now()).await.expect("set again");
+        assert_eq!(s.audience(a, Section::Skills).await.expect("aud").map(Audience::code), Some("everyone"));
 
         s.set_setting("k", "v1", now()).await.expect("setting");
         s.set_setting("k", "v2", now()).await.expect("setting");

@@ -1,6 +1,8 @@
 //! Storage conformance for the compass tables (factors, values, target roles, history, sharing):
 //! the same behaviour on SQLite and PostgreSQL, and every write owner-scoped.
 
+use ladderless_domain::compass::Section;
+use ladderless_domain::org::Audience;
 use ladderless_store::compass::NewChange;
 use ladderless_store::import::{Batch, NewPerson};
 use ladderless_store::skills::PersonSkill;
@@ -56,7 +58,12 @@ where
 }
 
 fn ch(section: &str, kind: &str, subject: &str, value: &str) -> NewChange {
-    (section.into(), kind.into(), subject.into(), value.into())
+    (
+        section.parse().expect("a compass section"),
+        kind.parse().expect("a change kind"),
+        subject.into(),
+        value.into(),
+    )
 }
 
 #[tokio::test]
@@ -178,23 +185,31 @@ async fn compass_rows_values_roles_and_history() {
         ));
 
         let all = s
-            .compass_changes(a, &["factors", "values", "aspirations"], 100)
+            .compass_changes(
+                a,
+                &[Section::Factors, Section::Values, Section::Aspirations],
+                100,
+            )
             .await
             .expect("changes");
         assert_eq!(all.len(), 5, "{all:?}");
-        assert_eq!(all[0].kind, "ranked", "oldest first");
+        assert_eq!(all[0].kind.code(), "ranked", "oldest first");
         let only = s
-            .compass_changes(a, &["values"], 100)
+            .compass_changes(a, &[Section::Values], 100)
             .await
             .expect("values only");
-        assert!(only.iter().all(|c| c.section == "values") && only.len() == 2);
+        assert!(only.iter().all(|c| c.section.code() == "values") && only.len() == 2);
         let latest = s
-            .compass_changes(a, &["factors", "values", "aspirations"], 2)
+            .compass_changes(
+                a,
+                &[Section::Factors, Section::Values, Section::Aspirations],
+                2,
+            )
             .await
             .expect("latest");
         assert_eq!(latest.len(), 2);
         assert_eq!(
-            (latest[0].kind.as_str(), latest[1].kind.as_str()),
+            (latest[0].kind.code(), latest[1].kind.code()),
             ("role_added", "aspirations"),
             "the limit keeps the latest, oldest first"
         );
@@ -205,7 +220,7 @@ async fn compass_rows_values_roles_and_history() {
                 .is_empty()
         );
         assert!(
-            s.compass_changes(b, &["values"], 10)
+            s.compass_changes(b, &[Section::Values], 10)
                 .await
                 .expect("b")
                 .is_empty(),
@@ -259,7 +274,7 @@ async fn skills_keep_history_and_failed_writes_keep_nothing() {
             Err(StoreError::NotFound)
         ));
         assert!(
-            s.compass_changes(b, &["skills"], 10)
+            s.compass_changes(b, &[Section::Skills], 10)
                 .await
                 .expect("b")
                 .is_empty(),
@@ -274,7 +289,7 @@ async fn skills_keep_history_and_failed_writes_keep_nothing() {
         .await
         .expect("remove");
         assert_eq!(
-            s.compass_changes(a, &["skills"], 10)
+            s.compass_changes(a, &[Section::Skills], 10)
                 .await
                 .expect("a")
                 .len(),
@@ -287,17 +302,17 @@ async fn skills_keep_history_and_failed_writes_keep_nothing() {
 #[tokio::test]
 async fn shared_sections_follow_audience_and_reporting_line() {
     each(|s, [m, a, b]| async move {
-        let sections = ["factors", "values", "skills", "aspirations"];
-        s.set_audience(a, "factors", "manager", now())
+        let sections = Section::ALL;
+        s.set_audience(a, Section::Factors, Audience::Manager, now())
             .await
             .expect("share");
-        s.set_audience(a, "values", "talent_team", now())
+        s.set_audience(a, Section::Values, Audience::TalentTeam, now())
             .await
             .expect("share");
-        s.set_audience(b, "skills", "everyone", now())
+        s.set_audience(b, Section::Skills, Audience::Everyone, now())
             .await
             .expect("share");
-        s.set_audience(b, "values", "private", now())
+        s.set_audience(b, Section::Values, Audience::Private, now())
             .await
             .expect("share");
         let for_manager = s
@@ -306,7 +321,13 @@ async fn shared_sections_follow_audience_and_reporting_line() {
             .expect("manager");
         let got: Vec<(String, String, bool)> = for_manager
             .iter()
-            .map(|r| (r.person.name.clone(), r.section.clone(), r.is_report))
+            .map(|r| {
+                (
+                    r.person.name.clone(),
+                    r.section.code().to_string(),
+                    r.is_report,
+                )
+            })
             .collect();
         assert_eq!(got.len(), 3, "{got:?}");
         assert!(got.iter().all(|g| g.2), "all are reports: {got:?}");
@@ -324,7 +345,7 @@ async fn shared_sections_follow_audience_and_reporting_line() {
             .expect("a");
         assert_eq!(for_a.len(), 1);
         assert_eq!(
-            (for_a[0].section.as_str(), for_a[0].is_report),
+            (for_a[0].section.code(), for_a[0].is_report),
             ("skills", false)
         );
         let for_admin = s
@@ -334,7 +355,7 @@ async fn shared_sections_follow_audience_and_reporting_line() {
         assert_eq!(
             for_admin
                 .iter()
-                .map(|r| r.section.as_str())
+                .map(|r| r.section.code())
                 .collect::<Vec<_>>(),
             vec!["values"],
             "talent team sees a's values"

@@ -1,6 +1,7 @@
 //! Storage conformance for leadership opportunities on SQLite and PostgreSQL: directions,
 //! opportunities with stage history, proposals with every ask, pilots with check-ins.
 
+use ladderless_domain::opportunity::{Answer, Stage};
 use ladderless_store::directions::Direction;
 use ladderless_store::import::{Batch, NewPerson};
 use ladderless_store::opportunities::Opportunity;
@@ -62,7 +63,7 @@ fn direction(title: &str) -> Direction {
         horizon: "2027".into(),
         owner_id: None,
         skills: "Rust\nSales".into(),
-        status: "active".into(),
+        status: "active".parse().unwrap(),
         created_by: None,
         created_at: now(),
         updated_at: now(),
@@ -74,14 +75,14 @@ fn opportunity(owner: Uuid, direction: Option<Uuid>) -> Opportunity {
         id: new_id(),
         owner_id: owner,
         title: "Faster onboarding".into(),
-        stage: "spotted".into(),
+        stage: "spotted".parse().unwrap(),
         need_id: None,
         need_text: "New joiners wait a week for access".into(),
         direction_id: direction,
-        audience: "private".into(),
+        audience: "private".parse().unwrap(),
         whose_goal: "Head of Support".into(),
         problem: "Slow".into(),
-        outcome: "Fast".into(),
+        outcome: "Fast".parse().unwrap(),
         measure: "Days to first ticket".into(),
         factors: "learning,autonomy".into(),
         skills: "Automation".into(),
@@ -104,7 +105,7 @@ fn proposal(o: &Opportunity, sponsor: Uuid, at: OffsetDateTime) -> Proposal {
         duration_weeks: 12,
         resources: "A test account".into(),
         message: "Could we try?".into(),
-        status: "awaiting".into(),
+        status: "awaiting".parse().unwrap(),
         answer_reason: String::new(),
         answered_at: None,
         last_asked_at: at,
@@ -124,7 +125,7 @@ async fn directions_round_trip_and_titles_are_unique() {
             "{dup:?}"
         );
         let changed = Direction {
-            status: "paused".into(),
+            status: "paused".parse().unwrap(),
             aim: "Grow more".into(),
             ..d.clone()
         };
@@ -174,11 +175,11 @@ async fn opportunities_keep_their_history_and_refuse_stale_moves() {
         );
         let later = now() + Duration::hours(1);
         store
-            .move_opportunity(o.id, "spotted", "exploring", "", a, later)
+            .move_opportunity(o.id, Stage::Spotted, Stage::Exploring, "", a, later)
             .await
             .expect("move");
         let stale = store
-            .move_opportunity(o.id, "spotted", "dropped", "why", a, later)
+            .move_opportunity(o.id, Stage::Spotted, Stage::Dropped, "why", a, later)
             .await;
         assert!(
             matches!(stale, Err(StoreError::Conflict { .. })),
@@ -187,16 +188,22 @@ async fn opportunities_keep_their_history_and_refuse_stale_moves() {
         let moves = store.opportunity_moves(o.id).await.expect("moves");
         assert_eq!(moves.len(), 2);
         assert_eq!(
-            (moves[0].from_stage.as_deref(), moves[0].to_stage.as_str()),
+            (
+                moves[0].from_stage.map(Stage::code),
+                moves[0].to_stage.code()
+            ),
             (None, "spotted")
         );
         assert_eq!(
-            (moves[1].from_stage.as_deref(), moves[1].to_stage.as_str()),
+            (
+                moves[1].from_stage.map(Stage::code),
+                moves[1].to_stage.code()
+            ),
             (Some("spotted"), "exploring")
         );
         let edited = Opportunity {
             pitch: "Support's goal first.".into(),
-            audience: "team".into(),
+            audience: "team".parse().unwrap(),
             updated_at: later,
             ..store.opportunity(o.id).await.expect("get")
         };
@@ -226,11 +233,11 @@ async fn proposals_record_every_ask_and_one_answer_per_ask() {
         store.insert_opportunity(&o, a).await.expect("insert");
         let p = proposal(&o, s, now());
         store
-            .insert_proposal(&p, Some("spotted"))
+            .insert_proposal(&p, Some(Stage::Spotted))
             .await
             .expect("propose");
         assert_eq!(
-            store.opportunity(o.id).await.expect("get").stage,
+            store.opportunity(o.id).await.expect("get").stage.code(),
             "proposed"
         );
         let got = store.proposal(p.id).await.expect("get");
@@ -262,14 +269,14 @@ async fn proposals_record_every_ask_and_one_answer_per_ask() {
         store
             .answer_proposal(
                 p.id,
-                "tell_me_more",
+                Answer::TellMeMore,
                 "Which teams?",
                 again + Duration::hours(5),
             )
             .await
             .expect("answer");
         let twice = store
-            .answer_proposal(p.id, "support", "", again + Duration::hours(6))
+            .answer_proposal(p.id, Answer::Support, "", again + Duration::hours(6))
             .await;
         assert!(
             matches!(twice, Err(StoreError::Conflict { .. })),
@@ -280,12 +287,12 @@ async fn proposals_record_every_ask_and_one_answer_per_ask() {
             .await
             .expect("tell more");
         store
-            .answer_proposal(p.id, "support", "", again + Duration::days(2))
+            .answer_proposal(p.id, Answer::Support, "", again + Duration::days(2))
             .await
             .expect("support");
         let done = store.proposal(p.id).await.expect("get");
         assert_eq!(
-            (done.status.as_str(), done.answered_at),
+            (done.status.code(), done.answered_at),
             ("support", Some(again + Duration::days(2)))
         );
         assert!(
@@ -303,7 +310,7 @@ async fn proposals_record_every_ask_and_one_answer_per_ask() {
             "no withdrawing a supported one"
         );
         let stale = store
-            .insert_proposal(&proposal(&o, s, now()), Some("spotted"))
+            .insert_proposal(&proposal(&o, s, now()), Some(Stage::Spotted))
             .await;
         assert!(
             matches!(stale, Err(StoreError::Conflict { .. })),
@@ -329,11 +336,11 @@ async fn pilots_start_check_in_and_end_in_one_transaction_each() {
         store.insert_opportunity(&o, a).await.expect("insert");
         let p = proposal(&o, s, now());
         store
-            .insert_proposal(&p, Some("spotted"))
+            .insert_proposal(&p, Some(Stage::Spotted))
             .await
             .expect("propose");
         store
-            .answer_proposal(p.id, "support", "", now())
+            .answer_proposal(p.id, Answer::Support, "", now())
             .await
             .expect("support");
         let day = |d: u8| Date::from_calendar_date(2026, Month::October, d).expect("date");
@@ -353,14 +360,17 @@ async fn pilots_start_check_in_and_end_in_one_transaction_each() {
             ended_at: None,
             created_at: now(),
         };
-        store.insert_pilot(&pl, "proposed", a).await.expect("start");
+        store
+            .insert_pilot(&pl, Stage::Proposed, a)
+            .await
+            .expect("start");
         assert_eq!(store.pilot(pl.id).await.expect("get"), pl);
         assert_eq!(
             store.pilot_for_opportunity(o.id).await.expect("by opp"),
             Some(pl.clone())
         );
         assert_eq!(
-            store.opportunity(o.id).await.expect("get").stage,
+            store.opportunity(o.id).await.expect("get").stage.code(),
             "piloting"
         );
         let second = Pilot {
@@ -368,7 +378,10 @@ async fn pilots_start_check_in_and_end_in_one_transaction_each() {
             ..pl.clone()
         };
         assert!(
-            store.insert_pilot(&second, "piloting", a).await.is_err(),
+            store
+                .insert_pilot(&second, Stage::Piloting, a)
+                .await
+                .is_err(),
             "one pilot per opportunity"
         );
         store
@@ -389,25 +402,27 @@ async fn pilots_start_check_in_and_end_in_one_transaction_each() {
         );
         assert_eq!(store.pilots_sponsored(s).await.expect("count"), 1);
         store
-            .end_pilot(&pl, "expanded_role", "Learned a lot", None, a, now())
+            .end_pilot(&pl, Stage::ExpandedRole, "Learned a lot", None, a, now())
             .await
             .expect("end");
         let ended = store.pilot(pl.id).await.expect("get");
         assert_eq!(
-            (ended.outcome.as_deref(), ended.reflection.as_str()),
+            (ended.outcome.map(Stage::code), ended.reflection.as_str()),
             (Some("expanded_role"), "Learned a lot")
         );
         assert_eq!(
-            store.opportunity(o.id).await.expect("get").stage,
+            store.opportunity(o.id).await.expect("get").stage.code(),
             "expanded_role"
         );
-        let again = store.end_pilot(&pl, "dropped", "x", None, a, now()).await;
+        let again = store
+            .end_pilot(&pl, Stage::Dropped, "x", None, a, now())
+            .await;
         assert!(
             matches!(again, Err(StoreError::Conflict { .. })),
             "a pilot ends once: {again:?}"
         );
         let moves = store.opportunity_moves(o.id).await.expect("moves");
-        let path: Vec<&str> = moves.iter().map(|m| m.to_stage.as_str()).collect();
+        let path: Vec<&str> = moves.iter().map(|m| m.to_stage.code()).collect();
         assert_eq!(
             path,
             vec!["spotted", "proposed", "piloting", "expanded_role"]

@@ -3,6 +3,7 @@
 //! person runs or sponsors, and a pilot ending in a new role as one transaction that leaves
 //! nothing written when any part fails.
 
+use ladderless_domain::opportunity::{Answer, Stage};
 use ladderless_store::conversations::NewConversation;
 use ladderless_store::import::{Batch, NewPerson};
 use ladderless_store::opportunities::Opportunity;
@@ -67,11 +68,11 @@ fn opportunity(owner: Uuid, need: Option<Uuid>) -> Opportunity {
         id: new_id(),
         owner_id: owner,
         title: "Faster onboarding".into(),
-        stage: "spotted".into(),
+        stage: "spotted".parse().unwrap(),
         need_id: need,
         need_text: "New joiners wait a week".into(),
         direction_id: None,
-        audience: "private".into(),
+        audience: "private".parse().unwrap(),
         whose_goal: "Head of Support".into(),
         problem: String::new(),
         outcome: String::new(),
@@ -88,7 +89,7 @@ fn opportunity(owner: Uuid, need: Option<Uuid>) -> Opportunity {
 async fn needs_of(store: &Store, owner: Uuid, needs: &[&str]) -> Vec<Uuid> {
     let conv = NewConversation {
         held_on: Some(day(2)),
-        kind: "discovery".into(),
+        kind: "discovery".parse().unwrap(),
         title: "Support goals".into(),
         needs: needs
             .iter()
@@ -216,18 +217,18 @@ async fn running_pilot(store: &Store, a: Uuid, s: Uuid) -> Pilot {
         duration_weeks: 8,
         resources: String::new(),
         message: String::new(),
-        status: "awaiting".into(),
+        status: "awaiting".parse().unwrap(),
         answer_reason: String::new(),
         answered_at: None,
         last_asked_at: now(),
         created_at: now(),
     };
     store
-        .insert_proposal(&p, Some("spotted"))
+        .insert_proposal(&p, Some(Stage::Spotted))
         .await
         .expect("propose");
     store
-        .answer_proposal(p.id, "support", "", now())
+        .answer_proposal(p.id, Answer::Support, "", now())
         .await
         .expect("support");
     let pl = Pilot {
@@ -246,7 +247,10 @@ async fn running_pilot(store: &Store, a: Uuid, s: Uuid) -> Pilot {
         ended_at: None,
         created_at: now(),
     };
-    store.insert_pilot(&pl, "proposed", a).await.expect("start");
+    store
+        .insert_pilot(&pl, Stage::Proposed, a)
+        .await
+        .expect("start");
     pl
 }
 
@@ -281,10 +285,10 @@ async fn assert_nothing_written(store: &Store, pl: &Pilot, code: &str, before: u
         "{why}: pilot still running"
     );
     let o = store.opportunity(pl.opportunity_id).await.expect("opp");
-    assert_eq!(o.stage, "piloting", "{why}: opportunity not moved");
+    assert_eq!(o.stage.code(), "piloting", "{why}: opportunity not moved");
     let moves = store.opportunity_moves(o.id).await.expect("moves");
     assert_eq!(
-        moves.last().map(|m| m.to_stage.as_str()),
+        moves.last().map(|m| m.to_stage.code()),
         Some("piloting"),
         "{why}: no move recorded"
     );
@@ -310,7 +314,7 @@ async fn ending_a_pilot_as_a_new_role_is_one_transaction() {
         let r = store
             .end_pilot(
                 &pl,
-                "new_role",
+                Stage::NewRole,
                 "It worked",
                 Some(NewRole {
                     role: &role,
@@ -336,7 +340,7 @@ async fn ending_a_pilot_as_a_new_role_is_one_transaction() {
         let r = store
             .end_pilot(
                 &pl,
-                "new_role",
+                Stage::NewRole,
                 "It worked",
                 Some(NewRole {
                     role: &clash,
@@ -356,7 +360,7 @@ async fn ending_a_pilot_as_a_new_role_is_one_transaction() {
         store
             .end_pilot(
                 &pl,
-                "new_role",
+                Stage::NewRole,
                 "It worked",
                 Some(NewRole {
                     role: &role,
@@ -382,7 +386,7 @@ async fn ending_a_pilot_as_a_new_role_is_one_transaction() {
         );
         let ended = store.pilot(pl.id).await.expect("pilot");
         assert_eq!(
-            (ended.outcome.as_deref(), ended.role_code.as_deref()),
+            (ended.outcome.map(Stage::code), ended.role_code.as_deref()),
             (Some("new_role"), Some("ORG-ONBOARD1"))
         );
         assert_eq!(
@@ -390,7 +394,8 @@ async fn ending_a_pilot_as_a_new_role_is_one_transaction() {
                 .opportunity(pl.opportunity_id)
                 .await
                 .expect("opp")
-                .stage,
+                .stage
+                .code(),
             "new_role"
         );
         let history = store.role_history(a).await.expect("history");
@@ -422,7 +427,7 @@ async fn a_new_role_without_the_move_leaves_the_role_history_alone() {
         store
             .end_pilot(
                 &pl,
-                "new_role",
+                Stage::NewRole,
                 "Someone else should hold it",
                 Some(NewRole {
                     role: &role,

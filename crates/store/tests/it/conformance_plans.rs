@@ -1,6 +1,9 @@
 //! Storage conformance for career plans on SQLite and PostgreSQL: plans with items,
 //! milestones and reviews; plans shared with a manager; the bulk look-ups behind paths.
 
+use ladderless_domain::compass::Section;
+use ladderless_domain::ids::PlanId;
+use ladderless_domain::org::Audience;
 use ladderless_store::import::{Batch, NewPerson, NewSkill};
 use ladderless_store::opportunities::Opportunity;
 use ladderless_store::plans::{Milestone, Plan, PlanItem, Review};
@@ -61,8 +64,8 @@ where
             },
         ];
         let visibility = vec![
-            (o.id, "skills".to_string(), "everyone".to_string()),
-            (a.id, "skills".to_string(), "everyone".to_string()),
+            (o.id, Section::Skills, Audience::Everyone),
+            (a.id, Section::Skills, Audience::Everyone),
         ];
         let batch = Batch {
             creates: vec![m, a, o],
@@ -78,12 +81,12 @@ where
 
 fn plan(owner: Uuid, sharing: &str) -> Plan {
     Plan {
-        id: new_id(),
+        id: new_id().into(),
         owner_id: owner,
         title: "Towards data science".into(),
         business_case: "The analytics team needs people who know the product.".into(),
-        cadence: "quarterly".into(),
-        sharing: sharing.into(),
+        cadence: "quarterly".parse().unwrap(),
+        sharing: sharing.parse().unwrap(),
         from_role: Some("15-1252.00".into()),
         started_on: date!(2026 - 09 - 21),
         created_at: now(),
@@ -91,12 +94,12 @@ fn plan(owner: Uuid, sharing: &str) -> Plan {
     }
 }
 
-fn item(plan: Uuid, section: &str, kind: &str, label: &str, position: i32) -> PlanItem {
+fn item(plan: PlanId, section: &str, kind: &str, label: &str, position: i32) -> PlanItem {
     PlanItem {
-        id: new_id(),
+        id: new_id().into(),
         plan_id: plan,
-        section: section.into(),
-        kind: kind.into(),
+        section: section.parse().unwrap(),
+        kind: kind.parse().unwrap(),
         reference: String::new(),
         label: label.into(),
         done: false,
@@ -113,14 +116,14 @@ async fn plans_round_trip_with_items_and_milestones_in_order() {
             item(p.id, "growth", "skill", "Statistics", 2),
         ];
         let later = Milestone {
-            id: new_id(),
+            id: new_id().into(),
             plan_id: p.id,
             title: "Ship a model".into(),
             due_on: date!(2027 - 03 - 01),
             done_on: None,
         };
         let sooner = Milestone {
-            id: new_id(),
+            id: new_id().into(),
             plan_id: p.id,
             title: "Finish a course".into(),
             due_on: date!(2026 - 12 - 01),
@@ -162,7 +165,7 @@ async fn plans_round_trip_with_items_and_milestones_in_order() {
         ));
         assert!(
             matches!(
-                store.remove_plan_item(new_id(), extra.id).await,
+                store.remove_plan_item(new_id().into(), extra.id).await,
                 Err(StoreError::NotFound)
             ),
             "an item of another plan"
@@ -182,7 +185,7 @@ async fn plans_round_trip_with_items_and_milestones_in_order() {
             .expect("open again");
         assert_eq!(store.milestones(p.id).await.expect("m")[0].done_on, None);
         let m3 = Milestone {
-            id: new_id(),
+            id: new_id().into(),
             plan_id: p.id,
             title: "Present".into(),
             due_on: date!(2026 - 10 - 01),
@@ -204,8 +207,8 @@ async fn plans_round_trip_with_items_and_milestones_in_order() {
 
         let changed = Plan {
             title: "Towards ML engineering".into(),
-            cadence: "monthly".into(),
-            sharing: "manager".into(),
+            cadence: "monthly".parse().unwrap(),
+            sharing: "manager".parse().unwrap(),
             updated_at: now() + Duration::hours(1),
             ..p.clone()
         };
@@ -239,7 +242,7 @@ async fn only_shared_plans_of_direct_reports_reach_the_manager_and_reviews_come_
         for p in [&private, &shared, &elsewhere] {
             store.insert_plan(p, &[], &[]).await.expect("insert");
         }
-        let got: Vec<Uuid> = store
+        let got: Vec<PlanId> = store
             .plans_shared_with_manager(m)
             .await
             .expect("shared")
@@ -256,14 +259,14 @@ async fn only_shared_plans_of_direct_reports_reach_the_manager_and_reviews_come_
         );
 
         let first = Review {
-            id: new_id(),
+            id: new_id().into(),
             plan_id: shared.id,
             author_id: a,
             note: "On track".into(),
             created_at: now(),
         };
         let second = Review {
-            id: new_id(),
+            id: new_id().into(),
             plan_id: shared.id,
             author_id: m,
             note: "Agreed: add a stretch goal".into(),
@@ -285,11 +288,11 @@ fn opportunity(owner: Uuid, audience: &str, stage: &str) -> Opportunity {
         id: new_id(),
         owner_id: owner,
         title: format!("{audience} {stage}"),
-        stage: stage.into(),
+        stage: stage.parse().unwrap(),
         need_id: None,
         need_text: String::new(),
         direction_id: None,
-        audience: audience.into(),
+        audience: audience.parse().unwrap(),
         whose_goal: String::new(),
         problem: String::new(),
         outcome: String::new(),
@@ -370,6 +373,138 @@ async fn open_opportunities_follow_the_visibility_rule_and_skill_holders_share_w
                 .await
                 .expect("links")
                 .is_empty()
+        );
+    })
+    .await;
+}
+
+/// Overwrite one column of one row with raw SQL, as a damaged or hand-edited database would.
+async fn corrupt(store: &Store, sql: &'static str, code: &str, id: impl Into<Uuid>) {
+    let id: Uuid = id.into();
+    ladderless_store::on_db!(store, p => {
+        let n = sqlx::query(sql).bind(code).bind(id).execute(p).await.expect("corrupt").rows_affected();
+        assert_eq!(n, 1, "{sql} changed one row");
+    });
+}
+
+/// The read failed with a decode error naming the column, the code found and what was expected.
+fn assert_decode_error<T: std::fmt::Debug>(
+    got: Result<T, StoreError>,
+    column: &str,
+    code: &str,
+    what: &str,
+) {
+    match got {
+        Err(StoreError::Decode { column: c, reason }) => {
+            assert_eq!(c, column, "{reason}");
+            assert!(reason.contains(&format!("{code:?}")), "{reason}");
+            assert!(reason.contains(what), "{reason}");
+            let message = StoreError::Decode { column: c, reason }.to_string();
+            assert!(message.contains(column), "{message}");
+        }
+        other => panic!("expected a decode error on {column}, got {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn unknown_codes_read_from_the_database_are_errors_never_defaults() {
+    each(|store, _, a, _| async move {
+        // (update, code written, column, what the column holds)
+        let plan_cases: [(&'static str, &str, &str, &str); 2] = [
+            (
+                "UPDATE career_plans SET cadence = $1 WHERE id = $2",
+                "fortnightly",
+                "cadence",
+                "plan review cadence",
+            ),
+            (
+                "UPDATE career_plans SET sharing = $1 WHERE id = $2",
+                "friends",
+                "sharing",
+                "plan sharing",
+            ),
+        ];
+        for (sql, code, column, what) in plan_cases {
+            let p = plan(a, "private");
+            store.insert_plan(&p, &[], &[]).await.expect("plan");
+            corrupt(&store, sql, code, p.id).await;
+            assert_decode_error(store.plan(p.id).await, column, code, what);
+            assert_decode_error(store.plans_of(a).await, column, code, what);
+            store.delete_plan(p.id).await.expect("clean up");
+        }
+
+        let p = plan(a, "private");
+        let it = item(p.id, "goal", "role", "Data Scientists", 1);
+        store
+            .insert_plan(&p, &[it.clone()], &[])
+            .await
+            .expect("plan");
+        for (sql, code, column, what) in [
+            (
+                "UPDATE career_plan_items SET kind = $1 WHERE id = $2",
+                "hobby",
+                "kind",
+                "plan item kind",
+            ),
+            (
+                "UPDATE career_plan_items SET section = $1 WHERE id = $2",
+                "Goal",
+                "section",
+                "plan section",
+            ),
+        ] {
+            corrupt(&store, sql, code, it.id).await;
+            assert_decode_error(store.plan_items(p.id).await, column, code, what);
+            corrupt(
+                &store,
+                sql,
+                if column == "kind" { "role" } else { "goal" },
+                it.id,
+            )
+            .await;
+        }
+        assert_eq!(store.plan_items(p.id).await.expect("repaired"), vec![it]);
+
+        for (sql, code, column, what) in [
+            (
+                "UPDATE opportunities SET stage = $1 WHERE id = $2",
+                "hatching",
+                "stage",
+                "opportunity stage",
+            ),
+            (
+                "UPDATE opportunities SET audience = $1 WHERE id = $2",
+                "world",
+                "audience",
+                "opportunity audience",
+            ),
+            (
+                "UPDATE opportunities SET stage = $1 WHERE id = $2",
+                "",
+                "stage",
+                "opportunity stage",
+            ),
+        ] {
+            let o = opportunity(a, "private", "spotted");
+            store.insert_opportunity(&o, a).await.expect("opportunity");
+            corrupt(&store, sql, code, o.id).await;
+            assert_decode_error(store.opportunity(o.id).await, column, code, what);
+            store.delete_opportunity(o.id).await.expect("clean up");
+        }
+
+        // A sharing choice: blank is not "private" when read back, it is damage.
+        corrupt(
+            &store,
+            "UPDATE visibility SET audience = $1 WHERE person_id = $2 AND section = 'skills'",
+            "",
+            a,
+        )
+        .await;
+        assert_decode_error(
+            store.audience(a, Section::Skills).await,
+            "audience",
+            "",
+            "sharing audience",
         );
     })
     .await;

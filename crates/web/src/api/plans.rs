@@ -15,7 +15,7 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 
 async fn view(state: &AppState, actor: &ladderless_core::Actor, id: Uuid) -> ApiResult<Value> {
-    Ok(json!(state.app.plan_view(actor, id).await?))
+    Ok(json!(state.app.plan_view(actor, id.into()).await?))
 }
 
 /// My plans, plans shared with me, and the start-early prompt.
@@ -41,7 +41,7 @@ pub async fn create(
     let plan = state.app.create_plan(&actor, &input).await?;
     Ok((
         StatusCode::CREATED,
-        Json(view(&state, &actor, plan.id).await?),
+        Json(view(&state, &actor, plan.id.uuid()).await?),
     )
         .into_response())
 }
@@ -92,7 +92,7 @@ pub async fn update(
     ApiPath(id): ApiPath<Uuid>,
     ApiJson(input): ApiJson<PlanInput>,
 ) -> ApiResult<Json<Value>> {
-    state.app.update_plan(&actor, id, &input).await?;
+    state.app.update_plan(&actor, id.into(), &input).await?;
     Ok(Json(view(&state, &actor, id).await?))
 }
 
@@ -102,7 +102,7 @@ pub async fn delete(
     ApiUser(actor): ApiUser,
     ApiPath(id): ApiPath<Uuid>,
 ) -> ApiResult {
-    state.app.delete_plan(&actor, id).await?;
+    state.app.delete_plan(&actor, id.into()).await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
@@ -120,7 +120,10 @@ pub async fn sharing(
     ApiPath(id): ApiPath<Uuid>,
     ApiJson(b): ApiJson<SharingBody>,
 ) -> ApiResult<Json<Value>> {
-    state.app.set_plan_sharing(&actor, id, &b.sharing).await?;
+    state
+        .app
+        .set_plan_sharing(&actor, id.into(), &b.sharing)
+        .await?;
     Ok(Json(view(&state, &actor, id).await?))
 }
 
@@ -131,7 +134,7 @@ pub async fn add_item(
     ApiPath(id): ApiPath<Uuid>,
     ApiJson(input): ApiJson<ItemInput>,
 ) -> ApiResult {
-    let item = state.app.add_plan_item(&actor, id, &input).await?;
+    let item = state.app.add_plan_item(&actor, id.into(), &input).await?;
     Ok((StatusCode::CREATED, Json(json!(item))).into_response())
 }
 
@@ -151,7 +154,7 @@ pub async fn item_done(
 ) -> ApiResult {
     state
         .app
-        .set_plan_item_done(&actor, id, sub, b.done)
+        .set_plan_item_done(&actor, id.into(), sub.into(), b.done)
         .await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }
@@ -162,7 +165,10 @@ pub async fn remove_item(
     ApiUser(actor): ApiUser,
     ApiPath((id, sub)): ApiPath<(Uuid, Uuid)>,
 ) -> ApiResult {
-    state.app.remove_plan_item(&actor, id, sub).await?;
+    state
+        .app
+        .remove_plan_item(&actor, id.into(), sub.into())
+        .await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
@@ -173,7 +179,7 @@ pub async fn add_milestone(
     ApiPath(id): ApiPath<Uuid>,
     ApiJson(input): ApiJson<MilestoneInput>,
 ) -> ApiResult {
-    let m = state.app.add_milestone(&actor, id, &input).await?;
+    let m = state.app.add_milestone(&actor, id.into(), &input).await?;
     Ok((StatusCode::CREATED, Json(json!(m))).into_response())
 }
 
@@ -186,7 +192,7 @@ pub async fn milestone_done(
 ) -> ApiResult {
     state
         .app
-        .set_milestone_done(&actor, id, sub, b.done)
+        .set_milestone_done(&actor, id.into(), sub.into(), b.done)
         .await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }
@@ -197,7 +203,10 @@ pub async fn remove_milestone(
     ApiUser(actor): ApiUser,
     ApiPath((id, sub)): ApiPath<(Uuid, Uuid)>,
 ) -> ApiResult {
-    state.app.remove_milestone(&actor, id, sub).await?;
+    state
+        .app
+        .remove_milestone(&actor, id.into(), sub.into())
+        .await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
@@ -216,6 +225,6 @@ pub async fn add_review(
     ApiPath(id): ApiPath<Uuid>,
     ApiJson(b): ApiJson<ReviewBody>,
 ) -> ApiResult {
-    let r = state.app.add_review(&actor, id, &b.note).await?;
+    let r = state.app.add_review(&actor, id.into(), &b.note).await?;
     Ok((StatusCode::CREATED, Json(json!(r))).into_response())
 }

@@ -380,8 +380,12 @@ pub async fn set_visibility(
         pairs.push((f.get("section").to_string(), f.get("audience").to_string()));
     }
     for (section, audience) in pairs {
-        let current = state.app.audience_of(s.actor.id(), &section).await?;
-        if current.code() == audience {
+        // An unknown section is left to set_compass_audience, which names it in its error.
+        let current = match Section::from_code(&section) {
+            Some(sec) => Some(state.app.audience_of(s.actor.id(), sec).await?),
+            None => None,
+        };
+        if current.is_some_and(|c| c.code() == audience) {
             continue;
         }
         if let Err(e) = state

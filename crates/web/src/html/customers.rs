@@ -68,7 +68,7 @@ impl CustomerForm {
         CustomerForm {
             person: String::new(),
             team_id: String::new(),
-            relationship: c.relationship.clone(),
+            relationship: c.relationship.code().to_string(),
             goals: c.goals.clone(),
             obstacles: c.obstacles.clone(),
             notes: c.notes.clone(),

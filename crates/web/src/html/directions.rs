@@ -101,7 +101,7 @@ async fn one_page(
             horizon: d.horizon.clone(),
             owner_email: String::new(),
             skills: d.skills.clone(),
-            status: d.status.clone(),
+            status: d.status.code().to_string(),
         }
     });
     let mut form = form;

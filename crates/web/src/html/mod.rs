@@ -40,14 +40,14 @@ pub trait Href {
     fn href(&self) -> String;
 }
 
-impl Href for ladderless_core::path_links::Target {
+impl Href for ladderless_core::path_links::PageRef {
     fn href(&self) -> String {
-        use ladderless_core::path_links::Target;
+        use ladderless_core::path_links::PageRef;
         match self {
-            Target::Role(code) => format!("/roles/{code}"),
-            Target::Direction(id) => format!("/directions/{id}"),
-            Target::Opportunity(id) => format!("/opportunities/{id}"),
-            Target::Person(id) => format!("/people/{id}"),
+            PageRef::Role(code) => format!("/roles/{code}"),
+            PageRef::Direction(id) => format!("/directions/{id}"),
+            PageRef::Opportunity(id) => format!("/opportunities/{id}"),
+            PageRef::Person(id) => format!("/people/{id}"),
         }
     }
 }
@@ -60,15 +60,15 @@ pub fn page_number(p: Option<i64>) -> i64 {
 #[cfg(test)]
 mod tests {
     use super::Href;
-    use ladderless_core::path_links::Target;
+    use ladderless_core::path_links::PageRef;
 
     #[test]
     fn every_target_has_its_page() {
         let cases = [
-            (Target::Role("15-1252.00".into()), "/roles/15-1252.00"),
-            (Target::Direction("d1".into()), "/directions/d1"),
-            (Target::Opportunity("o1".into()), "/opportunities/o1"),
-            (Target::Person("p1".into()), "/people/p1"),
+            (PageRef::Role("15-1252.00".into()), "/roles/15-1252.00"),
+            (PageRef::Direction("d1".into()), "/directions/d1"),
+            (PageRef::Opportunity("o1".into()), "/opportunities/o1"),
+            (PageRef::Person("p1".into()), "/people/p1"),
         ];
         for (target, path) in cases {
             assert_eq!(target.href(), path);

@@ -15,7 +15,7 @@ use ladderless_core::opportunities::{AUDIENCES, Column, OpportunityInput, Opport
 use ladderless_core::pilots::PilotInput;
 use ladderless_core::proposals::ProposalInput;
 use ladderless_domain::fields::FieldErrors;
-use ladderless_domain::opportunity::Stage;
+use ladderless_domain::opportunity::{ProposalStatus, Stage};
 use ladderless_store::Uuid;
 use ladderless_store::conversations::Need;
 use serde::Deserialize;
@@ -197,7 +197,7 @@ pub async fn opportunity_page(
         need_id: o.need_id,
         need_text: o.need_text.clone(),
         direction_id: o.direction_id,
-        audience: o.audience.clone(),
+        audience: o.audience.code().to_string(),
         whose_goal: o.whose_goal.clone(),
         problem: o.problem.clone(),
         outcome: o.outcome.clone(),
@@ -213,7 +213,10 @@ pub async fn opportunity_page(
     });
     let can_start_pilot = view.is_owner
         && view.pilot.is_none()
-        && view.proposals.iter().any(|p| p.status == "support");
+        && view
+            .proposals
+            .iter()
+            .any(|p| p.status == ProposalStatus::Support);
     let status = status(&errors);
     let title = o.title.clone();
     let page = OpportunityPage {
@@ -336,13 +339,6 @@ impl OpportunityPage {
     /// Whether a direction is the chosen one.
     fn is_direction(&self, id: impl std::borrow::Borrow<Uuid>) -> bool {
         self.form.direction_id == Some(*id.borrow())
-    }
-
-    /// A stage's label from its code.
-    fn stage_label(&self, code: impl AsRef<str>) -> &'static str {
-        Stage::from_code(code.as_ref())
-            .map(Stage::label)
-            .unwrap_or("Unknown")
     }
 
     /// Whether a factor checkbox is ticked.

@@ -128,7 +128,7 @@ pub async fn set_visibility(
     CurrentUser(s): CurrentUser,
     Form(f): Form<VisibilityForm>,
 ) -> HtmlResult {
-    if f.section != SKILLS_SECTION {
+    if f.section != SKILLS_SECTION.code() {
         return Err(CoreError::field("section", "is not a section you can share").into());
     }
     let audience = Audience::from_code(&f.audience)

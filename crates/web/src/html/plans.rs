@@ -13,7 +13,7 @@ use ladderless_core::CoreError;
 use ladderless_core::auth::Session;
 use ladderless_core::plans::{ItemInput, MilestoneInput, PlanInput, PlanSummary, PlanView};
 use ladderless_domain::fields::FieldErrors;
-use ladderless_domain::plan::{Cadence, ItemKind, StartEarly};
+use ladderless_domain::plan::{Cadence, ItemKind, Sharing, StartEarly};
 use ladderless_store::Uuid;
 use serde::Deserialize;
 
@@ -257,13 +257,13 @@ async fn plan_page(
     errors: FieldErrors,
     notice: Option<Notice>,
 ) -> HtmlResult {
-    let view = state.app.plan_view(&s.actor, id).await?;
+    let view = state.app.plan_view(&s.actor, id.into()).await?;
     let p = &view.plan;
     let form = kept.form.unwrap_or_else(|| PlanInput {
         title: p.title.clone(),
         business_case: p.business_case.clone(),
-        cadence: p.cadence.clone(),
-        sharing: p.sharing.clone(),
+        cadence: p.cadence.code().to_string(),
+        sharing: p.sharing.code().to_string(),
         ..Default::default()
     });
     let title = if view.is_owner {
@@ -328,7 +328,7 @@ pub async fn update(
     let input = plan_input(&Pairs(pairs));
     let r = state
         .app
-        .update_plan(&s.actor, id, &input)
+        .update_plan(&s.actor, id.into(), &input)
         .await
         .map(|_| ());
     after(
@@ -359,8 +359,11 @@ pub async fn sharing(
     PathIds(id, _): PathIds,
     axum::Form(f): axum::Form<SharingForm>,
 ) -> HtmlResult {
-    let r = state.app.set_plan_sharing(&s.actor, id, &f.sharing).await;
-    let notice = if r.as_ref().is_ok_and(|p| p.sharing == "manager") {
+    let r = state
+        .app
+        .set_plan_sharing(&s.actor, id.into(), &f.sharing)
+        .await;
+    let notice = if r.as_ref().is_ok_and(|p| p.sharing == Sharing::Manager) {
         Notice::PlanShared
     } else {
         Notice::PlanPrivate
@@ -395,7 +398,7 @@ pub async fn add_item(
     };
     let r = state
         .app
-        .add_plan_item(&s.actor, id, &input)
+        .add_plan_item(&s.actor, id.into(), &input)
         .await
         .map(|_| ());
     after(
@@ -429,7 +432,7 @@ pub async fn item_done(
     let sub = sub.ok_or(CoreError::NotFound)?;
     let r = state
         .app
-        .set_plan_item_done(&s.actor, id, sub, f.done == "1")
+        .set_plan_item_done(&s.actor, id.into(), sub.into(), f.done == "1")
         .await;
     after(&state, &s, id, r, Notice::PlanSaved, Kept::default()).await
 }
@@ -441,7 +444,10 @@ pub async fn remove_item(
     PathIds(id, sub): PathIds,
 ) -> HtmlResult {
     let sub = sub.ok_or(CoreError::NotFound)?;
-    let r = state.app.remove_plan_item(&s.actor, id, sub).await;
+    let r = state
+        .app
+        .remove_plan_item(&s.actor, id.into(), sub.into())
+        .await;
     after(&state, &s, id, r, Notice::PlanSaved, Kept::default()).await
 }
 
@@ -452,7 +458,11 @@ pub async fn add_milestone(
     PathIds(id, _): PathIds,
     axum::Form(f): axum::Form<MilestoneInput>,
 ) -> HtmlResult {
-    let r = state.app.add_milestone(&s.actor, id, &f).await.map(|_| ());
+    let r = state
+        .app
+        .add_milestone(&s.actor, id.into(), &f)
+        .await
+        .map(|_| ());
     after(
         &state,
         &s,
@@ -477,7 +487,7 @@ pub async fn milestone_done(
     let sub = sub.ok_or(CoreError::NotFound)?;
     let r = state
         .app
-        .set_milestone_done(&s.actor, id, sub, f.done == "1")
+        .set_milestone_done(&s.actor, id.into(), sub.into(), f.done == "1")
         .await;
     after(&state, &s, id, r, Notice::PlanSaved, Kept::default()).await
 }
@@ -489,7 +499,10 @@ pub async fn remove_milestone(
     PathIds(id, sub): PathIds,
 ) -> HtmlResult {
     let sub = sub.ok_or(CoreError::NotFound)?;
-    let r = state.app.remove_milestone(&s.actor, id, sub).await;
+    let r = state
+        .app
+        .remove_milestone(&s.actor, id.into(), sub.into())
+        .await;
     after(&state, &s, id, r, Notice::PlanSaved, Kept::default()).await
 }
 
@@ -509,7 +522,7 @@ pub async fn add_review(
 ) -> HtmlResult {
     let r = state
         .app
-        .add_review(&s.actor, id, &f.note)
+        .add_review(&s.actor, id.into(), &f.note)
         .await
         .map(|_| ());
     after(
@@ -532,6 +545,6 @@ pub async fn delete(
     CurrentUser(s): CurrentUser,
     PathIds(id, _): PathIds,
 ) -> HtmlResult {
-    state.app.delete_plan(&s.actor, id).await?;
+    state.app.delete_plan(&s.actor, id.into()).await?;
     Ok(Notice::PlanDeleted.redirect("/plans"))
 }

@@ -13,6 +13,7 @@ use ladderless_core::CoreError;
 use ladderless_core::auth::Session;
 use ladderless_core::proposals::{ProposalInput, ProposalLine, ProposalView};
 use ladderless_domain::fields::FieldErrors;
+use ladderless_domain::opportunity::ProposalStatus;
 use ladderless_store::Uuid;
 use ladderless_store::pilots::PilotLine;
 use serde::Deserialize;
@@ -31,11 +32,7 @@ struct InboxPage {
 impl InboxPage {
     /// Where a pilot stands, in words.
     fn pilot_status(&self, l: &PilotLine) -> &'static str {
-        match l.pilot.outcome.as_deref() {
-            None => "Running",
-            Some(code) => ladderless_domain::opportunity::Stage::from_code(code)
-                .map_or("Ended", ladderless_domain::opportunity::Stage::label),
-        }
+        l.pilot.outcome.map_or("Running", |s| s.label())
     }
 }
 

@@ -241,7 +241,7 @@ async fn one_cannot_change_someone_elses_sharing() {
         check!(r.status == 303, "{}", r.status);
         check!(
             s.app
-                .audience_of(eve_id, "skills")
+                .audience_of(eve_id, ladderless_domain::compass::Section::Skills)
                 .await
                 .map_err(|e| anyhow::anyhow!("{e}"))?
                 == Audience::Private,
@@ -249,7 +249,7 @@ async fn one_cannot_change_someone_elses_sharing() {
         );
         check!(
             s.app
-                .audience_of(sid_id, "skills")
+                .audience_of(sid_id, ladderless_domain::compass::Section::Skills)
                 .await
                 .map_err(|e| anyhow::anyhow!("{e}"))?
                 == Audience::Everyone,

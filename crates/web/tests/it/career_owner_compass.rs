@@ -225,7 +225,7 @@ async fn nobody_else_can_change_a_compass() {
         for a in ["factors", "values", "skills", "aspirations"] {
             s.app
                 .store
-                .set_audience(eve_id, a, "everyone", s.app.now())
+                .set_audience(eve_id, a.parse()?, Audience::Everyone, s.app.now())
                 .await?;
         }
         let mine = send(

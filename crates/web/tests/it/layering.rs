@@ -1,6 +1,6 @@
 //! Architecture invariants, checked on the source: the web crate reaches data only through
 //! core's use cases (it may name the store's types, never call the store), and core builds no
-//! URLs (it names pages with `path_links::Target`; the web layer writes the addresses).
+//! URLs (it names pages with `path_links::PageRef`; the web layer writes the addresses).
 
 use std::path::{Path, PathBuf};
 
@@ -112,6 +112,6 @@ fn core_builds_no_urls() {
     }
     assert!(
         offenders.is_empty(),
-        "core names pages with path_links::Target; the web crate builds URLs: {offenders:#?}"
+        "core names pages with path_links::PageRef; the web crate builds URLs: {offenders:#?}"
     );
 }

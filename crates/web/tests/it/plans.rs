@@ -710,7 +710,7 @@ async fn every_plan_route_refuses_anyone_but_the_owner_and_the_owner_can_use_eac
         );
         let unchanged = s.app.store.plan(id.parse()?).await?;
         check!(
-            unchanged.title == "Towards team lead" && unchanged.sharing == "manager",
+            unchanged.title == "Towards team lead" && unchanged.sharing.code() == "manager",
             "nothing changed: {unchanged:?}"
         );
         check!(

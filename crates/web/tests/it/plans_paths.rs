@@ -35,7 +35,7 @@ fn direction(title: &str, skills: &str) -> Direction {
         horizon: "2027".into(),
         owner_id: None,
         skills: skills.into(),
-        status: "active".into(),
+        status: "active".parse().unwrap(),
         created_by: None,
         created_at: now,
         updated_at: now,
@@ -48,11 +48,11 @@ fn opportunity(owner: Uuid, title: &str, audience: &str, skills: &str) -> Opport
         id: new_id(),
         owner_id: owner,
         title: title.into(),
-        stage: "exploring".into(),
+        stage: "exploring".parse().unwrap(),
         need_id: None,
         need_text: String::new(),
         direction_id: None,
-        audience: audience.into(),
+        audience: audience.parse().unwrap(),
         whose_goal: "Head of Platform".into(),
         problem: String::new(),
         outcome: String::new(),
@@ -129,7 +129,12 @@ async fn gaps_link_to_what_could_close_them_and_a_plan_is_drafted_from_a_path() 
             .await?;
         s.app
             .store
-            .set_audience(cleo, "skills", "everyone", s.app.now())
+            .set_audience(
+                cleo,
+                ladderless_domain::compass::Section::Skills,
+                ladderless_domain::org::Audience::Everyone,
+                s.app.now(),
+            )
             .await?;
     }
 

@@ -13,7 +13,11 @@ async fn token_for(s: &TestServer, email: &str) -> anyhow::Result<String> {
 
 async fn audience(s: &TestServer, email: &str, section: &str) -> anyhow::Result<String> {
     let id = person_id(&s.app, email).await?;
-    Ok(s.app.audience_of(id, section).await?.code().to_string())
+    Ok(s.app
+        .audience_of(id, section.parse()?)
+        .await?
+        .code()
+        .to_string())
 }
 
 const NOT_BEARER: [&str; 5] = [
