@@ -4,7 +4,7 @@
 //! Decoding from the database is strict: a code no variant has is an [`UnknownCode`] error,
 //! never a default, so a bad row is noticed rather than silently rewritten.
 
-/// A text code that names no variant of a [`code_enum!`] type.
+/// A text code that names no variant of a `code_enum!` type.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{code:?} is not a known {what} (expected one of {expected})")]
 pub struct UnknownCode {

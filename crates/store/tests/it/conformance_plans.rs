@@ -436,7 +436,7 @@ async fn unknown_codes_read_from_the_database_are_errors_never_defaults() {
         let p = plan(a, "private");
         let it = item(p.id, "goal", "role", "Data Scientists", 1);
         store
-            .insert_plan(&p, &[it.clone()], &[])
+            .insert_plan(&p, std::slice::from_ref(&it), &[])
             .await
             .expect("plan");
         for (sql, code, column, what) in [
