@@ -434,3 +434,48 @@ macro_rules! check {
         if !$cond { anyhow::bail!($($msg)+); }
     };
 }
+
+/// A personal API token for a person of the test organisation, found by e-mail.
+pub async fn token_for(s: &TestServer, email: &str) -> anyhow::Result<String> {
+    let id = person_id(&s.app, email).await?;
+    Ok(s.app
+        .create_api_token(id, "test")
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?
+        .1)
+}
+
+/// A client of `s` signed in as `email` with the test password.
+pub async fn signed_in(s: &TestServer, email: &str) -> anyhow::Result<Client> {
+    let c = s.client();
+    c.sign_in(email, PASSWORD).await?;
+    Ok(c)
+}
+
+/// Send a request with any method (`"PATCH"` or `reqwest::Method::PATCH`) and an optional
+/// JSON body, as the holder of `token`.
+pub async fn send(
+    c: &Client,
+    method: impl AsRef<str>,
+    path: &str,
+    token: &str,
+    body: Option<serde_json::Value>,
+) -> anyhow::Result<Reply> {
+    let m = reqwest::Method::from_bytes(method.as_ref().as_bytes())?;
+    let mut req = c
+        .http
+        .request(m, format!("{}{path}", c.base))
+        .bearer_auth(token);
+    if let Some(b) = body {
+        req = req.json(&b);
+    }
+    let resp = req.send().await?;
+    let status = resp.status().as_u16();
+    let headers = resp.headers().clone();
+    Ok(Reply {
+        status,
+        location: None,
+        body: resp.text().await?,
+        headers,
+    })
+}

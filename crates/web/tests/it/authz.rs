@@ -1,16 +1,7 @@
 //! Authorisation: what each person may see and change, page by page and route by route.
 
 use ladderless_domain::org::Audience;
-use ladderless_testkit::{PASSWORD, check, each_backend, person_id};
-
-async fn token_for(s: &ladderless_testkit::TestServer, email: &str) -> anyhow::Result<String> {
-    let id = person_id(&s.app, email).await?;
-    Ok(s.app
-        .create_api_token(id, "test")
-        .await
-        .map_err(|e| anyhow::anyhow!("{e}"))?
-        .1)
-}
+use ladderless_testkit::{PASSWORD, check, each_backend, person_id, token_for};
 
 #[tokio::test]
 async fn employees_are_denied_admin_pages_and_routes() {

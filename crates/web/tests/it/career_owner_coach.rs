@@ -1,17 +1,8 @@
 //! The question coach, pitch coach and question bank over HTTP: pages (without JavaScript) and
 //! the JSON API, including bad input, and that every new API route is documented.
 
-use ladderless_testkit::{PASSWORD, TestServer, check, each_backend, person_id};
+use ladderless_testkit::{PASSWORD, check, each_backend, token_for};
 use serde_json::json;
-
-async fn token_for(s: &TestServer, email: &str) -> anyhow::Result<String> {
-    let id = person_id(&s.app, email).await?;
-    Ok(s.app
-        .create_api_token(id, "test")
-        .await
-        .map_err(|e| anyhow::anyhow!("{e}"))?
-        .1)
-}
 
 #[tokio::test]
 async fn the_question_api_judges_real_sentences() {

@@ -3,16 +3,10 @@
 
 use ladderless_core::{App, FixedClock};
 use ladderless_testkit::{
-    Client, PASSWORD, TestDb, TestServer, backends, check, each_backend, person_id, seed_small_org,
+    Client, TestDb, TestServer, backends, check, each_backend, person_id, seed_small_org, signed_in,
 };
 use std::sync::Arc;
 use time::{Duration, OffsetDateTime};
-
-async fn signed_in(s: &TestServer, email: &str) -> anyhow::Result<Client> {
-    let c = s.client();
-    c.sign_in(email, PASSWORD).await?;
-    Ok(c)
-}
 
 /// The id at the end of a redirect such as `/opportunities/ID?notice=...`.
 fn id_from(location: &Option<String>, prefix: &str) -> String {

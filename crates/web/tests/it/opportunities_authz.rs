@@ -1,27 +1,12 @@
 //! Who may see and change opportunities, proposals, pilots, directions and sponsors' records.
 
-use ladderless_testkit::{Client, PASSWORD, TestServer, check, each_backend, person_id};
+use ladderless_testkit::{check, each_backend, person_id, signed_in, token_for};
 use serde_json::json;
-
-async fn signed_in(s: &TestServer, email: &str) -> anyhow::Result<Client> {
-    let c = s.client();
-    c.sign_in(email, PASSWORD).await?;
-    Ok(c)
-}
-
-async fn token(s: &TestServer, email: &str) -> anyhow::Result<String> {
-    let id = person_id(&s.app, email).await?;
-    Ok(s.app
-        .create_api_token(id, "t")
-        .await
-        .map_err(|e| anyhow::anyhow!("{e}"))?
-        .1)
-}
 
 #[tokio::test]
 async fn private_opportunities_and_proposals_stay_with_owner_and_sponsor() {
     each_backend(|s| async move {
-        let (eve_t, sid_t, max_t) = (token(&s, "eve@example.org").await?, token(&s, "sid@example.org").await?, token(&s, "max@example.org").await?);
+        let (eve_t, sid_t, max_t) = (token_for(&s, "eve@example.org").await?, token_for(&s, "sid@example.org").await?, token_for(&s, "max@example.org").await?);
         let api = s.client();
         let o = api.api_post_json("/api/v1/opportunities", &eve_t, &json!({"title": "Faster onboarding", "whose_goal": "Head of Support"})).await?;
         check!(o.status == 201, "create: {}", o.body);
@@ -61,7 +46,7 @@ async fn private_opportunities_and_proposals_stay_with_owner_and_sponsor() {
         let ann = signed_in(&s, "ann@example.org").await?;
         check!(ann.get(&format!("/proposals/{pid}")).await?.status == 404, "talent admins only where the setting says so");
         check!(!ann.get("/inbox").await?.body.contains("All proposals in the organisation"), "no organisation list without the setting");
-        let ann_t = token(&s, "ann@example.org").await?;
+        let ann_t = token_for(&s, "ann@example.org").await?;
         check!(api.api_get("/api/v1/proposals", &ann_t).await?.json().get("organisation").is_none(), "nor in the API");
         s.app.store.set_setting(ladderless_core::proposals::ADMINS_SEE, "true", s.app.now()).await?;
         check!(ann.get(&format!("/proposals/{pid}")).await?.status == 200, "with the setting on");
@@ -83,7 +68,7 @@ async fn private_opportunities_and_proposals_stay_with_owner_and_sponsor() {
 #[tokio::test]
 async fn sharing_with_the_team_or_everyone_widens_who_sees_it() {
     each_backend(|s| async move {
-        let eve_t = token(&s, "eve@example.org").await?;
+        let eve_t = token_for(&s, "eve@example.org").await?;
         let api = s.client();
         let o = api
             .api_post_json(
@@ -133,7 +118,7 @@ async fn sharing_with_the_team_or_everyone_widens_who_sees_it() {
 #[tokio::test]
 async fn directions_are_published_by_talent_admins_and_read_by_everyone() {
     each_backend(|s| async move {
-        let (ann_t, eve_t) = (token(&s, "ann@example.org").await?, token(&s, "eve@example.org").await?);
+        let (ann_t, eve_t) = (token_for(&s, "ann@example.org").await?, token_for(&s, "eve@example.org").await?);
         let api = s.client();
         let body = json!({"title": "Grow in Europe", "aim": "Two new markets", "horizon": "2027", "skills": "German, Sales"});
         check!(api.api_post_json("/api/v1/directions", &eve_t, &body).await?.status == 403, "employees cannot publish");
@@ -176,7 +161,7 @@ async fn a_sponsors_record_is_for_them_their_manager_and_talent_admins() {
                 c.get(&format!("/sponsors/{max}")).await?.status == status,
                 "{email}: expected {status}"
             );
-            let t = token(&s, email).await?;
+            let t = token_for(&s, email).await?;
             check!(
                 c.api_get(&format!("/api/v1/sponsors/{max}"), &t)
                     .await?

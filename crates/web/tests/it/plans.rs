@@ -3,52 +3,12 @@
 
 use ladderless_core::{App, FixedClock};
 use ladderless_testkit::{
-    Client, PASSWORD, Reply, TestDb, TestServer, backends, check, each_backend, person_id,
-    seed_small_org,
+    Client, TestDb, TestServer, backends, check, each_backend, person_id, seed_small_org, send,
+    signed_in, token_for,
 };
 use serde_json::{Value, json};
 use std::sync::Arc;
 use time::{Duration, OffsetDateTime};
-
-async fn signed_in(s: &TestServer, email: &str) -> anyhow::Result<Client> {
-    let c = s.client();
-    c.sign_in(email, PASSWORD).await?;
-    Ok(c)
-}
-
-async fn token(s: &TestServer, email: &str) -> anyhow::Result<String> {
-    let id = person_id(&s.app, email).await?;
-    Ok(s.app
-        .create_api_token(id, "t")
-        .await
-        .map_err(|e| anyhow::anyhow!("{e}"))?
-        .1)
-}
-
-async fn send(
-    c: &Client,
-    method: reqwest::Method,
-    path: &str,
-    token: &str,
-    body: Option<Value>,
-) -> anyhow::Result<Reply> {
-    let mut req = c
-        .http
-        .request(method, format!("{}{path}", c.base))
-        .bearer_auth(token);
-    if let Some(b) = body {
-        req = req.json(&b);
-    }
-    let resp = req.send().await?;
-    let status = resp.status().as_u16();
-    let headers = resp.headers().clone();
-    Ok(Reply {
-        status,
-        location: None,
-        body: resp.text().await?,
-        headers,
-    })
-}
 
 /// Eve's plan, created through the page form; returns its id.
 async fn eve_plan(eve: &Client) -> anyhow::Result<String> {
@@ -112,9 +72,9 @@ async fn a_private_plan_is_invisible_to_everyone_else_and_only_the_owner_changes
             "listed as mine"
         );
         let (max_t, sid_t, eve_t) = (
-            token(&s, "max@example.org").await?,
-            token(&s, "sid@example.org").await?,
-            token(&s, "eve@example.org").await?,
+            token_for(&s, "max@example.org").await?,
+            token_for(&s, "sid@example.org").await?,
+            token_for(&s, "eve@example.org").await?,
         );
 
         for (c, who) in [
@@ -392,7 +352,7 @@ async fn bad_input_names_the_field_and_reason() {
         let eve = signed_in(&s, "eve@example.org").await?;
         let r = eve.post_form("/plans", &[("title", ""), ("cadence", "weekly")]).await?;
         check!(r.status == 422 && r.body.contains("Title is required") && r.body.contains("Review must be monthly, quarterly or half_yearly"), "form errors: {}", r.status);
-        let t = token(&s, "eve@example.org").await?;
+        let t = token_for(&s, "eve@example.org").await?;
         let bad = s.client().api_post_json("/api/v1/plans", &t, &json!({
             "title": "Plan", "sharing": "everyone",
             "items": [{"section": "goal", "kind": "skill", "label": "SQL"}, {"section": "goal", "kind": "role", "reference": "99-9999.99", "label": "Nothing"}],
@@ -421,7 +381,7 @@ async fn bad_input_names_the_field_and_reason() {
 #[tokio::test]
 async fn the_api_creates_a_plan_and_the_home_page_shows_its_next_milestone_and_review() {
     each_backend(|s| async move {
-        let t = token(&s, "eve@example.org").await?;
+        let t = token_for(&s, "eve@example.org").await?;
         let api = s.client();
         let due = (OffsetDateTime::now_utc().date() + Duration::days(40)).to_string();
         let created = api.api_post_json("/api/v1/plans", &t, &json!({
@@ -440,7 +400,7 @@ async fn the_api_creates_a_plan_and_the_home_page_shows_its_next_milestone_and_r
         check!(send(&api, reqwest::Method::PUT, &format!("/api/v1/plans/{id}/sharing"), &t, Some(json!({"sharing": "manager"}))).await?.status == 200, "shared");
         let list = api.api_get("/api/v1/plans", &t).await?.json();
         check!(list["mine"].as_array().is_some_and(|m| m.len() == 1) && list["start_early"].is_null(), "list: {list}");
-        let max_t = token(&s, "max@example.org").await?;
+        let max_t = token_for(&s, "max@example.org").await?;
         check!(api.api_get("/api/v1/plans", &max_t).await?.json()["shared_with_me"].as_array().is_some_and(|m| m.len() == 1), "the manager's list");
 
         let eve = signed_in(&s, "eve@example.org").await?;
@@ -560,9 +520,9 @@ async fn every_plan_route_refuses_anyone_but_the_owner_and_the_owner_can_use_eac
         let max = signed_in(&s, "max@example.org").await?;
         let sid = signed_in(&s, "sid@example.org").await?;
         let (eve_t, max_t, sid_t) = (
-            token(&s, "eve@example.org").await?,
-            token(&s, "max@example.org").await?,
-            token(&s, "sid@example.org").await?,
+            token_for(&s, "eve@example.org").await?,
+            token_for(&s, "max@example.org").await?,
+            token_for(&s, "sid@example.org").await?,
         );
         let created = s
             .client()

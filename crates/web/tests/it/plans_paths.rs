@@ -5,9 +5,7 @@ use ladderless_store::directions::Direction;
 use ladderless_store::opportunities::Opportunity;
 use ladderless_store::skills::PersonSkill;
 use ladderless_store::{Uuid, new_id};
-use ladderless_testkit::{
-    Client, PASSWORD, TestServer, backends, check, person_id, seed_small_org,
-};
+use ladderless_testkit::{TestServer, backends, check, person_id, seed_small_org, signed_in};
 use serde_json::{Value, json};
 
 const FROM: &str = "15-1252.00";
@@ -18,12 +16,6 @@ async fn server() -> anyhow::Result<TestServer> {
     let s = TestServer::start_with_graph(backends()[0]).await?;
     seed_small_org(&s.app).await?;
     Ok(s)
-}
-
-async fn signed_in(s: &TestServer, email: &str) -> anyhow::Result<Client> {
-    let c = s.client();
-    c.sign_in(email, PASSWORD).await?;
-    Ok(c)
 }
 
 fn direction(title: &str, skills: &str) -> Direction {
