@@ -73,29 +73,23 @@ pub struct Aspirations {
 }
 
 /// A person's compass, with only the sections the viewer may see (the others are None).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct CompassView {
     /// Whose compass.
     pub person: PersonCard,
     /// The viewer is the owner.
     pub is_self: bool,
     /// The owner has ranked the factors (otherwise the ranking shown is the starting order).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub ranked: Option<bool>,
     /// The four factors, most important first.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub factors: Option<Vec<FactorLine>>,
     /// Values.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub values: Option<Vec<ValueRow>>,
     /// Skills, highest level first.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub skills: Option<Vec<CompassSkill>>,
     /// Interests and aspirations.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub aspirations: Option<Aspirations>,
     /// Who sees each section (the owner only).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub audiences: Vec<(Section, Audience)>,
 }
 
@@ -121,7 +115,7 @@ pub struct FactorsInput {
 }
 
 /// A person who shares part of their compass with the viewer.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct SharedCompass {
     /// Who.
     pub person: PersonCard,

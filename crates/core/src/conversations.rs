@@ -42,10 +42,9 @@ pub struct ConversationInput {
 }
 
 /// A conversation as lists show it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct ConversationLine {
     /// The record.
-    #[serde(flatten)]
     pub conversation: Conversation,
     /// Kind label.
     pub kind_label: &'static str,
@@ -96,10 +95,9 @@ impl AskedQuestion {
 }
 
 /// A follow-up with its customer's name and when it is due.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct FollowUpLine {
     /// The record.
-    #[serde(flatten)]
     pub follow_up: FollowUp,
     /// Customer name, if any.
     pub customer_name: String,
@@ -110,17 +108,16 @@ pub struct FollowUpLine {
 }
 
 /// A need with its customer's name.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct NeedLine {
     /// The record.
-    #[serde(flatten)]
     pub need: Need,
     /// Customer name, if any.
     pub customer_name: String,
 }
 
 /// Everything in one conversation.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct ConversationView {
     /// The conversation.
     pub line: ConversationLine,

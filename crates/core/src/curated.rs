@@ -47,10 +47,9 @@ pub struct CuratedInput {
 }
 
 /// A curated move with the role titles, for lists.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct CuratedLine {
     /// The stored move.
-    #[serde(flatten)]
     pub curated: CuratedMove,
     /// Title of the role the move starts from.
     pub from_title: String,

@@ -9,14 +9,12 @@ use ladderless_domain::compass::network::{self, Placed};
 use ladderless_domain::fields::{FieldErrors, optional_text, parse_date};
 use ladderless_store::customers::{Customer, CustomerFields};
 use ladderless_store::{StoreError, Uuid};
-use serde::Serialize;
 use time::Date;
 
 /// A customer as the owner's list shows it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct CustomerLine {
     /// The record.
-    #[serde(flatten)]
     pub customer: Customer,
     /// Relationship label.
     pub relationship_label: &'static str,
@@ -29,7 +27,7 @@ pub struct CustomerLine {
 }
 
 /// One node of the network picture.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct NetworkNode {
     /// The customer.
     pub line: CustomerLine,

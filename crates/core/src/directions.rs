@@ -35,10 +35,9 @@ pub struct DirectionInput {
 }
 
 /// A direction with its owner's name, for lists.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct DirectionLine {
     /// The direction.
-    #[serde(flatten)]
     pub direction: Direction,
     /// Owner's name.
     pub owner_name: Option<String>,
@@ -58,7 +57,7 @@ pub struct LinkedRole {
 }
 
 /// Everything the page of one direction shows to this viewer.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct DirectionView {
     /// The direction.
     pub line: DirectionLine,

@@ -26,7 +26,7 @@ pub struct SkillLine {
 }
 
 /// Everything a person's page shows, already filtered for the viewer.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct PersonView {
     /// The person.
     pub person: Person,
@@ -53,7 +53,7 @@ pub struct PersonView {
 }
 
 /// A team with its sub-teams, for the org chart.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct TeamNode {
     /// The team.
     pub team: Team,

@@ -98,7 +98,7 @@ pub struct Column {
 }
 
 /// Everything one opportunity's page shows.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct OpportunityView {
     /// The opportunity.
     pub opportunity: Opportunity,
@@ -121,13 +121,10 @@ pub struct OpportunityView {
     /// Labels of the four factors it serves, for every viewer.
     pub factors_served: Vec<&'static str>,
     /// The owner only: the need it came from, with its conversation.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub need: Option<Need>,
     /// The owner only: "value to me" read against their compass ranking.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub value_to_me: Option<ValueToMe>,
     /// The owner only: skills their compass says they want to grow, not yet listed here.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub grow_suggestions: Vec<String>,
 }
 

@@ -49,7 +49,7 @@ pub struct EndInput {
 }
 
 /// One pilot's page.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct PilotView {
     /// The pilot.
     pub pilot: Pilot,

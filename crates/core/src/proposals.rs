@@ -42,10 +42,9 @@ pub struct ProposalInput {
 }
 
 /// A proposal with whether the owner should ask again.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct ProposalLine {
     /// The proposal.
-    #[serde(flatten)]
     pub proposal: Proposal,
     /// Status label.
     pub status_label: &'static str,
@@ -54,7 +53,7 @@ pub struct ProposalLine {
 }
 
 /// One proposal's page.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct ProposalView {
     /// The proposal.
     pub line: ProposalLine,

@@ -1,11 +1,10 @@
 //! The audit log: who did what, when, from where.
 
 use crate::{Store, StoreResult, Uuid, new_id, on_db};
-use serde::Serialize;
 use time::OffsetDateTime;
 
 /// One audit entry, with the actor's name when known.
-#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+#[derive(Debug, Clone, sqlx::FromRow)]
 pub struct AuditEntry {
     /// Id.
     pub id: Uuid,
@@ -22,7 +21,6 @@ pub struct AuditEntry {
     /// Client address.
     pub ip: String,
     /// When.
-    #[serde(with = "time::serde::rfc3339")]
     pub created_at: OffsetDateTime,
 }
 

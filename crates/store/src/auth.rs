@@ -4,7 +4,6 @@
 
 use crate::people::{PERSON_COLUMNS, Person};
 use crate::{Store, StoreError, StoreResult, Uuid, on_db};
-use serde::Serialize;
 use time::OffsetDateTime;
 
 /// A server-side session.
@@ -25,7 +24,7 @@ pub struct SessionRow {
 }
 
 /// A personal API token as listed to its owner (never the secret).
-#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+#[derive(Debug, Clone, sqlx::FromRow)]
 pub struct ApiToken {
     /// Id.
     pub id: Uuid,
@@ -36,13 +35,10 @@ pub struct ApiToken {
     /// First characters, to recognise it.
     pub prefix: String,
     /// Last use.
-    #[serde(with = "time::serde::rfc3339::option")]
     pub last_used_at: Option<OffsetDateTime>,
     /// Revoked when set.
-    #[serde(with = "time::serde::rfc3339::option")]
     pub revoked_at: Option<OffsetDateTime>,
     /// Created.
-    #[serde(with = "time::serde::rfc3339")]
     pub created_at: OffsetDateTime,
 }
 

@@ -3,10 +3,9 @@
 
 use crate::opportunities::Opportunity;
 use crate::{Store, StoreResult, Uuid, on_db};
-use serde::Serialize;
 
 /// Someone who shares a skill with everyone.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct SkillHolder {
     /// Person.
     pub person_id: Uuid,

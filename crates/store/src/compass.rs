@@ -8,11 +8,10 @@ use crate::{Store, StoreError, StoreResult, Uuid, new_id, on_db};
 use ladderless_domain::compass::Section;
 use ladderless_domain::compass::history::ChangeKind;
 use ladderless_domain::org::Audience;
-use serde::Serialize;
 use time::OffsetDateTime;
 
 /// A person's compass row (absent until they first save something).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, sqlx::FromRow)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, sqlx::FromRow)]
 pub struct CompassRow {
     /// Ranking, stored as "autonomy,learning,meaning,status"; empty when not ranked yet.
     pub ranking: String,
@@ -31,7 +30,7 @@ pub struct CompassRow {
 }
 
 /// A personal value.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct ValueRow {
     /// Id.
     pub id: Uuid,
@@ -40,7 +39,7 @@ pub struct ValueRow {
 }
 
 /// A kept change, as stored.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct ChangeRow {
     /// The section it belongs to.
     pub section: Section,
@@ -51,7 +50,6 @@ pub struct ChangeRow {
     /// New value.
     pub value: String,
     /// When.
-    #[serde(with = "time::serde::rfc3339")]
     pub created_at: OffsetDateTime,
 }
 
@@ -59,7 +57,7 @@ pub struct ChangeRow {
 pub type NewChange = (Section, ChangeKind, String, String);
 
 /// A person who shares part of their compass with a viewer, and which part.
-#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+#[derive(Debug, Clone, sqlx::FromRow)]
 pub struct SharedSection {
     /// Who.
     #[sqlx(flatten)]

@@ -4,16 +4,14 @@
 
 use crate::{Store, StoreError, StoreResult, Uuid, new_id, on_db};
 use ladderless_domain::compass::customers::ConversationKind;
-use serde::Serialize;
 use time::{Date, OffsetDateTime};
 
 /// A conversation as listed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct Conversation {
     /// Id.
     pub id: Uuid,
     /// When it was held (or is planned).
-    #[serde(with = "ladderless_domain::plan::iso_date")]
     pub held_on: Date,
     /// What it was for.
     pub kind: ConversationKind,
@@ -22,12 +20,11 @@ pub struct Conversation {
     /// What was learned.
     pub learned: String,
     /// Created.
-    #[serde(with = "time::serde::rfc3339")]
     pub created_at: OffsetDateTime,
 }
 
 /// A need discovered in a conversation.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct Need {
     /// Id.
     pub id: Uuid,
@@ -44,14 +41,13 @@ pub struct Need {
     /// That opportunity's title.
     pub opportunity_title: Option<String>,
     /// When the conversation was held.
-    #[serde(with = "ladderless_domain::plan::iso_date")]
     pub held_on: Date,
     /// The conversation's title.
     pub conversation_title: String,
 }
 
 /// A follow-up promised in a conversation.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct FollowUp {
     /// Id.
     pub id: Uuid,
@@ -62,10 +58,8 @@ pub struct FollowUp {
     /// What to do.
     pub action: String,
     /// By when.
-    #[serde(with = "ladderless_domain::plan::iso_date")]
     pub due_on: Date,
     /// When it was done.
-    #[serde(with = "time::serde::rfc3339::option")]
     pub done_at: Option<OffsetDateTime>,
 }
 

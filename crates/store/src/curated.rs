@@ -1,11 +1,10 @@
 //! Moves between roles curated by talent admins: added, hidden or annotated, one row per pair.
 
 use crate::{Store, StoreError, StoreResult, Uuid, on_db};
-use serde::Serialize;
 use time::OffsetDateTime;
 
 /// A curated move from one role to another.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct CuratedMove {
     /// Id.
     pub id: Uuid,
@@ -22,10 +21,8 @@ pub struct CuratedMove {
     /// Who curated it.
     pub created_by: Option<Uuid>,
     /// Created.
-    #[serde(with = "time::serde::rfc3339")]
     pub created_at: OffsetDateTime,
     /// Last changed.
-    #[serde(with = "time::serde::rfc3339")]
     pub updated_at: OffsetDateTime,
 }
 

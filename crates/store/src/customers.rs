@@ -3,11 +3,10 @@
 
 use crate::{Store, StoreError, StoreResult, Uuid, on_db};
 use ladderless_domain::compass::customers::Relationship;
-use serde::Serialize;
 use time::{Date, OffsetDateTime};
 
 /// An internal customer in someone's map.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct Customer {
     /// Id.
     pub id: Uuid,
@@ -30,16 +29,12 @@ pub struct Customer {
     /// Relationship strength 1–5.
     pub strength: i32,
     /// Last contact.
-    #[serde(with = "ladderless_domain::plan::iso_date::option")]
     pub last_contact: Option<Date>,
     /// Next contact due.
-    #[serde(with = "ladderless_domain::plan::iso_date::option")]
     pub next_contact: Option<Date>,
     /// Created.
-    #[serde(with = "time::serde::rfc3339")]
     pub created_at: OffsetDateTime,
     /// Last changed.
-    #[serde(with = "time::serde::rfc3339")]
     pub updated_at: OffsetDateTime,
 }
 

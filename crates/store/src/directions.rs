@@ -2,11 +2,10 @@
 
 use crate::{Store, StoreError, StoreResult, Uuid, on_db};
 use ladderless_domain::direction::DirectionStatus;
-use serde::Serialize;
 use time::OffsetDateTime;
 
 /// A strategic direction or growth area.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct Direction {
     /// Id.
     pub id: Uuid,
@@ -25,10 +24,8 @@ pub struct Direction {
     /// Who published it.
     pub created_by: Option<Uuid>,
     /// Created.
-    #[serde(with = "time::serde::rfc3339")]
     pub created_at: OffsetDateTime,
     /// Last changed.
-    #[serde(with = "time::serde::rfc3339")]
     pub updated_at: OffsetDateTime,
 }
 

@@ -5,7 +5,6 @@ use crate::{Store, StoreResult, Uuid, new_id, on_db};
 use ladderless_domain::compass::Section;
 use ladderless_domain::import::Existing;
 use ladderless_domain::org::Audience;
-use serde::Serialize;
 use std::collections::HashMap;
 use time::{Date, OffsetDateTime};
 
@@ -90,7 +89,7 @@ pub struct Batch {
 }
 
 /// A finished import, as listed to admins.
-#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+#[derive(Debug, Clone, sqlx::FromRow)]
 pub struct ImportRun {
     /// Id.
     pub id: Uuid,
@@ -107,7 +106,6 @@ pub struct ImportRun {
     /// People deactivated.
     pub deactivated_count: i32,
     /// When.
-    #[serde(with = "time::serde::rfc3339")]
     pub created_at: OffsetDateTime,
 }
 

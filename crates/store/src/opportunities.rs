@@ -2,11 +2,10 @@
 
 use crate::{Store, StoreError, StoreResult, Uuid, on_db};
 use ladderless_domain::opportunity::{Stage, Visibility};
-use serde::Serialize;
 use time::OffsetDateTime;
 
 /// An opportunity with its value proposition.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct Opportunity {
     /// Id.
     pub id: Uuid,
@@ -39,15 +38,13 @@ pub struct Opportunity {
     /// The pitch in the owner's words, for the pitch coach.
     pub pitch: String,
     /// Created.
-    #[serde(with = "time::serde::rfc3339")]
     pub created_at: OffsetDateTime,
     /// Last changed.
-    #[serde(with = "time::serde::rfc3339")]
     pub updated_at: OffsetDateTime,
 }
 
 /// One move on the board.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct StageMove {
     /// Id.
     pub id: Uuid,
@@ -62,7 +59,6 @@ pub struct StageMove {
     /// Who moved it.
     pub actor_id: Option<Uuid>,
     /// When.
-    #[serde(with = "time::serde::rfc3339")]
     pub created_at: OffsetDateTime,
 }
 

@@ -1,11 +1,10 @@
 //! People: the organisation's members and their accounts.
 
 use crate::{Store, StoreError, StoreResult, Uuid, on_db};
-use serde::Serialize;
 use time::{Date, OffsetDateTime};
 
 /// A person as stored (without credentials).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct Person {
     /// Id.
     pub id: Uuid,
@@ -24,7 +23,6 @@ pub struct Person {
     /// Manager.
     pub manager_id: Option<Uuid>,
     /// Start in current role.
-    #[serde(with = "ladderless_domain::plan::iso_date::option")]
     pub role_start_date: Option<Date>,
     /// Office or region.
     pub location: String,
@@ -35,10 +33,8 @@ pub struct Person {
     /// Runs the programme.
     pub is_facilitator: bool,
     /// Created.
-    #[serde(with = "time::serde::rfc3339")]
     pub created_at: OffsetDateTime,
     /// Last changed.
-    #[serde(with = "time::serde::rfc3339")]
     pub updated_at: OffsetDateTime,
 }
 
@@ -46,7 +42,7 @@ pub(crate) const PERSON_COLUMNS: &str = "p.id, p.employee_id, p.name, p.email, p
     p.manager_id, p.role_start_date, p.location, p.active, p.is_talent_admin, p.is_facilitator, p.created_at, p.updated_at";
 
 /// A person with the names a page needs next to them.
-#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+#[derive(Debug, Clone, sqlx::FromRow)]
 pub struct PersonCard {
     /// Id.
     pub id: Uuid,
@@ -68,7 +64,7 @@ pub(crate) const CARD_COLUMNS: &str =
     "p.id, p.name, p.job_title, t.path AS team, p.role_code, p.location, p.active";
 
 /// One entry of a person's role history.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct RoleHistoryEntry {
     /// Id.
     pub id: Uuid,
@@ -79,17 +75,15 @@ pub struct RoleHistoryEntry {
     /// Title held.
     pub job_title: String,
     /// From.
-    #[serde(with = "ladderless_domain::plan::iso_date::option")]
     pub started_on: Option<Date>,
     /// Until (open when current).
-    #[serde(with = "ladderless_domain::plan::iso_date::option")]
     pub ended_on: Option<Date>,
     /// Where the entry came from: import, demo, pilot.
     pub source: String,
 }
 
 /// Counts for the home page and health of the organisation.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct OrgCounts {
     /// Active people.
     pub people: i64,

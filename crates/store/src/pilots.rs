@@ -3,11 +3,10 @@
 use crate::roles::OrgRole;
 use crate::{Store, StoreError, StoreResult, Uuid, on_db};
 use ladderless_domain::opportunity::Stage;
-use serde::Serialize;
 use time::{Date, OffsetDateTime};
 
 /// A pilot.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct Pilot {
     /// Id.
     pub id: Uuid,
@@ -24,10 +23,8 @@ pub struct Pilot {
     /// Agreed share of time, percent.
     pub time_share: i32,
     /// Start.
-    #[serde(with = "ladderless_domain::plan::iso_date")]
     pub starts_on: Date,
     /// Planned end.
-    #[serde(with = "ladderless_domain::plan::iso_date")]
     pub ends_on: Date,
     /// The outcome once ended.
     pub outcome: Option<Stage>,
@@ -36,15 +33,13 @@ pub struct Pilot {
     /// The organisation role created, for a "new role" outcome.
     pub role_code: Option<String>,
     /// When it ended.
-    #[serde(with = "time::serde::rfc3339::option")]
     pub ended_at: Option<OffsetDateTime>,
     /// Created.
-    #[serde(with = "time::serde::rfc3339")]
     pub created_at: OffsetDateTime,
 }
 
 /// A check-in note.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct CheckIn {
     /// Id.
     pub id: Uuid,
@@ -57,16 +52,14 @@ pub struct CheckIn {
     /// The note.
     pub note: String,
     /// When.
-    #[serde(with = "time::serde::rfc3339")]
     pub created_at: OffsetDateTime,
 }
 
 /// A pilot as lists show it: with its opportunity's title and both names.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct PilotLine {
     /// The pilot.
     #[sqlx(flatten)]
-    #[serde(flatten)]
     pub pilot: Pilot,
     /// The opportunity's title.
     pub title: String,

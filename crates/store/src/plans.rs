@@ -3,11 +3,10 @@
 use crate::{Store, StoreError, StoreResult, Uuid, on_db};
 use ladderless_domain::ids::{MilestoneId, PlanId, PlanItemId, ReviewId};
 use ladderless_domain::plan::{Cadence, ItemKind, Section, Sharing};
-use serde::Serialize;
 use time::{Date, OffsetDateTime};
 
 /// A career plan.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct Plan {
     /// Id.
     pub id: PlanId,
@@ -24,18 +23,15 @@ pub struct Plan {
     /// The role the owner held when the plan started.
     pub from_role: Option<String>,
     /// When it started.
-    #[serde(with = "ladderless_domain::plan::iso_date")]
     pub started_on: Date,
     /// Created.
-    #[serde(with = "time::serde::rfc3339")]
     pub created_at: OffsetDateTime,
     /// Last changed.
-    #[serde(with = "time::serde::rfc3339")]
     pub updated_at: OffsetDateTime,
 }
 
 /// A goal or growth item.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct PlanItem {
     /// Id.
     pub id: PlanItemId,
@@ -56,7 +52,7 @@ pub struct PlanItem {
 }
 
 /// A milestone with a date.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct Milestone {
     /// Id.
     pub id: MilestoneId,
@@ -65,15 +61,13 @@ pub struct Milestone {
     /// What will be true.
     pub title: String,
     /// By when.
-    #[serde(with = "ladderless_domain::plan::iso_date")]
     pub due_on: Date,
     /// When it was done, if it was.
-    #[serde(with = "ladderless_domain::plan::iso_date::option")]
     pub done_on: Option<Date>,
 }
 
 /// A review of a plan, by its owner or their manager.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct Review {
     /// Id.
     pub id: ReviewId,
@@ -84,7 +78,6 @@ pub struct Review {
     /// What was said.
     pub note: String,
     /// When.
-    #[serde(with = "time::serde::rfc3339")]
     pub created_at: OffsetDateTime,
 }
 

@@ -2,11 +2,10 @@
 
 use crate::{Store, StoreError, StoreResult, Uuid, on_db};
 use ladderless_domain::opportunity::{Answer, ProposalStatus, Stage};
-use serde::Serialize;
 use time::OffsetDateTime;
 
 /// A proposal with the names a page needs.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct Proposal {
     /// Id.
     pub id: Uuid,
@@ -35,18 +34,15 @@ pub struct Proposal {
     /// The sponsor's reason or question.
     pub answer_reason: String,
     /// When answered.
-    #[serde(with = "time::serde::rfc3339::option")]
     pub answered_at: Option<OffsetDateTime>,
     /// When last asked (sent or asked again).
-    #[serde(with = "time::serde::rfc3339")]
     pub last_asked_at: OffsetDateTime,
     /// When first sent.
-    #[serde(with = "time::serde::rfc3339")]
     pub created_at: OffsetDateTime,
 }
 
 /// One ask (the first sending, or asking again).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct Ask {
     /// Id.
     pub id: Uuid,
@@ -55,7 +51,6 @@ pub struct Ask {
     /// What the owner added.
     pub note: String,
     /// When.
-    #[serde(with = "time::serde::rfc3339")]
     pub created_at: OffsetDateTime,
 }
 

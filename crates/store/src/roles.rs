@@ -1,11 +1,10 @@
 //! Organisation-specific roles and skills, added by talent admins beside the bundled catalogue.
 
 use crate::{Store, StoreError, StoreResult, Uuid, on_db};
-use serde::Serialize;
 use time::OffsetDateTime;
 
 /// A role the organisation defined itself (code starts with `ORG-`).
-#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+#[derive(Debug, Clone, sqlx::FromRow)]
 pub struct OrgRole {
     /// Code.
     pub code: String,
@@ -16,12 +15,11 @@ pub struct OrgRole {
     /// Who added it.
     pub created_by: Option<Uuid>,
     /// When.
-    #[serde(with = "time::serde::rfc3339")]
     pub created_at: OffsetDateTime,
 }
 
 /// A skill the organisation defined itself (id starts with `org-`).
-#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+#[derive(Debug, Clone, sqlx::FromRow)]
 pub struct OrgSkill {
     /// Id.
     pub id: String,

@@ -3,11 +3,10 @@
 use crate::{Store, StoreError, StoreResult, Uuid, on_db};
 use ladderless_domain::compass::Section;
 use ladderless_domain::org::Audience;
-use serde::Serialize;
 use time::OffsetDateTime;
 
 /// A skill a person holds.
-#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+#[derive(Debug, Clone, sqlx::FromRow)]
 pub struct PersonSkill {
     /// Skill id.
     pub skill_id: String,

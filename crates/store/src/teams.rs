@@ -2,10 +2,9 @@
 
 use crate::people::{CARD_COLUMNS, PersonCard};
 use crate::{Store, StoreError, StoreResult, Uuid, on_db};
-use serde::Serialize;
 
 /// A team with how many active people belong to it directly.
-#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+#[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Team {
     /// Id.
     pub id: Uuid,

@@ -38,7 +38,7 @@ pub struct SkillTrack {
 }
 
 /// The history a viewer may see.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct HistoryView {
     /// Whose history.
     pub person: PersonCard,

@@ -11,15 +11,13 @@ use ladderless_domain::plan::skills::normalised_list;
 use ladderless_domain::plan::{ItemKind, Section, StartEarly, next_review_due, start_early};
 use ladderless_store::Uuid;
 use ladderless_store::plans::{Milestone, Plan, PlanItem, Review};
-use serde::Serialize;
 use std::collections::HashMap;
 use time::Date;
 
 /// An item as the plan page shows it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct ItemLine {
     /// The item.
-    #[serde(flatten)]
     pub item: PlanItem,
     /// Kind label.
     pub kind_label: &'static str,
@@ -28,20 +26,18 @@ pub struct ItemLine {
 }
 
 /// A milestone with whether it is late.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct MilestoneLine {
     /// The milestone.
-    #[serde(flatten)]
     pub milestone: Milestone,
     /// Open and past its date.
     pub overdue: bool,
 }
 
 /// A review with its author.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct ReviewLine {
     /// The review.
-    #[serde(flatten)]
     pub review: Review,
     /// Author's name.
     pub author_name: String,
@@ -50,7 +46,7 @@ pub struct ReviewLine {
 }
 
 /// Everything one plan's page shows to its viewer.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct PlanView {
     /// The plan.
     pub plan: Plan,
@@ -69,7 +65,6 @@ pub struct PlanView {
     /// Sharing label.
     pub sharing_label: &'static str,
     /// When the next review is due.
-    #[serde(with = "ladderless_domain::plan::iso_date")]
     pub next_review_due: Date,
     /// The next review is late.
     pub review_overdue: bool,
@@ -82,14 +77,13 @@ pub struct PlanView {
 }
 
 /// A plan in a list.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct PlanSummary {
     /// The plan.
     pub plan: Plan,
     /// Owner's name.
     pub owner_name: String,
     /// Next review due.
-    #[serde(with = "ladderless_domain::plan::iso_date")]
     pub next_review_due: Date,
     /// The next review is late.
     pub review_overdue: bool,
@@ -98,7 +92,7 @@ pub struct PlanSummary {
 }
 
 /// The home page's plan card.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct HomePlan {
     /// Prompt to start a plan after a role change.
     pub start_early: Option<StartEarly>,

@@ -1,6 +1,7 @@
 //! `/api/v1/compass`: one's own compass (every section), and `/api/v1/people/{id}/compass`:
 //! someone else's, with only the sections they share with the caller.
 
+use super::records::ToRecord;
 use super::{ApiError, ApiJson, ApiPath, ApiResult};
 use crate::AppState;
 use crate::extract::ApiUser;
@@ -21,7 +22,7 @@ pub async fn mine(
     ApiUser(actor): ApiUser,
 ) -> ApiResult<Json<Value>> {
     Ok(Json(json!(
-        state.app.compass_view(&actor, actor.id()).await?
+        state.app.compass_view(&actor, actor.id()).await?.record()
     )))
 }
 
@@ -31,7 +32,9 @@ pub async fn person(
     ApiUser(actor): ApiUser,
     ApiPath(id): ApiPath<Uuid>,
 ) -> ApiResult<Json<Value>> {
-    Ok(Json(json!(state.app.compass_view(&actor, id).await?)))
+    Ok(Json(json!(
+        state.app.compass_view(&actor, id).await?.record()
+    )))
 }
 
 /// The caller's compass history.
@@ -40,7 +43,11 @@ pub async fn history(
     ApiUser(actor): ApiUser,
 ) -> ApiResult<Json<Value>> {
     Ok(Json(json!(
-        state.app.compass_history(&actor, actor.id()).await?
+        state
+            .app
+            .compass_history(&actor, actor.id())
+            .await?
+            .record()
     )))
 }
 
@@ -50,7 +57,9 @@ pub async fn person_history(
     ApiUser(actor): ApiUser,
     ApiPath(id): ApiPath<Uuid>,
 ) -> ApiResult<Json<Value>> {
-    Ok(Json(json!(state.app.compass_history(&actor, id).await?)))
+    Ok(Json(json!(
+        state.app.compass_history(&actor, id).await?.record()
+    )))
 }
 
 /// People who share part of their compass with the caller.
@@ -59,7 +68,7 @@ pub async fn shared(
     ApiUser(actor): ApiUser,
 ) -> ApiResult<Json<Value>> {
     Ok(Json(
-        json!({ "items": state.app.shared_with_me(&actor).await? }),
+        json!({ "items": state.app.shared_with_me(&actor).await?.record() }),
     ))
 }
 
@@ -122,7 +131,7 @@ pub async fn add_value(
     ApiJson(b): ApiJson<ValueBody>,
 ) -> ApiResult {
     let v = state.app.add_value(&actor, &b.value).await?;
-    Ok((StatusCode::CREATED, Json(json!(v))).into_response())
+    Ok((StatusCode::CREATED, Json(json!(v.record()))).into_response())
 }
 
 /// Remove a value.

@@ -1,6 +1,7 @@
 //! `/api/v1/conversations`, `/api/v1/follow-ups` and `/api/v1/needs`: the caller's own
 //! discovery conversations and what came out of them.
 
+use super::records::ToRecord;
 use super::{ApiJson, ApiPath, ApiQuery, ApiResult};
 use crate::AppState;
 use crate::extract::ApiUser;
@@ -19,7 +20,7 @@ pub async fn list(
     ApiUser(actor): ApiUser,
 ) -> ApiResult<Json<Value>> {
     Ok(Json(
-        json!({ "items": state.app.conversation_lines(&actor, None).await? }),
+        json!({ "items": state.app.conversation_lines(&actor, None).await?.record() }),
     ))
 }
 
@@ -29,7 +30,9 @@ pub async fn get(
     ApiUser(actor): ApiUser,
     ApiPath(id): ApiPath<Uuid>,
 ) -> ApiResult<Json<Value>> {
-    Ok(Json(json!(state.app.conversation_view(&actor, id).await?)))
+    Ok(Json(json!(
+        state.app.conversation_view(&actor, id).await?.record()
+    )))
 }
 
 /// A need in a new conversation.
@@ -107,7 +110,7 @@ pub async fn create(
     };
     let id = state.app.create_conversation(&actor, &input).await?;
     let v = state.app.conversation_view(&actor, id).await?;
-    Ok((StatusCode::CREATED, Json(json!(v))).into_response())
+    Ok((StatusCode::CREATED, Json(json!(v.record()))).into_response())
 }
 
 /// An optional id as core reads it: blank when absent.
@@ -139,7 +142,7 @@ pub async fn follow_ups(
     ApiQuery(q): ApiQuery<FollowUpsQuery>,
 ) -> ApiResult<Json<Value>> {
     Ok(Json(
-        json!({ "items": state.app.follow_ups_due(&actor, q.all).await? }),
+        json!({ "items": state.app.follow_ups_due(&actor, q.all).await?.record() }),
     ))
 }
 
@@ -167,6 +170,6 @@ pub async fn needs(
     ApiUser(actor): ApiUser,
 ) -> ApiResult<Json<Value>> {
     Ok(Json(
-        json!({ "items": state.app.needs(&actor, None).await? }),
+        json!({ "items": state.app.needs(&actor, None).await?.record() }),
     ))
 }

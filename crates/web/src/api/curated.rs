@@ -1,5 +1,6 @@
 //! `/api/v1/curated-moves`: moves between roles added, hidden or annotated by talent admins.
 
+use super::records::ToRecord;
 use super::{ApiJson, ApiPath, ApiResult};
 use crate::AppState;
 use crate::extract::ApiUser;
@@ -18,7 +19,7 @@ pub async fn list(
     ApiUser(actor): ApiUser,
 ) -> ApiResult<Json<Value>> {
     Ok(Json(
-        json!({ "items": state.app.curated_moves(&actor).await? }),
+        json!({ "items": state.app.curated_moves(&actor).await?.record() }),
     ))
 }
 
@@ -30,7 +31,7 @@ pub async fn create(
     ApiJson(body): ApiJson<CuratedInput>,
 ) -> ApiResult {
     let m = state.app.add_curated_move(&actor, &body).await?;
-    Ok((StatusCode::CREATED, Json(json!(m))).into_response())
+    Ok((StatusCode::CREATED, Json(json!(m.record()))).into_response())
 }
 
 /// A new note.
@@ -53,6 +54,7 @@ pub async fn update(
             .app
             .update_curated_note(&actor, id, &body.note)
             .await?
+            .record()
     )))
 }
 

@@ -1,5 +1,6 @@
 //! `/api/v1/customers`: the caller's own map of internal customers (nobody else's, ever).
 
+use super::records::ToRecord;
 use super::{ApiJson, ApiPath, ApiResult};
 use crate::AppState;
 use crate::extract::ApiUser;
@@ -18,7 +19,7 @@ pub async fn list(
     ApiUser(actor): ApiUser,
 ) -> ApiResult<Json<Value>> {
     Ok(Json(
-        json!({ "items": state.app.customer_lines(&actor).await? }),
+        json!({ "items": state.app.customer_lines(&actor).await?.record() }),
     ))
 }
 
@@ -39,7 +40,7 @@ pub async fn get(
         .filter(|f| f.follow_up.customer_id == Some(id))
         .collect();
     Ok(Json(
-        json!({ "customer": c, "conversations": conversations, "needs": needs, "follow_ups": follow_ups }),
+        json!({ "customer": c.record(), "conversations": conversations.record(), "needs": needs.record(), "follow_ups": follow_ups.record() }),
     ))
 }
 
@@ -92,7 +93,7 @@ pub async fn create(
 ) -> ApiResult {
     let id = state.app.create_customer(&actor, &b.input()).await?;
     let c = state.app.customer_line(&actor, id).await?;
-    Ok((StatusCode::CREATED, Json(json!(c))).into_response())
+    Ok((StatusCode::CREATED, Json(json!(c.record()))).into_response())
 }
 
 /// Change a customer (who they are stays the same).
@@ -104,7 +105,7 @@ pub async fn update(
 ) -> ApiResult {
     state.app.update_customer(&actor, id, &b.input()).await?;
     let c = state.app.customer_line(&actor, id).await?;
-    Ok(Json(json!(c)).into_response())
+    Ok(Json(json!(c.record())).into_response())
 }
 
 /// Remove a customer.

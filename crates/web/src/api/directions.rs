@@ -1,5 +1,6 @@
 //! `/api/v1/directions`: strategic directions everyone may read; talent admins publish.
 
+use super::records::ToRecord;
 use super::{ApiJson, ApiPath, ApiResult};
 use crate::AppState;
 use crate::extract::ApiUser;
@@ -17,7 +18,7 @@ pub async fn list(
     ApiUser(actor): ApiUser,
 ) -> ApiResult<Json<Value>> {
     let items = state.app.directions(&actor).await?;
-    Ok(Json(json!({ "items": items })))
+    Ok(Json(json!({ "items": items.record() })))
 }
 
 /// One direction with its roles, and the opportunities and people shared with the caller.
@@ -27,7 +28,7 @@ pub async fn get(
     ApiPath(id): ApiPath<Uuid>,
 ) -> ApiResult<Json<Value>> {
     let view = state.app.direction_view(&actor, id).await?;
-    Ok(Json(json!(view)))
+    Ok(Json(json!(view.record())))
 }
 
 /// Publish a direction (talent admins).
@@ -37,7 +38,7 @@ pub async fn create(
     ApiJson(body): ApiJson<DirectionInput>,
 ) -> ApiResult {
     let d = state.app.create_direction(&actor, &body).await?;
-    Ok((StatusCode::CREATED, Json(json!(d))).into_response())
+    Ok((StatusCode::CREATED, Json(json!(d.record()))).into_response())
 }
 
 /// Change a direction (talent admins).
@@ -48,5 +49,5 @@ pub async fn update(
     ApiJson(body): ApiJson<DirectionInput>,
 ) -> ApiResult<Json<Value>> {
     let d = state.app.update_direction(&actor, id, &body).await?;
-    Ok(Json(json!(d)))
+    Ok(Json(json!(d.record())))
 }

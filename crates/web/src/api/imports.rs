@@ -1,6 +1,7 @@
 //! `/api/v1/imports`: run an HRIS import (CSV or JSON body) and list past imports.
 
 use super::extract::bytes_rejection;
+use super::records::ToRecord;
 use super::{ApiQuery, ApiResult};
 use crate::AppState;
 use crate::extract::ApiUser;
@@ -22,7 +23,7 @@ pub async fn list(
 ) -> ApiResult<Json<Value>> {
     actor.require_talent_admin()?;
     let runs = state.app.store.import_runs(100).await?;
-    Ok(Json(json!({ "items": runs })))
+    Ok(Json(json!({ "items": runs.record() })))
 }
 
 /// Import options.

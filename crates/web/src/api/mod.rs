@@ -17,6 +17,7 @@ pub mod people;
 pub mod pilots;
 pub mod plans;
 pub mod proposals;
+pub mod records;
 mod responses;
 pub mod roles;
 mod schemas;

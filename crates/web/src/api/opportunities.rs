@@ -1,5 +1,6 @@
 //! `/api/v1/opportunities`: one's own opportunities, their value propositions and stage moves.
 
+use super::records::ToRecord;
 use super::{ApiJson, ApiPath, ApiResult};
 use crate::AppState;
 use crate::extract::ApiUser;
@@ -18,7 +19,7 @@ pub async fn mine(
     ApiUser(actor): ApiUser,
 ) -> ApiResult<Json<Value>> {
     let items = state.app.my_opportunities(&actor).await?;
-    Ok(Json(json!({ "items": items })))
+    Ok(Json(json!({ "items": items.record() })))
 }
 
 /// Start an opportunity.
@@ -28,7 +29,7 @@ pub async fn create(
     ApiJson(body): ApiJson<OpportunityInput>,
 ) -> ApiResult {
     let o = state.app.create_opportunity(&actor, &body).await?;
-    Ok((StatusCode::CREATED, Json(json!(o))).into_response())
+    Ok((StatusCode::CREATED, Json(json!(o.record()))).into_response())
 }
 
 /// One opportunity the caller may see, with history, proposals, pilot and the coach's verdict.
@@ -38,7 +39,7 @@ pub async fn get(
     ApiPath(id): ApiPath<Uuid>,
 ) -> ApiResult<Json<Value>> {
     let view = state.app.opportunity_view(&actor, id).await?;
-    Ok(Json(json!(view)))
+    Ok(Json(json!(view.record())))
 }
 
 /// Change the value proposition (owner only).
@@ -49,7 +50,7 @@ pub async fn update(
     ApiJson(body): ApiJson<OpportunityInput>,
 ) -> ApiResult<Json<Value>> {
     let o = state.app.update_opportunity(&actor, id, &body).await?;
-    Ok(Json(json!(o)))
+    Ok(Json(json!(o.record())))
 }
 
 /// A stage move.
@@ -73,5 +74,5 @@ pub async fn move_stage(
         .move_opportunity(&actor, id, &body.stage, &body.reason)
         .await?;
     let o = state.app.store.opportunity(id).await?;
-    Ok(Json(json!(o)))
+    Ok(Json(json!(o.record())))
 }

@@ -4,6 +4,7 @@
 //! may look people up by them exactly (`?employee_id=` / `?email=`, the e-mail in any case);
 //! anyone else who uses those filters gets 403.
 
+use super::records::ToRecord;
 use super::{ApiError, ApiPath, ApiQuery, ApiResult, Paging};
 use crate::AppState;
 use crate::extract::ApiUser;
@@ -65,7 +66,7 @@ pub async fn list(
     let items: Vec<Value> = items
         .iter()
         .map(|c| {
-            let mut v = json!(c);
+            let mut v = json!(c.record());
             if let Some(k) = keys.as_ref().and_then(|k| k.get(&c.id)) {
                 v["employee_id"] = json!(k.employee_id);
                 v["email"] = json!(k.email);
@@ -85,7 +86,7 @@ pub async fn get(
     ApiPath(id): ApiPath<Uuid>,
 ) -> ApiResult<Json<Value>> {
     let v = state.app.person_view(&actor, id).await?;
-    let mut body = json!(v);
+    let mut body = json!(v.record());
     if !App::sees_person_keys(&actor)
         && let Some(person) = body.get_mut("person").and_then(Value::as_object_mut)
     {

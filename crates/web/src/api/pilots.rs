@@ -1,6 +1,7 @@
 //! `/api/v1/pilots`: the pilots one runs or sponsors, check-ins from both sides, and the end
 //! with an outcome (a new role created, and moved into, in one transaction).
 
+use super::records::ToRecord;
 use super::{ApiJson, ApiPath, ApiResult};
 use crate::AppState;
 use crate::extract::ApiUser;
@@ -24,7 +25,9 @@ pub async fn list(
         .await?
         .into_iter()
         .partition(|l| l.pilot.owner_id == actor.id());
-    Ok(Json(json!({ "mine": mine, "sponsored": sponsored })))
+    Ok(Json(
+        json!({ "mine": mine.record(), "sponsored": sponsored.record() }),
+    ))
 }
 
 /// One pilot with its check-ins (owner and sponsor only; 404 for anyone else).
@@ -34,7 +37,7 @@ pub async fn get(
     ApiPath(id): ApiPath<Uuid>,
 ) -> ApiResult<Json<Value>> {
     let view = state.app.pilot_view(&actor, id).await?;
-    Ok(Json(json!(view)))
+    Ok(Json(json!(view.record())))
 }
 
 /// Start the pilot of one's own supported opportunity.
@@ -46,7 +49,7 @@ pub async fn start(
 ) -> ApiResult {
     let pl = state.app.start_pilot(&actor, opportunity, &body).await?;
     let view = state.app.pilot_view(&actor, pl.id).await?;
-    Ok((StatusCode::CREATED, Json(json!(view))).into_response())
+    Ok((StatusCode::CREATED, Json(json!(view.record()))).into_response())
 }
 
 /// A check-in note.
@@ -66,7 +69,7 @@ pub async fn check_in(
 ) -> ApiResult {
     state.app.add_checkin(&actor, id, &body.note).await?;
     let view = state.app.pilot_view(&actor, id).await?;
-    Ok((StatusCode::CREATED, Json(json!(view))).into_response())
+    Ok((StatusCode::CREATED, Json(json!(view.record()))).into_response())
 }
 
 /// End the pilot with an outcome and a reflection (owner only; the sponsor gets 403).
@@ -78,5 +81,5 @@ pub async fn end(
 ) -> ApiResult<Json<Value>> {
     state.app.end_pilot(&actor, id, &body).await?;
     let view = state.app.pilot_view(&actor, id).await?;
-    Ok(Json(json!(view)))
+    Ok(Json(json!(view.record())))
 }

@@ -1,6 +1,7 @@
 //! `/api/v1/plans`: career plans. Private to their owner unless shared with the owner's
 //! manager; only the owner changes one; the manager of a shared plan may log reviews.
 
+use super::records::ToRecord;
 use super::{ApiError, ApiJson, ApiPath, ApiQuery, ApiResult};
 use crate::AppState;
 use crate::extract::ApiUser;
@@ -15,7 +16,7 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 
 async fn view(state: &AppState, actor: &ladderless_core::Actor, id: Uuid) -> ApiResult<Value> {
-    Ok(json!(state.app.plan_view(actor, id.into()).await?))
+    Ok(json!(state.app.plan_view(actor, id.into()).await?.record()))
 }
 
 /// My plans, plans shared with me, and the start-early prompt.
@@ -28,7 +29,7 @@ pub async fn list(
     let shared = app.plans_shared_with_me(&actor).await?;
     let home = app.home_plan(&actor).await?;
     Ok(Json(
-        json!({ "mine": mine, "shared_with_me": shared, "start_early": home.start_early }),
+        json!({ "mine": mine.record(), "shared_with_me": shared.record(), "start_early": home.start_early }),
     ))
 }
 
@@ -135,7 +136,7 @@ pub async fn add_item(
     ApiJson(input): ApiJson<ItemInput>,
 ) -> ApiResult {
     let item = state.app.add_plan_item(&actor, id.into(), &input).await?;
-    Ok((StatusCode::CREATED, Json(json!(item))).into_response())
+    Ok((StatusCode::CREATED, Json(json!(item.record()))).into_response())
 }
 
 /// Done body.
@@ -180,7 +181,7 @@ pub async fn add_milestone(
     ApiJson(input): ApiJson<MilestoneInput>,
 ) -> ApiResult {
     let m = state.app.add_milestone(&actor, id.into(), &input).await?;
-    Ok((StatusCode::CREATED, Json(json!(m))).into_response())
+    Ok((StatusCode::CREATED, Json(json!(m.record()))).into_response())
 }
 
 /// Mark a milestone done (today) or open again.
@@ -226,5 +227,5 @@ pub async fn add_review(
     ApiJson(b): ApiJson<ReviewBody>,
 ) -> ApiResult {
     let r = state.app.add_review(&actor, id.into(), &b.note).await?;
-    Ok((StatusCode::CREATED, Json(json!(r))).into_response())
+    Ok((StatusCode::CREATED, Json(json!(r.record()))).into_response())
 }

@@ -1,5 +1,6 @@
 //! `/api/v1/proposals`: proposals sent and received, sending, answering and asking again.
 
+use super::records::ToRecord;
 use super::{ApiJson, ApiPath, ApiResult};
 use crate::AppState;
 use crate::extract::ApiUser;
@@ -19,9 +20,9 @@ pub async fn list(
 ) -> ApiResult<Json<Value>> {
     let sent = state.app.proposals_sent(&actor).await?;
     let received = state.app.inbox(&actor).await?;
-    let mut body = json!({ "sent": sent, "received": received });
+    let mut body = json!({ "sent": sent.record(), "received": received.record() });
     if let Some(all) = state.app.organisation_proposals(&actor).await? {
-        body["organisation"] = json!(all);
+        body["organisation"] = json!(all.record());
     }
     Ok(Json(body))
 }
@@ -33,7 +34,7 @@ pub async fn create(
     ApiJson(body): ApiJson<ProposalInput>,
 ) -> ApiResult {
     let p = state.app.propose(&actor, &body).await?;
-    Ok((StatusCode::CREATED, Json(json!(p))).into_response())
+    Ok((StatusCode::CREATED, Json(json!(p.record()))).into_response())
 }
 
 /// One proposal (owner and sponsor only).
@@ -43,7 +44,7 @@ pub async fn get(
     ApiPath(id): ApiPath<Uuid>,
 ) -> ApiResult<Json<Value>> {
     let view = state.app.proposal_view(&actor, id).await?;
-    Ok(Json(json!(view)))
+    Ok(Json(json!(view.record())))
 }
 
 /// A sponsor's answer.

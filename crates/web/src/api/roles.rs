@@ -1,5 +1,6 @@
 //! `/api/v1/roles`: the role catalogue, and organisation roles added by talent admins.
 
+use super::records::ToRecord;
 use super::{ApiError, ApiJson, ApiPath, ApiQuery, ApiResult};
 use crate::AppState;
 use crate::extract::ApiUser;
@@ -98,5 +99,5 @@ pub async fn create(
         .app
         .create_org_role(&actor, &body.title, &body.description, &body.skills)
         .await?;
-    Ok((StatusCode::CREATED, Json(json!(role))).into_response())
+    Ok((StatusCode::CREATED, Json(json!(role.record()))).into_response())
 }

@@ -1,5 +1,6 @@
 //! `/api/v1/skills`: the skills taxonomy (type-ahead) and organisation skills.
 
+use super::records::ToRecord;
 use super::{ApiJson, ApiQuery, ApiResult};
 use crate::AppState;
 use crate::extract::ApiUser;
@@ -50,5 +51,5 @@ pub async fn create(
         .app
         .create_org_skill(&actor, &body.label, &body.description)
         .await?;
-    Ok((StatusCode::CREATED, Json(json!(skill))).into_response())
+    Ok((StatusCode::CREATED, Json(json!(skill.record()))).into_response())
 }

@@ -1,5 +1,6 @@
 //! `/api/v1/teams`: the team tree and a team.
 
+use super::records::ToRecord;
 use super::{ApiPath, ApiResult};
 use crate::AppState;
 use crate::extract::ApiUser;
@@ -11,7 +12,7 @@ use serde_json::{Value, json};
 /// Every team, nested, with head counts.
 pub async fn list(State(state): State<AppState>, ApiUser(_): ApiUser) -> ApiResult<Json<Value>> {
     let tree = state.app.org_chart().await?;
-    Ok(Json(json!({ "items": tree })))
+    Ok(Json(json!({ "items": tree.record() })))
 }
 
 /// One team with its members and sub-teams.
@@ -22,6 +23,6 @@ pub async fn get(
 ) -> ApiResult<Json<Value>> {
     let (team, members, children) = state.app.team_view(id).await?;
     Ok(Json(
-        json!({ "team": team, "members": members, "children": children }),
+        json!({ "team": team.record(), "members": members.record(), "children": children.record() }),
     ))
 }
