@@ -148,6 +148,9 @@ pub struct ProposalView {
     pub is_owner: bool,
     /// The viewer is its sponsor.
     pub is_sponsor: bool,
+    /// For the owner, while a proposal awaits an answer within the usual wait: advice on timing
+    /// (asking again is allowed at any time).
+    pub timing_advice: Option<String>,
     /// The viewer may open the opportunity (a talent admin reading proposals, or the sponsor
     /// of a withdrawn one, may not).
     pub opportunity_visible: bool,
@@ -160,6 +163,7 @@ impl From<&ladderless_core::proposals::ProposalView> for ProposalView {
             asks: r.asks.iter().map(Into::into).collect(),
             is_owner: r.is_owner,
             is_sponsor: r.is_sponsor,
+            timing_advice: r.timing_advice.clone(),
             opportunity_visible: r.opportunity_visible,
         }
     }
