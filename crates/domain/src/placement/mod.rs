@@ -356,3 +356,15 @@ pub fn check_level(raw: &str) -> Result<i32, String> {
 pub fn check_note(raw: &str) -> Result<String, String> {
     required_text(raw, MAX_NOTE)
 }
+
+code_enum! {
+    /// Why a placement lists a skill.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum SkillUse: "placement skill use" {
+        /// It needs the skill, at a level.
+        Needed = "needed" => "Skills needed",
+        /// One would learn the skill.
+        Learn = "learn" => "Skills you would learn",
+    }
+}
