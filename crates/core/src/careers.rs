@@ -221,12 +221,13 @@ pub fn kinds_for(top: Option<Factor>) -> ([MoveKind; 3], &'static str) {
     use MoveKind::{Across, Sideways, Up};
     match top {
         Some(Factor::Status) => (
-            [Up, Sideways, Across],
-            "You rank status and recognition first, so roles a step up come first.",
-        ),
-        Some(Factor::Autonomy) => (
             [Up, Across, Sideways],
-            "You rank autonomy first, so senior roles, which usually bring more say over how the work is done, come first.",
+            "You rank status and recognition first. A step up is one way to more of it; a visible role in another part of the organisation is another, so both come before moves at your level.",
+        ),
+        // Autonomy is earned by how someone works, not handed out with rank.
+        Some(Factor::Autonomy) => (
+            [Sideways, Across, Up],
+            "You rank autonomy first. Say over how the work is done is earned by showing you need little direction, not by rank, so roles close to what you already do well, where you can show that quickly, come first.",
         ),
         Some(Factor::Meaning) => (
             [Sideways, Across, Up],
@@ -236,7 +237,22 @@ pub fn kinds_for(top: Option<Factor>) -> ([MoveKind; 3], &'static str) {
             [Across, Sideways, Up],
             "You rank continued learning first, so roles in other families of work, with the most to learn, come first.",
         ),
-        None => ([Up, Sideways, Across], ""),
+        // Unranked: no kind is assumed to be wanted most (not "up" for everyone).
+        None => ([Sideways, Across, Up], ""),
+    }
+}
+
+impl App {
+    /// The kinds of move in the order the actor's own compass ranking suggests; `None` when they
+    /// have not ranked the factors (then show the strongest moves first, whatever their kind).
+    pub async fn move_order(&self, actor: &Actor) -> CoreResult<Option<[MoveKind; 3]>> {
+        let top = self
+            .store
+            .compass(actor.id())
+            .await?
+            .and_then(|c| Ranking::from_stored(&c.ranking))
+            .map(|r| r.0[0]);
+        Ok(top.map(|f| kinds_for(Some(f)).0))
     }
 }
 
@@ -337,6 +353,10 @@ mod target_tests {
         assert_eq!(kinds_for(Some(Factor::Status)).0[0], MoveKind::Up);
         assert_eq!(kinds_for(Some(Factor::Learning)).0[0], MoveKind::Across);
         assert_eq!(kinds_for(Some(Factor::Meaning)).0[0], MoveKind::Sideways);
+        // autonomy is earned by behaviour, not rank; and nobody is assumed to want up
+        assert_ne!(kinds_for(Some(Factor::Autonomy)).0[0], MoveKind::Up);
+        assert!(!kinds_for(Some(Factor::Autonomy)).1.contains("senior roles"));
+        assert_ne!(kinds_for(None).0[0], MoveKind::Up);
         assert!(
             kinds_for(None).1.is_empty(),
             "no reason claimed without a ranking"

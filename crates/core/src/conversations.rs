@@ -68,7 +68,7 @@ pub struct AskedQuestion {
     pub open: bool,
     /// "About them", "About you" or "Neutral".
     pub about: &'static str,
-    /// The coach would reword it (closed, self-focused, leading or several at once).
+    /// The coach would reword it (closed, self-focused, leading, blaming or several at once).
     pub reword: bool,
 }
 
@@ -82,8 +82,11 @@ impl AskedQuestion {
             Focus::SelfFocused => "About you",
             Focus::Neutral => "Neutral",
         };
-        let reword =
-            !open || verdict.focus == Focus::SelfFocused || verdict.leading || verdict.multiple;
+        let reword = !open
+            || verdict.focus == Focus::SelfFocused
+            || verdict.leading
+            || verdict.blaming
+            || verdict.multiple;
         AskedQuestion {
             text,
             bank_id,

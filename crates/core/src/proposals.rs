@@ -7,7 +7,7 @@ use crate::{Actor, App, CoreError, CoreResult};
 use ladderless_domain::fields::{FieldErrors, optional_text};
 use ladderless_domain::opportunity::{
     Answer, ProposalStatus, Response, SponsorStats, Stage, TIME_SHARE_RANGE, ask_again_due,
-    check_answer, check_ask, sponsor_stats,
+    ask_again_timing, check_answer, check_ask, sponsor_stats,
 };
 use ladderless_store::proposals::{Ask, Proposal};
 use ladderless_store::{StoreError, Uuid};
@@ -64,6 +64,9 @@ pub struct ProposalView {
     pub is_owner: bool,
     /// The viewer is its sponsor.
     pub is_sponsor: bool,
+    /// For the owner, while a proposal awaits an answer within the usual wait: advice on timing
+    /// (asking again is allowed at any time).
+    pub timing_advice: Option<String>,
     /// The viewer may open the opportunity (a talent admin reading proposals, or the sponsor
     /// of a withdrawn one, may not).
     pub opportunity_visible: bool,
@@ -199,9 +202,14 @@ impl App {
         let (is_owner, is_sponsor) = (p.owner_id == actor.id(), p.sponsor_id == actor.id());
         let opportunity = self.store.opportunity(p.opportunity_id).await?;
         let opportunity_visible = self.may_see_opportunity(actor, &opportunity).await?;
+        let days = self.ask_again_days().await?;
+        let timing_advice = (is_owner && p.status == ProposalStatus::Awaiting)
+            .then(|| ask_again_timing(p.last_asked_at, self.now(), days))
+            .flatten();
         Ok(ProposalView {
             opportunity_visible,
-            line: self.line(p, self.ask_again_days().await?),
+            timing_advice,
+            line: self.line(p, days),
             asks,
             is_owner,
             is_sponsor,
@@ -280,7 +288,8 @@ impl App {
         })
     }
 
-    /// Ask again (owner only): after the configured days without answer, or after "tell me more" / "not now".
+    /// Ask again (owner only), at any time: the page advises on timing within the usual wait
+    /// ([`ProposalView::timing_advice`]) but never refuses; after "tell me more" a note is required.
     pub async fn ask_again(&self, actor: &Actor, id: Uuid, note: &str) -> CoreResult<()> {
         let p = self.store.proposal(id).await?;
         if !self.may_read_proposal(actor, &p).await? {
@@ -290,15 +299,6 @@ impl App {
             return Err(CoreError::Forbidden);
         }
         let note = optional_text(note, 4000).map_err(|m| CoreError::field("note", m))?;
-        let days = self.ask_again_days().await?;
-        if p.status == ProposalStatus::Awaiting
-            && !ask_again_due(false, p.last_asked_at, self.now(), days)
-        {
-            return Err(CoreError::field(
-                "note",
-                format!("you asked less than {days} days ago; give them time to answer"),
-            ));
-        }
         if p.status == ProposalStatus::TellMeMore && note.is_empty() {
             return Err(CoreError::field("note", "is required: tell them more"));
         }

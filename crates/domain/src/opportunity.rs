@@ -236,6 +236,33 @@ pub fn ask_again_due(
     !answered && days > 0 && now - last_asked >= Duration::days(days)
 }
 
+/// Advice on timing for an owner about to ask again before the usual wait is over; `None` when
+/// the wait is over (or there is no wait). Asking is never refused: only the person knows whether
+/// something changed that is worth a new ask.
+pub fn ask_again_timing(
+    last_asked: OffsetDateTime,
+    now: OffsetDateTime,
+    days: i64,
+) -> Option<String> {
+    if days <= 0 || now - last_asked >= Duration::days(days) {
+        return None;
+    }
+    let ago = (now - last_asked).whole_days().max(0);
+    let when = match ago {
+        0 => "You asked today".to_owned(),
+        1 => "You asked yesterday".to_owned(),
+        n => format!("You asked {n} days ago"),
+    };
+    let wait = if days == 1 {
+        "a day".to_owned()
+    } else {
+        format!("{days} days")
+    };
+    Some(format!(
+        "{when}; people here usually get {wait} to answer. You can ask again now: it lands best when you say what has changed and lead with their goal."
+    ))
+}
+
 /// One proposal as a sponsor's record sees it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Response {
@@ -569,6 +596,30 @@ mod tests {
         #[case] due: bool,
     ) {
         assert_eq!(ask_again_due(answered, at(last), at(now), days), due);
+    }
+
+    #[test]
+    fn asking_early_gets_advice_not_a_refusal() {
+        let advice = ask_again_timing(at(0), at(2), 7).expect("advice within the wait");
+        assert!(advice.starts_with("You asked today;"), "{advice}");
+        assert!(advice.contains("7 days"), "{advice}");
+        assert!(
+            ask_again_timing(at(0), at(30), 7)
+                .unwrap()
+                .starts_with("You asked yesterday")
+        );
+        assert!(
+            ask_again_timing(at(0), at(24 * 3), 7)
+                .unwrap()
+                .starts_with("You asked 3 days ago")
+        );
+        assert_eq!(ask_again_timing(at(0), at(24 * 7), 7), None);
+        assert_eq!(ask_again_timing(at(0), at(1), 0), None);
+        assert!(
+            ask_again_timing(at(0), at(1), 1)
+                .unwrap()
+                .contains("a day to answer")
+        );
     }
 
     #[test]

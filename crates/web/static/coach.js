@@ -33,6 +33,7 @@ function questionVerdict(v) {
     v.open ? tag("Open", "good") : tag("Closed", "warn"), " ",
     tag(v.about, v.about === "About you" ? "warn" : v.about === "About them" ? "good" : ""), " ",
     v.leading ? tag("Leading", "warn") : tag("Neutral wording", "good"));
+  if (v.blaming) labels.append(" ", tag("Sounds like blame", "warn"));
   if (v.multiple) labels.append(" ", tag(`${v.question_count} questions at once`, "warn"));
   const lead = v.reword ? "Try instead:" : "Good question. Another open one:";
   return [
@@ -46,14 +47,16 @@ function questionVerdict(v) {
 function pitchVerdict(v) {
   const self = Math.round(v.self_share * 100);
   const customer = Math.round(v.customer_share * 100);
-  const label = { customer: "Leads with the customer and the business", self: "Mostly about you", balanced: "A mix of both" }[v.label];
-  const labels = el("p", { class: "labels" }, tag(label, self > 50 ? "warn" : "good"));
+  const label = { customer: "Leads with the customer and the business", self: "Mostly about you", balanced: "A mix of both", empty: "Nothing to weigh yet" }[v.label];
+  const labels = el("p", { class: "labels" }, tag(label, self > 50 || v.label === "empty" ? "warn" : "good"));
   if (v.leads_with_self) labels.append(" ", tag("Starts with you", "warn"));
-  const out = [
-    labels,
-    el("p", {}, el("strong", {}, `${customer}%`), " about the customer and the business · ", el("strong", {}, `${self}%`), " about you"),
-    el("p", { class: "reframe" }, el("strong", {}, "Suggested opening:"), ` “${v.suggested_opening}”`),
-  ];
+  const out = [labels];
+  if (v.label !== "empty") {
+    out.push(el("p", {}, el("strong", {}, `${customer}%`), " about the customer and the business · ", el("strong", {}, `${self}%`), " about you"));
+  }
+  if (v.suggested_opening) {
+    out.push(el("p", { class: "reframe" }, el("strong", {}, "Suggested opening:"), ` “${v.suggested_opening}”`));
+  }
   if (v.phrases_to_reconsider.length) {
     out.push(el("h3", {}, "Phrases to reconsider"),
       list(v.phrases_to_reconsider, (p) => el("span", {}, el("strong", {}, `“${p.text}”`), `: ${p.reason} ${p.suggestion}`)));

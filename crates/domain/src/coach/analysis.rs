@@ -24,6 +24,10 @@ pub(crate) struct Analysis {
     pub theme: Theme,
     pub why_open: String,
     pub why_leading: Option<String>,
+    /// Whether it assigns blame ("Why did you let…", "you never…").
+    pub blaming: bool,
+    /// Why it reads as blame, quoting the words.
+    pub why_blaming: Option<String>,
 }
 
 impl Analysis {
@@ -86,8 +90,12 @@ pub(crate) fn analyse(text: &str) -> Analysis {
         theme,
         why_open: String::new(),
         why_leading: None,
+        blaming: false,
+        why_blaming: None,
         clauses: Vec::new(),
     };
+    a.why_blaming = blame(&all_words);
+    a.blaming = a.why_blaming.is_some();
     match main {
         None => {
             a.why_open = if all_words.is_empty() {
@@ -131,6 +139,63 @@ pub(crate) fn analyse(text: &str) -> Analysis {
     }
     a.clauses = clauses;
     a
+}
+
+/// Word sequences that put the listener on trial rather than invite them to think with you.
+/// `*` stands for one or two words ("you let *the team* get…").
+#[rustfmt::skip]
+const BLAME: &[&[&str]] = &[
+    &["why", "did", "you", "let"], &["why", "would", "you", "let"], &["why", "have", "you", "let"],
+    &["why", "didn't", "you"], &["why", "haven't", "you"], &["why", "can't", "you"],
+    &["why", "wasn't", "it"], &["why", "weren't", "you"], &["why", "do", "you", "keep"],
+    &["why", "do", "you", "always"], &["why", "do", "you", "never"], &["why", "is", "it", "always"],
+    &["how", "could", "you"], &["how", "can", "you", "let"], &["how", "did", "you", "let"],
+    &["who", "is", "to", "blame"], &["who", "was", "to", "blame"], &["whose", "fault"],
+    &["who", "messed", "up"], &["who", "dropped", "the", "ball"], &["who", "screwed", "up"],
+    &["you", "never"], &["you", "always"], &["your", "fault"], &["you", "failed"],
+    &["you", "let", "*", "get"], &["get", "this", "bad"], &["got", "this", "bad"],
+    &["get", "so", "bad"], &["got", "so", "bad"], &["what", "were", "you", "thinking"],
+];
+
+/// The first blaming phrase in the words, as the reason to show.
+fn blame(words: &[&str]) -> Option<String> {
+    BLAME.iter().find_map(|pattern| {
+        (0..words.len()).find_map(|start| {
+            // "How do you always stay calm?" asks about a habit; "You always…" states one
+            if pattern[0] == "you"
+                && start > 0
+                && matches!(words[start - 1], "do" | "did" | "can" | "could" | "would" | "will")
+            {
+                return None;
+            }
+            let end = match_at(words, start, pattern)?;
+            let quoted = words[start..end].join(" ");
+            Some(format!(
+                "It reads as blame (\"{quoted}\"): people defend themselves instead of thinking with you. Ask what got in the way and what would help."
+            ))
+        })
+    })
+}
+
+/// Where `pattern` ends when it matches `words` from `start` (`*` skips one or two words).
+fn match_at(words: &[&str], start: usize, pattern: &[&str]) -> Option<usize> {
+    let mut i = start;
+    let mut k = 0;
+    while k < pattern.len() {
+        if pattern[k] == "*" {
+            let next = pattern.get(k + 1)?;
+            let skip = (1..=2).find(|n| words.get(i + n) == Some(next))?;
+            i += skip + 1;
+            k += 2;
+            continue;
+        }
+        if words.get(i) != Some(&pattern[k]) {
+            return None;
+        }
+        i += 1;
+        k += 1;
+    }
+    Some(i)
 }
 
 /// "Is it the suppliers?", "Or is it cost?": a short closed guess after an open question.

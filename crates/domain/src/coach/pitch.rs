@@ -17,6 +17,8 @@ pub enum PitchLabel {
     SelfFocused,
     /// A fair mix of both.
     Balanced,
+    /// Nothing about me or the customer to weigh (an empty or purely neutral pitch).
+    Empty,
 }
 
 /// Focus of one sentence of a pitch.
@@ -58,7 +60,7 @@ pub struct PitchVerdict {
     pub sentences: Vec<SentenceShare>,
     /// Phrases worth rewording.
     pub phrases_to_reconsider: Vec<Phrase>,
-    /// An opening sentence that leads with the customer's goal.
+    /// An opening sentence that leads with the customer's goal; empty when the pitch already opens that way.
     pub suggested_opening: String,
     /// Plain-English reasons for the label and the opening.
     pub reasons: Vec<String>,
@@ -121,7 +123,7 @@ pub fn judge_pitch(text: &str) -> PitchVerdict {
         SELF_AT
     };
     let label = if sum == 0.0 {
-        PitchLabel::Balanced
+        PitchLabel::Empty
     } else if customer_share >= CUSTOMER_AT {
         PitchLabel::Customer
     } else if self_share >= self_at {
@@ -130,7 +132,7 @@ pub fn judge_pitch(text: &str) -> PitchVerdict {
         PitchLabel::Balanced
     };
     let mut reasons = vec![match label {
-        _ if sum == 0.0 => {
+        PitchLabel::Empty => {
             "No language about you or the customer was found, so there is nothing to weigh."
                 .to_owned()
         }
@@ -151,6 +153,13 @@ pub fn judge_pitch(text: &str) -> PitchVerdict {
     if leads_with_self {
         reasons.push("The first sentence is about you; the listener decides in that sentence whether your pitch is about them.".to_owned());
     }
+    let suggested_opening = opening(&sentences, &shares);
+    if suggested_opening.is_empty() {
+        reasons.push(
+            "Your first sentence already leads with what they are trying to achieve: keep it."
+                .to_owned(),
+        );
+    }
     if clipped {
         reasons.push(format!(
             "Only the first {} characters were read.",
@@ -163,7 +172,7 @@ pub fn judge_pitch(text: &str) -> PitchVerdict {
         customer_share,
         leads_with_self,
         phrases_to_reconsider: phrases(&sentences),
-        suggested_opening: opening(&sentences, &shares),
+        suggested_opening,
         sentences: shares,
         reasons,
     }
@@ -263,6 +272,32 @@ const PHRASES: &[(&[&str], &str, &str)] = &[
         "Show it with a result they care about."),
     (&["looking", "elsewhere"], "An ultimatum puts your manager on the defensive.",
         "Ask what they are trying to achieve and where you could help."),
+    (&["nobody", "here", "ever"], "Complaining to a customer rarely wins their business.",
+        "Turn it into an offer: which of their problems could you take on?"),
+    (&["nobody", "ever"], "Complaining to a customer rarely wins their business.",
+        "Turn it into an offer: which of their problems could you take on?"),
+    (&["no", "one", "ever"], "Complaining to a customer rarely wins their business.",
+        "Turn it into an offer: which of their problems could you take on?"),
+    (&["gives", "me", "a", "chance"], "It asks to be given a chance instead of showing what you would do with one.",
+        "Offer a small first step you could take for their team this month."),
+    (&["give", "me", "a", "chance"], "It asks to be given a chance instead of showing what you would do with one.",
+        "Offer a small first step you could take for their team this month."),
+    (&["nobody", "listens"], "Complaining to a customer rarely wins their business.",
+        "Ask what they are trying to achieve, then show how your idea serves it."),
+    (&["no", "one", "listens"], "Complaining to a customer rarely wins their business.",
+        "Ask what they are trying to achieve, then show how your idea serves it."),
+    (&["not", "fair"], "Arguing fairness puts the listener on the defensive.",
+        "Describe the value you could add, in their terms."),
+    (&["unfair"], "Arguing fairness puts the listener on the defensive.",
+        "Describe the value you could add, in their terms."),
+    (&["overlooked"], "Complaining to a customer rarely wins their business.",
+        "Show the value in their terms: time saved, customers kept, revenue won."),
+    (&["ignored"], "Complaining to a customer rarely wins their business.",
+        "Show the value in their terms: time saved, customers kept, revenue won."),
+    (&["fed", "up"], "Complaining to a customer rarely wins their business.",
+        "Turn it into an offer: which of their problems could you take on?"),
+    (&["sick", "of"], "Complaining to a customer rarely wins their business.",
+        "Turn it into an offer: which of their problems could you take on?"),
     (&["micromanaged"], "Complaining about your manager to your manager rarely earns trust.",
         "Ask what they would need to see to leave more decisions to you."),
     (&["can", "you", "offer"], "Hands the work of finding a role to the other person.",
@@ -273,6 +308,8 @@ fn phrases(sentences: &[Sentence]) -> Vec<Phrase> {
     let mut out: Vec<Phrase> = Vec::new();
     for s in sentences {
         let words: Vec<&tokenise::Token> = s.words().collect();
+        // word ranges already quoted in this sentence: a later pattern inside one adds nothing
+        let mut taken: Vec<(usize, usize)> = Vec::new();
         for (pattern, reason, suggestion) in PHRASES {
             if let Some(at) = (0..words.len()).find(|&i| {
                 words[i..]
@@ -281,6 +318,11 @@ fn phrases(sentences: &[Sentence]) -> Vec<Phrase> {
                     .take(pattern.len())
                     .eq(pattern.iter().copied())
             }) {
+                let hit = (at, at + pattern.len());
+                if taken.iter().any(|&(a, b)| hit.0 < b && a < hit.1) {
+                    continue;
+                }
+                taken.push(hit);
                 let end = (at + pattern.len() + 2).min(words.len());
                 let text = words[at..end]
                     .iter()
@@ -306,13 +348,14 @@ fn phrases(sentences: &[Sentence]) -> Vec<Phrase> {
     out
 }
 
-/// The sentence to open with: the pitch's most customer-focused sentence, or a question about their goal.
+/// The sentence to open with: the pitch's most customer-focused sentence, or a question about
+/// their goal; nothing when the pitch already opens with the customer (no echo of its own words).
 fn opening(sentences: &[Sentence], shares: &[SentenceShare]) -> String {
     if let Some(first) = shares.first()
         && first.focus == Focus::Customer
         && first.customer_share >= 0.6
     {
-        return first.text.clone();
+        return String::new();
     }
     let best = shares
         .iter()

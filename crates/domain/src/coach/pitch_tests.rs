@@ -82,11 +82,55 @@ fn suggested_opening_leads_with_their_goal() {
 }
 
 #[test]
-fn empty_pitch_is_balanced_with_a_reason() {
-    let v = judge_pitch("   ");
-    assert_eq!(v.label, PitchLabel::Balanced);
-    assert_eq!((v.self_share, v.customer_share), (0.0, 0.0));
-    assert!(!v.reasons.is_empty() && !v.suggested_opening.is_empty());
+fn an_empty_pitch_has_nothing_to_weigh_and_is_not_called_customer_focused() {
+    for text in ["", "   ", "The meeting is on Tuesday."] {
+        let v = judge_pitch(text);
+        assert_eq!(v.label, PitchLabel::Empty, "{text:?}");
+        assert_eq!((v.self_share, v.customer_share), (0.0, 0.0), "{text:?}");
+        assert!(v.reasons[0].contains("nothing to weigh"), "{text:?}");
+        assert!(!v.suggested_opening.is_empty(), "{text:?}");
+    }
+    assert_eq!(
+        serde_json::to_value(judge_pitch("")).unwrap()["label"],
+        "empty"
+    );
+}
+
+#[rstest]
+#[case("Nobody here ever gives me a chance.")]
+#[case("No one ever listens to my ideas.")]
+#[case("It is not fair that I was overlooked again.")]
+#[case("I am fed up with waiting, just give me a chance.")]
+fn complaints_are_flagged(#[case] text: &str) {
+    let v = judge_pitch(text);
+    assert!(!v.phrases_to_reconsider.is_empty(), "{text}");
+    let texts: Vec<&str> = v
+        .phrases_to_reconsider
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect();
+    // one phrase per stretch of words, not several quotes of the same complaint
+    for (i, a) in texts.iter().enumerate() {
+        for b in &texts[i + 1..] {
+            assert!(!a.contains(b) && !b.contains(a), "{text}: {texts:?}");
+        }
+    }
+}
+
+#[test]
+fn a_pitch_that_already_opens_with_their_goal_is_not_echoed_back() {
+    for text in [
+        "What are you trying to achieve this quarter?",
+        "Your team wants to cut onboarding time in half. I could run the pilot.",
+    ] {
+        let v = judge_pitch(text);
+        assert_eq!(v.suggested_opening, "", "{text}");
+        assert!(
+            v.reasons.iter().any(|r| r.contains("keep it")),
+            "{text}: {:?}",
+            v.reasons
+        );
+    }
 }
 
 #[test]

@@ -27,13 +27,15 @@ pub struct QuestionVerdict {
     pub focus: Focus,
     /// Whether it presumes or pushes an answer.
     pub leading: bool,
+    /// Whether it assigns blame ("Why did you let…", "you never…"), which puts people on the defensive.
+    pub blaming: bool,
     /// Whether it asks more than one question at once.
     pub multiple: bool,
     /// How many questions were found.
     pub question_count: usize,
     /// The questions found, as written (typos fixed).
     pub questions: Vec<String>,
-    /// One plain-English reason per label, in the order openness, focus, leading, multiple (+ notes).
+    /// One plain-English reason per label, in the order openness, focus, leading, multiple (+ blame and notes).
     pub reasons: Vec<String>,
     /// An open, customer-focused version of the question.
     pub reframe: String,
@@ -68,6 +70,9 @@ pub fn judge_question(text: &str) -> QuestionVerdict {
         leading_reason(&a),
         multiple_reason(a.question_count),
     ];
+    if let Some(why) = &a.why_blaming {
+        reasons.push(why.clone());
+    }
     if a.clipped {
         reasons.push(format!(
             "Only the first {} characters were read.",
@@ -85,6 +90,7 @@ pub fn judge_question(text: &str) -> QuestionVerdict {
         openness: a.openness,
         focus: a.focus,
         leading: a.leading,
+        blaming: a.blaming,
         multiple: a.question_count > 1,
         question_count: a.question_count,
         questions,
@@ -150,6 +156,9 @@ fn suggestions(a: &Analysis, reframe: &str) -> Vec<String> {
     }
     if a.leading {
         out.push("Drop the frame that suggests the answer (\"Don't you think…\", \"…, isn't it?\") and ask what they think.".to_owned());
+    }
+    if a.blaming {
+        out.push("Ask about the situation, not the person: what got in the way, and what would help now.".to_owned());
     }
     if a.question_count > 1 {
         out.push("Ask one question, then listen; keep the others for follow-ups.".to_owned());

@@ -276,9 +276,75 @@ fn reframes_keep_the_topic(#[case] text: &str, #[case] topic: &str) {
 }
 
 #[test]
-fn a_good_question_is_kept_as_it_is() {
-    let q = "What is slowing your team down at the moment?";
-    assert_eq!(judge_question(q).reframe, q);
+fn a_good_question_gets_another_open_one_not_itself() {
+    for q in [
+        "What is slowing your team down at the moment?",
+        // a question from the bank, typed back exactly
+        "What is the hardest part of reaching your goal this year?",
+    ] {
+        let v = judge_question(q);
+        assert!(!v.blaming && !v.leading && v.openness == Open, "{q}");
+        assert_ne!(v.reframe.to_lowercase(), q.to_lowercase(), "{q}");
+        let r = judge_question(&v.reframe);
+        assert_eq!(
+            (r.openness, r.leading, r.blaming),
+            (Open, false, false),
+            "{}",
+            v.reframe
+        );
+        assert!(
+            v.suggestions.iter().all(|s| !s.contains(q)),
+            "{q}: {:?}",
+            v.suggestions
+        );
+    }
+}
+
+#[rstest]
+#[case("Why did you let the release process get this bad?", "why did you let")]
+#[case("Why didn't you tell me the launch had slipped?", "why didn't you")]
+#[case("How could you ship it without testing?", "how could you")]
+#[case("You never update the roadmap, do you?", "you never")]
+#[case("Whose fault was the outage?", "whose fault")]
+#[case("Why do you keep missing the deadlines?", "why do you keep")]
+fn blaming_questions_are_flagged_with_a_supportive_reframe(#[case] q: &str, #[case] quoted: &str) {
+    let v = judge_question(q);
+    assert!(v.blaming, "{q}");
+    assert!(
+        v.reasons
+            .iter()
+            .any(|r| r.contains(&format!("\"{quoted}\""))),
+        "{q}: {:?}",
+        v.reasons
+    );
+    assert!(
+        v.suggestions.iter().any(|s| s.contains("not the person")),
+        "{q}"
+    );
+    let r = judge_question(&v.reframe);
+    assert!(
+        !r.blaming && !r.leading && r.openness == Open,
+        "{q} -> {}",
+        v.reframe
+    );
+}
+
+#[test]
+fn the_release_process_reframe_keeps_the_topic() {
+    let v = judge_question("Why did you let the release process get this bad?");
+    assert_eq!(
+        v.reframe,
+        "What would help the release process get back on track?"
+    );
+}
+
+#[rstest]
+#[case("Why did the release slip, and what would help next time?")]
+#[case("What got in the way of the release?")]
+#[case("How do you always manage to stay so calm?")]
+#[case("Why don't you walk me through the plan?")]
+fn curious_questions_are_not_blame(#[case] q: &str) {
+    assert!(!judge_question(q).blaming, "{q}");
 }
 
 #[test]

@@ -10,13 +10,35 @@ use super::tokenise::Token;
 use super::topic::{choice, is_people, noun_phrases, plural, proposal};
 
 /// The reframe for an analysis: built from the question's own topic if that passes the coach, else from the bank.
+/// A good question gets another open one on its theme, never itself echoed back.
 pub(crate) fn reframe(a: &Analysis) -> String {
+    let own = a.main_clause().map(|m| same_text(&m.text()));
+    let differs = |q: &str| own.as_deref() != Some(same_text(q).as_str());
     if let Some(candidate) = build(a)
         && acceptable(&candidate)
+        && differs(&candidate)
     {
         return candidate;
     }
-    fallback(a).to_owned()
+    let fb = fallback(a);
+    if differs(fb) {
+        return fb.to_owned();
+    }
+    bank::questions_for(a.theme)
+        .chain(bank::questions_for(Theme::Goals))
+        .map(|q| q.text)
+        .find(|q| differs(q))
+        .unwrap_or(fb)
+        .to_owned()
+}
+
+/// Text compared without case, spacing or end marks.
+fn same_text(q: &str) -> String {
+    q.trim_end_matches(['?', '.', '!', ' '])
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 /// Whether a reframe is itself a single open, unleading, not self-focused question.
@@ -25,6 +47,7 @@ fn acceptable(q: &str) -> bool {
     b.openness == Openness::Open
         && b.focus != Focus::SelfFocused
         && !b.leading
+        && !b.blaming
         && b.question_count == 1
 }
 
@@ -43,6 +66,7 @@ fn build(a: &Analysis) -> Option<String> {
         && a.focus == Focus::Customer
         && !a.leading
         && !a.guess
+        && !a.blaming
     {
         let t = m.text();
         let end = if m.opener == Opener::Indirect && !m.qmark {
@@ -79,6 +103,13 @@ fn build(a: &Analysis) -> Option<String> {
     let nps = noun_phrases(&body, a.focus == Focus::SelfFocused);
     let thing = nps.iter().find(|np| !is_people(np));
     let group = nps.iter().find(|np| is_people(np));
+    // "Why did you let the release process get this bad?": ask about the situation, not the person
+    if a.blaming {
+        return Some(match thing {
+            Some(t) => format!("What would help {} get back on track?", t.text),
+            None => "What has been getting in the way, and what would help now?".to_owned(),
+        });
+    }
     let any = |ws: &[&str]| words.iter().any(|w| ws.contains(w));
     // "Are your planners coping…": the group under pressure is the topic
     let pressure = body

@@ -25,7 +25,11 @@ fn check_pitch(text: &str, v: &PitchVerdict) {
     }
     let sum = v.self_share + v.customer_share;
     assert!(sum == 0.0 || (sum - 1.0).abs() < 1e-4, "{text:?}: {sum}");
-    assert!(!v.suggested_opening.trim().is_empty(), "{text:?}");
+    // an opening is suggested unless the pitch already opens with the customer, which a reason says
+    assert!(
+        !v.suggested_opening.trim().is_empty() || v.reasons.iter().any(|r| r.contains("keep it")),
+        "{text:?}"
+    );
     assert!(!v.reasons.is_empty(), "{text:?}");
     assert!(
         v.sentences
@@ -80,7 +84,7 @@ fn no_words_means_no_question(#[case] text: &str) {
         v.reasons
     );
     let p = judge_pitch(text);
-    assert_eq!(p.label, PitchLabel::Balanced);
+    assert_eq!(p.label, PitchLabel::Empty);
 }
 
 #[test]

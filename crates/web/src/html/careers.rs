@@ -13,7 +13,7 @@ use ladderless_core::careers::{MoveGroups, TargetSuggestions};
 use ladderless_core::catalogue::RoleSummary;
 use ladderless_core::growth::Growth;
 use ladderless_core::path_links::{Closer, LinkIndex};
-use ladderless_graph::{Move, Path, Source};
+use ladderless_graph::{Move, MoveKind, Path, Source};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -113,7 +113,13 @@ fn curated_note(m: &Move) -> Option<String> {
     })
 }
 
-fn sections(g: MoveGroups, growth: &BTreeMap<String, Vec<Growth>>) -> Vec<Section> {
+/// The map's lists, in the order the viewer's own ranking suggests (`order`), or strongest
+/// first when they have not ranked the factors: never "up" first by assumption.
+fn sections(
+    g: MoveGroups,
+    growth: &BTreeMap<String, Vec<Growth>>,
+    order: Option<[MoveKind; 3]>,
+) -> Vec<Section> {
     let lines = |moves: Vec<Move>| -> Vec<MoveLine> {
         moves
             .into_iter()
@@ -124,7 +130,17 @@ fn sections(g: MoveGroups, growth: &BTreeMap<String, Vec<Growth>>) -> Vec<Sectio
             })
             .collect()
     };
-    vec![
+    let best = |moves: &[Move]| moves.iter().map(|m| m.score).fold(f32::MIN, f32::max);
+    let mut ranked = [
+        (MoveKind::Sideways, best(&g.sideways)),
+        (MoveKind::Across, best(&g.across)),
+        (MoveKind::Up, best(&g.up)),
+    ];
+    match order {
+        Some(order) => ranked.sort_by_key(|(k, _)| order.iter().position(|o| o == k)),
+        None => ranked.sort_by(|a, b| b.1.total_cmp(&a.1)),
+    }
+    let mut sections = vec![
         Section {
             heading: "Up",
             kind: "up",
@@ -140,7 +156,9 @@ fn sections(g: MoveGroups, growth: &BTreeMap<String, Vec<Growth>>) -> Vec<Sectio
             kind: "across",
             moves: lines(g.across),
         },
-    ]
+    ];
+    sections.sort_by_key(|s| ranked.iter().position(|(k, _)| k.as_str() == s.kind));
+    sections
 }
 
 fn short(label: &str) -> String {
@@ -261,7 +279,10 @@ pub async fn map(
         .as_ref()
         .map(|g| layout(g, &growth))
         .unwrap_or_default();
-    let sections = groups.map(|g| sections(g, &growth)).unwrap_or_default();
+    let order = state.app.move_order(&s.actor).await?;
+    let sections = groups
+        .map(|g| sections(g, &growth, order))
+        .unwrap_or_default();
     let is_mine = mine.as_deref() == Some(code.as_str());
     let targets = if is_mine && !preparing {
         state.app.suggest_targets(&s.actor).await?

@@ -83,6 +83,7 @@ pub async fn pitch(
             }
             ladderless_domain::coach::PitchLabel::SelfFocused => "Mostly about you",
             ladderless_domain::coach::PitchLabel::Balanced => "A mix of both",
+            ladderless_domain::coach::PitchLabel::Empty => "Nothing to weigh yet",
         };
         PitchShown {
             self_pct: pct(v.self_share),

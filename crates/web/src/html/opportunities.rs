@@ -358,6 +358,7 @@ impl OpportunityPage {
             Some(PitchLabel::Customer) => "Customer-focused",
             Some(PitchLabel::SelfFocused) => "Self-focused",
             Some(PitchLabel::Balanced) => "Balanced",
+            Some(PitchLabel::Empty) => "Nothing to weigh yet",
             None => "",
         }
     }

@@ -288,3 +288,69 @@ async fn every_career_owner_api_route_is_documented() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn blame_is_flagged_and_good_words_are_not_echoed_back() {
+    each_backend(|s| async move {
+        let c = s.client();
+        let t = token_for(&s, "eve@example.org").await?;
+        let blame = "Why did you let the release process get this bad?";
+        let v = c
+            .api_post_json("/api/v1/coach/question", &t, &json!({ "text": blame }))
+            .await?
+            .json();
+        check!(
+            v["blaming"] == true && v["reword"] == true && v["reframe"] != blame,
+            "blame: {v}"
+        );
+        let good = "What is slowing your team down at the moment?";
+        let v = c
+            .api_post_json("/api/v1/coach/question", &t, &json!({ "text": good }))
+            .await?
+            .json();
+        check!(
+            v["blaming"] == false && v["reword"] == false && v["reframe"] != good,
+            "good question: {v}"
+        );
+        let v = c
+            .api_post_json("/api/v1/coach/pitch", &t, &json!({ "text": "" }))
+            .await?
+            .json();
+        check!(
+            v["label"] == "empty" && v["customer_share"] == 0.0,
+            "empty pitch: {v}"
+        );
+        let v = c
+            .api_post_json(
+                "/api/v1/coach/pitch",
+                &t,
+                &json!({ "text": "Nobody here ever gives me a chance." }),
+            )
+            .await?
+            .json();
+        check!(
+            v["phrases_to_reconsider"]
+                .as_array()
+                .is_some_and(|a| !a.is_empty()),
+            "complaint: {v}"
+        );
+        c.sign_in("eve@example.org", PASSWORD).await?;
+        let r = c
+            .get("/coach?text=Why+did+you+let+the+release+process+get+this+bad%3F")
+            .await?;
+        check!(
+            r.status == 200 && r.body.contains("Sounds like blame"),
+            "coach page: {}",
+            r.status
+        );
+        let r = c
+            .get("/coach/pitch?text=The+meeting+is+on+Tuesday.")
+            .await?;
+        check!(
+            r.status == 200 && r.body.contains("Nothing to weigh yet") && !r.body.contains("0%"),
+            "empty pitch page"
+        );
+        Ok(())
+    })
+    .await
+}

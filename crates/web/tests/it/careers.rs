@@ -47,6 +47,56 @@ async fn the_map_centres_on_my_role_and_re_centres_on_another() -> anyhow::Resul
 }
 
 #[tokio::test]
+async fn the_map_follows_my_ranking_and_never_assumes_up() -> anyhow::Result<()> {
+    let s = server().await?;
+    let c = s.client();
+    c.sign_in("eve@example.org", PASSWORD).await?;
+    let at = |body: &str, kind: &str| body.find(&format!("<h2 id=\"h-{kind}\">"));
+    // unranked: the lists come strongest first, so "up" leads only when its best move is best
+    let body = c.get("/map").await?.body;
+    check!(at(&body, "up").is_some(), "up is still shown");
+    c.get("/compass").await?;
+    let rank = |first: &'static str| {
+        let rest = ["status", "autonomy", "meaning", "learning"]
+            .into_iter()
+            .filter(move |f| *f != first);
+        std::iter::once(first)
+            .chain(rest)
+            .map(|f| ("order", f))
+            .collect::<Vec<_>>()
+    };
+    check!(
+        c.post_form("/compass/factors", &rank("autonomy"))
+            .await?
+            .status
+            == 303,
+        "ranked autonomy first"
+    );
+    let body = c.get("/map").await?.body;
+    check!(
+        at(&body, "sideways") < at(&body, "up") && at(&body, "across") < at(&body, "up"),
+        "autonomy is earned by how one works, not by rank: up comes last"
+    );
+    check!(
+        !body.contains("senior roles"),
+        "no factor equated with seniority"
+    );
+    check!(
+        c.post_form("/compass/factors", &rank("learning"))
+            .await?
+            .status
+            == 303,
+        "ranked learning first"
+    );
+    let body = c.get("/map").await?.body;
+    check!(
+        at(&body, "across") < at(&body, "sideways") && at(&body, "sideways") < at(&body, "up"),
+        "learning: across first"
+    );
+    Ok(())
+}
+
+#[tokio::test]
 async fn paths_to_a_target_show_steps_and_skill_gaps() -> anyhow::Result<()> {
     let s = server().await?;
     let c = s.client();
