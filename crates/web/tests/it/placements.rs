@@ -1,0 +1,166 @@
+//! Placements through the core use cases on both databases: who may post, who may see a draft,
+//! who may change or delete one, field errors naming the field, and browsing with search.
+
+use crate::career_owner_support::actor;
+use ladderless_core::CoreError;
+use ladderless_core::placements::{ANYONE_POSTS, PlacementInput, SkillInput};
+use ladderless_store::placements::PlacementQuery;
+use ladderless_testkit::{check, each_backend};
+
+fn input(title: &str, status: &str) -> PlacementInput {
+    PlacementInput {
+        title: title.into(),
+        description: "Two weeks cleaning the billing data with the finance team.".into(),
+        kind: "project".into(),
+        status: status.into(),
+        offers_autonomy: "strong".into(),
+        hours_per_week: "8".into(),
+        duration_weeks: "6".into(),
+        location: "Leeds".into(),
+        work_mode: "hybrid".into(),
+        places: "1".into(),
+        ..Default::default()
+    }
+}
+
+#[tokio::test]
+async fn placements_are_posted_browsed_and_kept_to_their_owner() {
+    each_backend(|s| async move {
+        let eve = actor(&s, "eve@example.org").await?;
+        let sid = actor(&s, "sid@example.org").await?;
+        let ann = {
+            let mut a = actor(&s, "ann@example.org").await?;
+            a.person.is_talent_admin = true;
+            a
+        };
+        let app = &s.app;
+        let open = app
+            .create_placement(&eve, &input("Billing data sprint", "open"))
+            .await?;
+        let draft = app
+            .create_placement(&eve, &input("Quiet draft", ""))
+            .await?;
+
+        // Sid sees the open one, never the draft; cannot change or delete either.
+        check!(
+            app.placement_detail(&sid, open.id).await.is_ok(),
+            "open is visible"
+        );
+        check!(
+            matches!(
+                app.placement_detail(&sid, draft.id).await,
+                Err(CoreError::NotFound)
+            ),
+            "draft hidden"
+        );
+        check!(
+            app.placement_detail(&ann, draft.id).await.is_ok(),
+            "talent admin sees drafts"
+        );
+        check!(
+            matches!(
+                app.update_placement(&sid, open.id, &input("Mine now", "open"))
+                    .await,
+                Err(CoreError::Forbidden)
+            ),
+            "sid cannot edit"
+        );
+        check!(
+            matches!(
+                app.delete_placement(&sid, open.id).await,
+                Err(CoreError::Forbidden)
+            ),
+            "sid cannot delete"
+        );
+        check!(
+            matches!(
+                app.delete_placement(&sid, draft.id).await,
+                Err(CoreError::NotFound)
+            ),
+            "sid cannot find the draft"
+        );
+
+        // Browsing lists open placements only, and search finds words and word starts.
+        let all = app
+            .browse_placements(&sid, &PlacementQuery::default(), 50, 0)
+            .await?;
+        check!(
+            all.len() == 1 && all[0].id == open.id,
+            "only the open one: {all:?}"
+        );
+        let q = PlacementQuery {
+            q: "bill".into(),
+            ..Default::default()
+        };
+        check!(
+            app.browse_placements(&sid, &q, 50, 0).await?.len() == 1,
+            "prefix search"
+        );
+        let q = PlacementQuery {
+            q: "nothing-like-it".into(),
+            ..Default::default()
+        };
+        check!(
+            app.browse_placements(&sid, &q, 50, 0).await?.is_empty(),
+            "no match"
+        );
+
+        // The owner changes it; a status move that is not allowed is a field error.
+        let changed = app
+            .update_placement(&eve, open.id, &input("Billing data month", "filled"))
+            .await?;
+        check!(changed.title == "Billing data month", "updated");
+        match app
+            .update_placement(&eve, draft.id, &input("Quiet draft", "filled"))
+            .await
+        {
+            Err(CoreError::Invalid(e)) => check!(e.get("status").is_some(), "{e:?}"),
+            other => anyhow::bail!("expected a status error, got {other:?}"),
+        }
+
+        // Bad input names each field.
+        let mut bad = input("", "open");
+        bad.hours_per_week = "99".into();
+        bad.skills_needed = vec![SkillInput {
+            label: "Not a real skill at all".into(),
+            level: "9".into(),
+            ..Default::default()
+        }];
+        bad.directions = vec!["not-an-id".into()];
+        match app.create_placement(&eve, &bad).await {
+            Err(CoreError::Invalid(e)) => {
+                for f in [
+                    "title",
+                    "hours_per_week",
+                    "skills_needed[0].skill",
+                    "skills_needed[0].level",
+                    "directions[0]",
+                ] {
+                    check!(e.get(f).is_some(), "{f} missing from {e:?}");
+                }
+            }
+            other => anyhow::bail!("expected field errors, got {other:?}"),
+        }
+
+        // With the organisation setting off, an employee may no longer post; a talent admin may.
+        app.store
+            .set_setting(ANYONE_POSTS, "false", app.now())
+            .await?;
+        check!(
+            matches!(
+                app.create_placement(&sid, &input("Gig", "open")).await,
+                Err(CoreError::Forbidden)
+            ),
+            "setting off"
+        );
+        check!(
+            app.create_placement(&ann, &input("Gig", "open"))
+                .await
+                .is_ok(),
+            "admin still posts"
+        );
+        app.delete_placement(&eve, draft.id).await?;
+        Ok(())
+    })
+    .await;
+}
