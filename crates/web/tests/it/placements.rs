@@ -164,3 +164,94 @@ async fn placements_are_posted_browsed_and_kept_to_their_owner() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn the_placements_api_posts_lists_and_refuses_others() {
+    each_backend(|s| async move {
+        let eve = ladderless_testkit::token_for(&s, "eve@example.org").await?;
+        let sid = ladderless_testkit::token_for(&s, "sid@example.org").await?;
+        let c = s.client();
+        let body = serde_json::json!({
+            "title": "Billing data sprint", "kind": "gig", "status": "open",
+            "hours_per_week": "4", "duration_weeks": "2", "places": "1",
+            "work_mode": "remote", "offers_learning": "strong",
+        });
+        let r = c.api_post_json("/api/v1/placements", &eve, &body).await?;
+        check!(r.status == 201, "create: {} {}", r.status, r.body);
+        let id = r.json()["id"].as_str().unwrap_or_default().to_string();
+        let r = c.api_get(&format!("/api/v1/placements/{id}"), &sid).await?;
+        check!(
+            r.status == 200 && r.json()["offers_learning"] == "strong",
+            "get: {}",
+            r.body
+        );
+        let r = c
+            .api_get("/api/v1/placements?q=billing&kind=gig", &sid)
+            .await?;
+        check!(
+            r.status == 200 && r.json()["items"].as_array().map(Vec::len) == Some(1),
+            "list: {}",
+            r.body
+        );
+        let r = c
+            .api_get("/api/v1/placements?kind=opportunity", &sid)
+            .await?;
+        check!(
+            r.status == 422 && r.body.contains("kind"),
+            "bad kind: {} {}",
+            r.status,
+            r.body
+        );
+
+        let r = ladderless_testkit::send(
+            &c,
+            "PUT",
+            &format!("/api/v1/placements/{id}"),
+            &sid,
+            Some(body.clone()),
+        )
+        .await?;
+        check!(
+            r.status == 403,
+            "someone else cannot change it: {}",
+            r.status
+        );
+        let mut changed = body.clone();
+        changed["title"] = "Billing data fortnight".into();
+        let r = ladderless_testkit::send(
+            &c,
+            "PUT",
+            &format!("/api/v1/placements/{id}"),
+            &eve,
+            Some(changed),
+        )
+        .await?;
+        check!(
+            r.status == 200 && r.json()["title"] == "Billing data fortnight",
+            "owner changes it: {}",
+            r.body
+        );
+
+        let mut draft = body.clone();
+        draft["status"] = "draft".into();
+        let r = c.api_post_json("/api/v1/placements", &eve, &draft).await?;
+        let draft_id = r.json()["id"].as_str().unwrap_or_default().to_string();
+        let r = c
+            .api_get(&format!("/api/v1/placements/{draft_id}"), &sid)
+            .await?;
+        check!(r.status == 404, "a draft stays private: {}", r.status);
+
+        let mut bad = body.clone();
+        bad["hours_per_week"] = "80".into();
+        bad["title"] = "".into();
+        let r = c.api_post_json("/api/v1/placements", &eve, &bad).await?;
+        check!(
+            r.status == 422 && r.body.contains("hours_per_week") && r.body.contains("title"),
+            "field errors: {} {}",
+            r.status,
+            r.body
+        );
+        Ok(())
+    })
+    .await;
+}
