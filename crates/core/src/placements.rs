@@ -398,3 +398,171 @@ impl App {
         Ok((p, skills, directions, doc))
     }
 }
+
+/// A placement recommended to the viewer, with its explanation in plain words.
+#[derive(Debug, Clone)]
+pub struct Recommended {
+    /// The placement.
+    pub placement: Placement,
+    /// Its score (the sum of the points below).
+    pub score: i32,
+    /// Each reason with its points.
+    pub reasons: Vec<(String, i32)>,
+}
+
+impl App {
+    /// The actor's own matching profile: only their own data, for their own eyes.
+    async fn own_seeker(
+        &self,
+        actor: &Actor,
+    ) -> CoreResult<ladderless_domain::placement::matching::Seeker> {
+        use ladderless_domain::compass::Ranking;
+        use ladderless_domain::placement::matching::{Feedback, Seeker};
+        let mut s = Seeker::default();
+        for k in self.store.person_skills(actor.id()).await? {
+            if k.want_to_grow {
+                s.grow.insert(k.skill_id.clone());
+            }
+            s.skills.insert(k.skill_id, k.level);
+        }
+        s.ranking = self
+            .store
+            .compass(actor.id())
+            .await?
+            .and_then(|c| Ranking::from_stored(&c.ranking));
+        s.hours_available = self
+            .store
+            .placement_profile(actor.id())
+            .await?
+            .hours_available;
+        s.feedback = self
+            .store
+            .not_for_me_of(actor.id())
+            .await?
+            .into_iter()
+            .map(|n| Feedback {
+                placement: n.placement_id,
+                kind: n.kind,
+                hours_per_week: n.hours_per_week,
+                reason: n.reason,
+            })
+            .collect();
+        Ok(s)
+    }
+
+    /// The open placements best for the actor, best first, each with its explanation. Their
+    /// own placements are left out.
+    pub async fn recommended_placements(
+        &self,
+        actor: &Actor,
+        limit: usize,
+    ) -> CoreResult<Vec<Recommended>> {
+        use ladderless_domain::placement::matching::{Index, PlacementCard, Voice};
+        use ladderless_domain::placement::{Offers, SkillUse};
+        use std::collections::HashMap;
+        let rows = self.store.open_placements().await?;
+        let mut skills: HashMap<PlacementId, Vec<PlacementSkill>> = HashMap::new();
+        for s in self.store.open_placement_skills().await? {
+            skills.entry(s.placement_id).or_default().push(s);
+        }
+        let mut dirs: HashMap<PlacementId, Vec<Uuid>> = HashMap::new();
+        for (p, d) in self.store.open_placement_directions().await? {
+            dirs.entry(p).or_default().push(d);
+        }
+        let taken: HashMap<PlacementId, i64> =
+            self.store.accepted_counts().await?.into_iter().collect();
+        let cards = rows.iter().map(|p| {
+            let ks = skills.remove(&p.id).unwrap_or_default();
+            PlacementCard {
+                id: p.id,
+                kind: p.kind,
+                status: p.status,
+                needed: ks
+                    .iter()
+                    .filter(|k| k.skill_use == SkillUse::Needed)
+                    .map(|k| (k.skill_id.clone(), k.level))
+                    .collect(),
+                learn: ks
+                    .iter()
+                    .filter(|k| k.skill_use == SkillUse::Learn)
+                    .map(|k| k.skill_id.clone())
+                    .collect(),
+                offers: Offers([
+                    p.offers_status,
+                    p.offers_autonomy,
+                    p.offers_meaning,
+                    p.offers_learning,
+                ]),
+                directions: dirs.remove(&p.id).unwrap_or_default(),
+                hours_per_week: p.hours_per_week,
+                closes_on: p.closes_on,
+                places_left: p.places - taken.get(&p.id).copied().unwrap_or(0) as i32,
+            }
+        });
+        let index = Index::build(cards);
+        let seeker = self.own_seeker(actor).await?;
+        let mine: std::collections::HashSet<PlacementId> = rows
+            .iter()
+            .filter(|p| p.owner_id == actor.id())
+            .map(|p| p.id)
+            .collect();
+        let today = self.now().date();
+        let recs = index.recommend(&seeker, today, limit, &|id| mine.contains(&id));
+        let by_id: HashMap<PlacementId, &Placement> = rows.iter().map(|p| (p.id, p)).collect();
+        let mut labels: HashMap<String, String> = HashMap::new();
+        let mut titles: HashMap<Uuid, String> = HashMap::new();
+        let mut out = Vec::new();
+        for r in recs {
+            for c in &r.score.parts {
+                match &c.part {
+                    ladderless_domain::placement::matching::Part::Skill { skill, .. }
+                    | ladderless_domain::placement::matching::Part::Growth { skill } => {
+                        if !labels.contains_key(skill) {
+                            let l = self.skill_label(skill).await?;
+                            labels.insert(skill.clone(), l);
+                        }
+                    }
+                    ladderless_domain::placement::matching::Part::Direction { direction } => {
+                        if !titles.contains_key(direction) {
+                            let t = self.store.direction(*direction).await?.title;
+                            titles.insert(*direction, t);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            let name = |id: &str| labels.get(id).cloned().unwrap_or_else(|| id.to_string());
+            let dir = |id: Uuid| titles.get(&id).cloned().unwrap_or_default();
+            let reasons = r
+                .score
+                .parts
+                .iter()
+                .map(|c| (c.describe(Voice::Mine, &name, &dir), c.points))
+                .collect();
+            if let Some(p) = by_id.get(&r.placement) {
+                out.push(Recommended {
+                    placement: (*p).clone(),
+                    score: r.score.total,
+                    reasons,
+                });
+            }
+        }
+        Ok(out)
+    }
+
+    /// Mark a placement the actor can see "not for me"; the next recommendations change at once.
+    pub async fn not_for_me(&self, actor: &Actor, id: PlacementId, reason: &str) -> CoreResult<()> {
+        use ladderless_domain::placement::NotForMe;
+        self.visible_placement(actor, id).await?;
+        let reason = NotForMe::from_code(reason).ok_or_else(|| {
+            CoreError::field(
+                "reason",
+                format!("must be one of {}", NotForMe::CODES.join(", ")),
+            )
+        })?;
+        Ok(self
+            .store
+            .set_not_for_me(actor.id(), id, reason, self.now())
+            .await?)
+    }
+}

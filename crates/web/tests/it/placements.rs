@@ -2,6 +2,7 @@
 //! who may change or delete one, field errors naming the field, and browsing with search.
 
 use crate::career_owner_support::actor;
+use anyhow::Context;
 use ladderless_core::CoreError;
 use ladderless_core::placements::{ANYONE_POSTS, PlacementInput, SkillInput};
 use ladderless_store::placements::PlacementQuery;
@@ -250,6 +251,69 @@ async fn the_placements_api_posts_lists_and_refuses_others() {
             "field errors: {} {}",
             r.status,
             r.body
+        );
+        Ok(())
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn recommendations_explain_themselves_and_not_for_me_demotes_at_once() {
+    each_backend(|s| async move {
+        let eve = actor(&s, "eve@example.org").await?;
+        let sid = actor(&s, "sid@example.org").await?;
+        let app = &s.app;
+        let sql = app
+            .search_skills("SQL", 1)
+            .await?
+            .pop()
+            .context("a skill")?;
+        let skill = ladderless_store::skills::PersonSkill {
+            skill_id: sql.id.clone(),
+            level: 3,
+            want_to_grow: false,
+            evidence: String::new(),
+        };
+        app.store
+            .save_person_skill(sid.id(), &skill, &[], app.now())
+            .await?;
+        let mut fits = input("Reporting clean-up", "open");
+        fits.skills_needed = vec![SkillInput {
+            skill_id: sql.id.clone(),
+            level: "3".into(),
+            ..Default::default()
+        }];
+        let fits = app.create_placement(&eve, &fits).await?;
+        let other = app
+            .create_placement(&eve, &input("Office move", "open"))
+            .await?;
+        let recs = app.recommended_placements(&sid, 10).await?;
+        check!(
+            recs.len() == 2 && recs[0].placement.id == fits.id,
+            "the fitting one first"
+        );
+        check!(
+            recs[0].score == recs[0].reasons.iter().map(|r| r.1).sum::<i32>(),
+            "reasons add up"
+        );
+        check!(
+            recs[0].reasons.iter().any(|r| r.0.contains(&sql.label)),
+            "names the skill: {:?}",
+            recs[0].reasons
+        );
+        check!(
+            app.recommended_placements(&eve, 10).await?.is_empty(),
+            "never one's own"
+        );
+        app.not_for_me(&sid, fits.id, "wrong_skills").await?;
+        let recs = app.recommended_placements(&sid, 10).await?;
+        check!(recs[0].placement.id == other.id, "demoted at once");
+        check!(
+            matches!(
+                app.not_for_me(&sid, fits.id, "meh").await,
+                Err(CoreError::Invalid(_))
+            ),
+            "reason checked"
         );
         Ok(())
     })
