@@ -516,17 +516,17 @@ impl App {
             for c in &r.score.parts {
                 match &c.part {
                     ladderless_domain::placement::matching::Part::Skill { skill, .. }
-                    | ladderless_domain::placement::matching::Part::Growth { skill } => {
-                        if !labels.contains_key(skill) {
-                            let l = self.skill_label(skill).await?;
-                            labels.insert(skill.clone(), l);
-                        }
+                    | ladderless_domain::placement::matching::Part::Growth { skill }
+                        if !labels.contains_key(skill) =>
+                    {
+                        let l = self.skill_label(skill).await?;
+                        labels.insert(skill.clone(), l);
                     }
-                    ladderless_domain::placement::matching::Part::Direction { direction } => {
-                        if !titles.contains_key(direction) {
-                            let t = self.store.direction(*direction).await?.title;
-                            titles.insert(*direction, t);
-                        }
+                    ladderless_domain::placement::matching::Part::Direction { direction }
+                        if !titles.contains_key(direction) =>
+                    {
+                        let t = self.store.direction(*direction).await?.title;
+                        titles.insert(*direction, t);
                     }
                     _ => {}
                 }
