@@ -22,6 +22,7 @@ pub mod import;
 pub mod opportunities;
 pub mod path_links;
 pub mod pilots;
+pub mod placements;
 pub mod plans;
 pub mod proposals;
 pub mod search_doc;

@@ -96,6 +96,13 @@ ids! {
     DirectionId;
 }
 
+ids! {
+    /// A placement the organisation posts (project, gig, secondment, …).
+    PlacementId;
+    /// An expression of interest in a placement.
+    InterestId;
+}
+
 #[cfg(test)]
 mod tests {
     use super::{PersonId, PlanId};

@@ -9,5 +9,6 @@ pub mod ids;
 pub mod import;
 pub mod opportunity;
 pub mod org;
+pub mod placement;
 pub mod plan;
 pub mod rng;

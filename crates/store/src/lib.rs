@@ -29,6 +29,7 @@ pub mod people;
 #[macro_use]
 pub mod roles;
 pub mod pilots;
+pub mod placements;
 pub mod plans;
 pub mod proposals;
 pub mod search;

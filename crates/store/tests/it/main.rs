@@ -6,5 +6,6 @@ mod conformance_career_customers;
 mod conformance_curated;
 mod conformance_opportunities;
 mod conformance_opportunity_links;
+mod conformance_placements;
 mod conformance_plans;
 mod migrations_match;

@@ -15,6 +15,7 @@ pub mod opportunities;
 pub mod ops;
 pub mod people;
 pub mod pilots;
+pub mod placements;
 pub mod plans;
 pub mod proposals;
 pub mod records;

@@ -7,7 +7,7 @@ use super::op::Param::{Bool, Count, Int, OneOf, Text};
 use super::op::{ApiOp, op};
 use super::{
     careers, coach, compass, conversations, curated, customers, directions, imports, me, openapi,
-    opportunities, people, pilots, plans, proposals, roles, settings, skills, teams,
+    opportunities, people, pilots, placements, plans, proposals, roles, settings, skills, teams,
 };
 
 /// Every operation of the API, in the order the document lists them.
@@ -345,6 +345,23 @@ pub fn all() -> Vec<ApiOp> {
             .summary("Log a review: the owner, or the manager of a plan shared with them")
             .json("ReviewBody")
             .created("ReviewRow")
+            .also(&[403]),
+        op(Get, "/placements", placements::list)
+            .summary("Open placements (projects, gigs, shadowing, secondments, …), searched by words and filtered by type, skill, location and hours a week")
+            .query(&[("q", Text), ("kind", Text), ("skill", Text), ("location", Text), ("max_hours", Int), ("page", Int)])
+            .ok("PlacementList"),
+        op(Post, "/placements", placements::create)
+            .summary("Post a placement (talent admins, managers, and any employee while the organisation allows it)")
+            .json("PlacementBody")
+            .created("Placement")
+            .also(&[403]),
+        op(Get, "/placements/{id}", placements::get)
+            .summary("A placement with its skills and directions (a draft: its owner and talent admins only)")
+            .ok("Placement"),
+        op(Put, "/placements/{id}", placements::update)
+            .summary("Change one's own placement (talent admins: any); the status moves draft → open → filled or closed")
+            .json("PlacementBody")
+            .ok("Placement")
             .also(&[403]),
         op(Get, "/openapi.json", openapi::openapi)
             .summary("This document")

@@ -14,6 +14,23 @@ pub fn schemas() -> Map<String, Value> {
     let mut put = |name: &str, v: Value| {
         m.insert(name.to_string(), v);
     };
+    put("PlacementList", items("Placement"));
+    put(
+        "PlacementSkill",
+        obj(json!({ "skill_id": text(), "level": int() })),
+    );
+    put(
+        "Placement",
+        obj(json!({
+            "id": text(), "owner_id": text(), "kind": text(), "status": text(), "title": text(),
+            "description": text(), "offers_status": text(), "offers_autonomy": text(),
+            "offers_meaning": text(), "offers_learning": text(), "hours_per_week": int(),
+            "duration_weeks": int(), "location": text(), "work_mode": text(), "places": int(),
+            "closes_on": { "type": "string", "nullable": true },
+            "skills_needed": arr(r("PlacementSkill")), "skills_to_learn": arr(r("PlacementSkill")),
+            "directions": arr(text()),
+        })),
+    );
     put("Error", error());
     put(
         "Me",

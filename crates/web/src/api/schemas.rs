@@ -291,5 +291,34 @@ pub fn requests() -> Map<String, Value> {
         "role_start_date": date(), "location": text() }),
         ),
     );
+    {
+        use ladderless_domain::placement::{Offer, PlacementKind, PlacementStatus, WorkMode};
+        let offer = codes(Offer::CODES.iter().copied());
+        let skill = json!({ "type": "object", "properties": {
+            "skill_id": text(), "label": text(), "level": text() } });
+        put(
+            "PlacementBody",
+            object(
+                &[
+                    "title",
+                    "kind",
+                    "hours_per_week",
+                    "duration_weeks",
+                    "places",
+                ],
+                json!({
+            "title": text(), "description": text(),
+            "kind": codes(PlacementKind::CODES.iter().copied()),
+            "status": codes(PlacementStatus::CODES.iter().copied()),
+            "offers_status": offer, "offers_autonomy": offer, "offers_meaning": offer, "offers_learning": offer,
+            "hours_per_week": text(), "duration_weeks": text(), "location": text(),
+            "work_mode": codes(WorkMode::CODES.iter().copied()), "places": text(),
+            "closes_on": text(),
+            "skills_needed": { "type": "array", "items": skill },
+            "skills_to_learn": { "type": "array", "items": skill },
+            "directions": { "type": "array", "items": uuid() } }),
+            ),
+        );
+    }
     m
 }

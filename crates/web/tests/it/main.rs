@@ -21,6 +21,7 @@ mod org_chart;
 mod pages;
 mod people_keys;
 mod pilots_api;
+mod placements;
 mod plans;
 mod plans_paths;
 mod proposal_settings;
