@@ -123,6 +123,44 @@ pub enum Command {
     Token(TokenCommand),
     /// Print the best next moves (up, sideways, across) from one role or from every role.
     Moves(MovesArgs),
+    /// The background job queue: list jobs, run one now.
+    #[command(subcommand)]
+    Jobs(JobsCommand),
+}
+
+/// `jobs` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum JobsCommand {
+    /// The jobs this version knows, then the queue's newest jobs.
+    List {
+        /// Only jobs whose last attempt failed (dead, or waiting for a retry).
+        #[arg(long)]
+        failed: bool,
+        /// How many jobs to show.
+        #[arg(long, default_value_t = 50)]
+        limit: i64,
+    },
+    /// Run one job now, in this process, and report its result (recorded in the queue).
+    Run {
+        /// The job, e.g. sessions.purge (see `ladderless jobs list`).
+        name: String,
+    },
+}
+
+/// The worker pool and schedules of `serve`. An interval is a whole number and a unit
+/// (30s, 5m, 1h, 1d); blank turns the schedule off.
+#[derive(Debug, Args, Clone)]
+pub struct JobArgs {
+    /// Job workers in this server (0: this server runs no jobs; another one or the CLI must).
+    #[arg(long, env = "LADDERLESS_WORKERS", default_value_t = 2)]
+    pub workers: usize,
+    /// How often the career graph is rebuilt when the organisation's data changed (it is
+    /// always built once at start).
+    #[arg(long, env = "LADDERLESS_GRAPH_REFRESH_EVERY", default_value = "5m")]
+    pub graph_refresh_every: String,
+    /// How often expired sessions and old finished jobs are removed.
+    #[arg(long, env = "LADDERLESS_SESSION_PURGE_EVERY", default_value = "1h")]
+    pub session_purge_every: String,
 }
 
 /// `moves` options.
@@ -157,6 +195,8 @@ pub struct ServeArgs {
     pub demo_people: usize,
     #[command(flatten)]
     pub web: WebArgs,
+    #[command(flatten)]
+    pub jobs: JobArgs,
 }
 
 /// Settings of the web server (shown by `ladderless config`).
@@ -228,6 +268,8 @@ pub struct ConfigArgs {
     pub bind: String,
     #[command(flatten)]
     pub web: WebArgs,
+    #[command(flatten)]
+    pub jobs: JobArgs,
 }
 
 /// `import` subcommands.

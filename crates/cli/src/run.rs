@@ -1,8 +1,8 @@
 //! Carrying out each command.
 
 use crate::config::{
-    Cli, Command, ConfigArgs, Global, ImportCommand, LogFormat, MovesArgs, ServeArgs, TokenCommand,
-    WebArgs,
+    Cli, Command, ConfigArgs, Global, ImportCommand, JobArgs, JobsCommand, LogFormat, MovesArgs,
+    ServeArgs, TokenCommand, WebArgs,
 };
 use anyhow::Context;
 use ladderless_core::App;
@@ -195,6 +195,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Config(args) => print_config(&cli.global, &args),
         Command::Moves(args) => moves(&cli.global, args).await,
+        Command::Jobs(cmd) => jobs(&cli.global, cmd).await,
         Command::Token(TokenCommand::Create { email, name }) => {
             let Some((_, store)) = open_existing(&cli.global).await? else {
                 return Err(no_database(&cli.global));
@@ -297,8 +298,9 @@ async fn serve(g: &Global, args: ServeArgs) -> anyhow::Result<()> {
     let local = listener.local_addr()?;
     let config = web_config(&args.web, &local)?;
     let options = serve_options(&args.web);
+    let pool = pool_config(&args.jobs)?;
     let router = ladderless_web::router(app.clone(), config);
-    spawn_housekeeping(app.clone());
+    ladderless_core::jobs::spawn_pool(app.clone(), pool);
     println!(
         "Ladderless is ready at http://{local} (database: {}; started in {} ms)",
         loc.describe(),
@@ -363,6 +365,19 @@ fn print_config(g: &Global, args: &ConfigArgs) -> anyhow::Result<()> {
     println!("header_timeout_secs = {}", o.header_read_timeout.as_secs());
     println!("body_timeout_secs = {}", w.body_timeout.as_secs());
     println!("shutdown_timeout_secs = {}", o.shutdown_deadline.as_secs());
+    let pool = pool_config(&args.jobs)?;
+    println!("workers = {}", pool.workers);
+    for (name, text) in [
+        ("graph_refresh_every", &args.jobs.graph_refresh_every),
+        ("session_purge_every", &args.jobs.session_purge_every),
+    ] {
+        let shown = if text.trim().is_empty() {
+            "off"
+        } else {
+            text.trim()
+        };
+        println!("{name} = {shown}");
+    }
     for (k, v) in std::env::vars().filter(|(k, _)| k.starts_with("LADDERLESS_")) {
         let shown = if k.contains("PASSWORD") || k.contains("SECRET") || k.contains("TOKEN") {
             "****".to_string()
@@ -376,29 +391,110 @@ fn print_config(g: &Global, args: &ConfigArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Build the career graph now and refresh it every few minutes; remove expired sessions hourly.
-fn spawn_housekeeping(app: App) {
-    let graph_app = app.clone();
-    tokio::spawn(async move {
-        let mut tick = tokio::time::interval(std::time::Duration::from_secs(300));
-        loop {
-            tick.tick().await;
-            if let Err(e) = graph_app.refresh_graph().await {
-                tracing::warn!(error = %e, "career graph refresh failed");
-            }
+/// The worker pool of `serve` from its flags; a bad interval names its flag.
+fn pool_config(j: &JobArgs) -> anyhow::Result<ladderless_core::jobs::PoolConfig> {
+    use ladderless_core::jobs::{GRAPH_REFRESH, PoolConfig, SESSION_PURGE, Schedule};
+    let mut schedules = Vec::new();
+    for (flag, name, text) in [
+        (
+            "--graph-refresh-every",
+            GRAPH_REFRESH,
+            &j.graph_refresh_every,
+        ),
+        (
+            "--session-purge-every",
+            SESSION_PURGE,
+            &j.session_purge_every,
+        ),
+    ] {
+        let every = ladderless_domain::jobs::parse_every(text)
+            .map_err(|e| anyhow::anyhow!("{flag}: {e}"))?;
+        if let Some(every) = every {
+            schedules.push(Schedule {
+                name: name.to_string(),
+                every,
+            });
         }
-    });
-    tokio::spawn(async move {
-        let mut tick = tokio::time::interval(std::time::Duration::from_secs(3600));
-        loop {
-            tick.tick().await;
-            match app.store.purge_sessions(app.now()).await {
-                Ok(n) if n > 0 => tracing::info!(removed = n, "expired sessions removed"),
-                Ok(_) => {}
-                Err(e) => tracing::warn!(error = %e, "session purge failed"),
+    }
+    Ok(PoolConfig {
+        process: ladderless_core::jobs::process_name("serve"),
+        workers: j.workers,
+        schedules,
+        poll: std::time::Duration::from_secs(1),
+    })
+}
+
+/// `ladderless jobs …`.
+async fn jobs(g: &Global, cmd: JobsCommand) -> anyhow::Result<()> {
+    use ladderless_core::jobs::{KNOWN, Outcome};
+    use ladderless_store::jobs::JobFilter;
+    let Some((_, store)) = open_existing(g).await? else {
+        return Err(no_database(g));
+    };
+    store.migrate().await?;
+    let app = App::new(store);
+    let result = match cmd {
+        JobsCommand::List { failed, limit } => {
+            println!("Jobs:");
+            for (name, what) in KNOWN {
+                println!("  {name:<22} {what}");
             }
+            let filter = if failed {
+                JobFilter::Failed
+            } else {
+                JobFilter::Recent
+            };
+            let listed = app.jobs_for_operator(filter, limit.max(1)).await;
+            listed.map_err(anyhow::Error::from).map(|list| {
+                if list.is_empty() {
+                    println!(
+                        "The queue holds no {}jobs.",
+                        if failed { "failed " } else { "" }
+                    );
+                } else {
+                    println!(
+                        "\n{:<36}  {:<22} {:<8} {:>8}  {:<25}  last error",
+                        "id", "name", "state", "attempts", "run at"
+                    );
+                    for j in list {
+                        let run_at = j
+                            .run_at
+                            .format(&time::format_description::well_known::Rfc3339)
+                            .unwrap_or_default();
+                        println!(
+                            "{}  {:<22} {:<8} {:>4}/{:<3}  {:<25}  {}",
+                            j.id,
+                            j.name,
+                            j.state.code(),
+                            j.attempts,
+                            j.max_attempts,
+                            run_at,
+                            j.last_error
+                        );
+                    }
+                }
+            })
         }
-    });
+        JobsCommand::Run { name } => match app.run_job_now(&name).await {
+            Ok(Outcome::Done { summary, .. }) => {
+                println!("{name}: {summary}");
+                Ok(())
+            }
+            Ok(Outcome::Dead { error, .. } | Outcome::Retry { error, .. }) => {
+                Err(anyhow::anyhow!("{name} failed: {error}"))
+            }
+            Ok(Outcome::LostLease { .. }) => Err(anyhow::anyhow!(
+                "{name}: another worker took the job over before it finished"
+            )),
+            Err(ladderless_core::CoreError::Invalid(e)) => Err(anyhow::anyhow!(
+                "{}",
+                e.get("name").unwrap_or("the job name is not known")
+            )),
+            Err(e) => Err(e.into()),
+        },
+    };
+    app.store.close().await;
+    result
 }
 
 /// Resolve on SIGINT or SIGTERM; in-flight requests then finish.

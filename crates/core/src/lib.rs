@@ -19,6 +19,7 @@ pub mod directory;
 mod error;
 pub mod growth;
 pub mod import;
+pub mod jobs;
 pub mod opportunities;
 pub mod path_links;
 pub mod pilots;

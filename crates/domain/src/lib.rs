@@ -7,6 +7,7 @@ pub mod direction;
 pub mod fields;
 pub mod ids;
 pub mod import;
+pub mod jobs;
 pub mod opportunity;
 pub mod org;
 pub mod placement;

@@ -22,6 +22,7 @@ pub mod customers;
 pub mod directions;
 mod error;
 pub mod import;
+pub mod jobs;
 pub mod opportunities;
 // `people` and `roles` hold the in-transaction macros `pilots` reuses, so they come first.
 #[macro_use]

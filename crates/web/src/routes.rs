@@ -1,5 +1,6 @@
 //! The whole route table, and the layers every request passes through.
 
+use crate::html::jobs;
 use crate::html::{about, account, admin, auth, careers, home, people, roles, teams};
 use crate::html::{coach, compass, conversations, curated, customers};
 use crate::html::{directions, opportunities, pilots, plans, proposals};
@@ -94,6 +95,8 @@ pub fn router(app: App, config: WebConfig) -> Router {
         .route("/admin/people/{id}/roles", post(admin::set_roles))
         .route("/admin/people/{id}/invite", post(admin::invite))
         .route("/admin/audit", get(admin::audit))
+        .route("/admin/jobs", get(jobs::list))
+        .route("/admin/jobs/{id}/retry", post(jobs::retry))
         .route("/admin/settings", post(admin::save_settings))
         .route("/admin/catalogue", get(admin::catalogue))
         .route("/admin/catalogue/roles", post(admin::create_role))

@@ -13,6 +13,7 @@ pub mod customers;
 pub mod directions;
 pub mod forms;
 pub mod home;
+pub mod jobs;
 pub mod notice;
 pub mod opportunities;
 pub mod people;

@@ -73,6 +73,7 @@ notices! {
     PlanPrivate => "plan_private", "The plan is private again.";
     PlanDeleted => "plan_deleted", "Plan deleted.";
     ReviewSaved => "review_saved", "Review logged.";
+    JobRetried => "job_retried", "The job is queued again with a fresh set of attempts.";
 }
 
 impl Notice {

@@ -12,6 +12,7 @@ mod career_owner_support;
 mod careers;
 mod curated_moves;
 mod import;
+mod jobs;
 mod layering;
 mod notices;
 mod opportunities;
