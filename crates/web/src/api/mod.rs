@@ -51,6 +51,10 @@ pub async fn not_found() -> ApiError {
     ApiError::new(StatusCode::NOT_FOUND, "not_found", "no such API route")
 }
 
+/// The highest page number honoured: far beyond any real list, and small enough that
+/// `(page - 1) * per_page` can never overflow (a larger number reads as the last page there is).
+pub const MAX_PAGE: i64 = 1_000_000;
+
 /// Pagination query shared by list endpoints.
 #[derive(Debug, Default, serde::Deserialize)]
 pub struct Paging {
@@ -64,7 +68,7 @@ impl Paging {
     /// (page, per_page) with defaults and bounds.
     pub fn get(&self) -> (i64, i64) {
         (
-            self.page.unwrap_or(1).max(1),
+            self.page.unwrap_or(1).clamp(1, MAX_PAGE),
             self.per_page.unwrap_or(50).clamp(1, 200),
         )
     }

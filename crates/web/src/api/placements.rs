@@ -125,7 +125,7 @@ pub async fn list(
         max_hours: q.max_hours,
         ..Default::default()
     };
-    let page = q.page.unwrap_or(1).max(1);
+    let page = q.page.unwrap_or(1).clamp(1, super::MAX_PAGE);
     let rows = state
         .app
         .browse_placements(&actor, &query, 50, (page - 1) * 50)

@@ -319,3 +319,26 @@ async fn recommendations_explain_themselves_and_not_for_me_demotes_at_once() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn absurd_page_numbers_and_hours_are_answered_not_crashed_on() {
+    each_backend(|s| async move {
+        let eve = ladderless_testkit::token_for(&s, "eve@example.org").await?;
+        let c = s.client();
+        // found by Schemathesis: (page - 1) * 50 overflowed and answered 500
+        for q in [
+            "page=352524268557098944&max_hours=-1303503492",
+            "page=-5",
+            "page=9223372036854775807",
+        ] {
+            let r = c.api_get(&format!("/api/v1/placements?{q}"), &eve).await?;
+            check!(r.status == 200, "{q}: {}", r.status);
+        }
+        let r = c
+            .api_get("/api/v1/people?page=9223372036854775807", &eve)
+            .await?;
+        check!(r.status == 200, "people: {}", r.status);
+        Ok(())
+    })
+    .await
+}
