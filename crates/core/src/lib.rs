@@ -23,6 +23,7 @@ pub mod jobs;
 pub mod opportunities;
 pub mod path_links;
 pub mod pilots;
+pub mod placement_interests;
 pub mod placements;
 pub mod plans;
 pub mod proposals;

@@ -399,6 +399,41 @@ impl App {
     }
 }
 
+/// What the matcher knows of a placement: its row, skills, directions and accepted count.
+pub(crate) fn placement_card(
+    p: &Placement,
+    skills: &[PlacementSkill],
+    directions: Vec<Uuid>,
+    taken: i64,
+) -> ladderless_domain::placement::matching::PlacementCard {
+    use ladderless_domain::placement::Offers;
+    ladderless_domain::placement::matching::PlacementCard {
+        id: p.id,
+        kind: p.kind,
+        status: p.status,
+        needed: skills
+            .iter()
+            .filter(|k| k.skill_use == SkillUse::Needed)
+            .map(|k| (k.skill_id.clone(), k.level))
+            .collect(),
+        learn: skills
+            .iter()
+            .filter(|k| k.skill_use == SkillUse::Learn)
+            .map(|k| k.skill_id.clone())
+            .collect(),
+        offers: Offers([
+            p.offers_status,
+            p.offers_autonomy,
+            p.offers_meaning,
+            p.offers_learning,
+        ]),
+        directions,
+        hours_per_week: p.hours_per_week,
+        closes_on: p.closes_on,
+        places_left: p.places - i32::try_from(taken).unwrap_or(i32::MAX),
+    }
+}
+
 /// A placement recommended to the viewer, with its explanation in plain words.
 #[derive(Debug, Clone)]
 pub struct Recommended {
@@ -430,6 +465,12 @@ impl App {
             .compass(actor.id())
             .await?
             .and_then(|c| Ranking::from_stored(&c.ranking));
+        s.directions = self
+            .store
+            .directions_worked_towards(actor.id())
+            .await?
+            .into_iter()
+            .collect();
         s.hours_available = self
             .store
             .placement_profile(actor.id())
@@ -457,8 +498,7 @@ impl App {
         actor: &Actor,
         limit: usize,
     ) -> CoreResult<Vec<Recommended>> {
-        use ladderless_domain::placement::matching::{Index, PlacementCard, Voice};
-        use ladderless_domain::placement::{Offers, SkillUse};
+        use ladderless_domain::placement::matching::{Index, Voice};
         use std::collections::HashMap;
         let rows = self.store.open_placements().await?;
         let mut skills: HashMap<PlacementId, Vec<PlacementSkill>> = HashMap::new();
@@ -473,31 +513,8 @@ impl App {
             self.store.accepted_counts().await?.into_iter().collect();
         let cards = rows.iter().map(|p| {
             let ks = skills.remove(&p.id).unwrap_or_default();
-            PlacementCard {
-                id: p.id,
-                kind: p.kind,
-                status: p.status,
-                needed: ks
-                    .iter()
-                    .filter(|k| k.skill_use == SkillUse::Needed)
-                    .map(|k| (k.skill_id.clone(), k.level))
-                    .collect(),
-                learn: ks
-                    .iter()
-                    .filter(|k| k.skill_use == SkillUse::Learn)
-                    .map(|k| k.skill_id.clone())
-                    .collect(),
-                offers: Offers([
-                    p.offers_status,
-                    p.offers_autonomy,
-                    p.offers_meaning,
-                    p.offers_learning,
-                ]),
-                directions: dirs.remove(&p.id).unwrap_or_default(),
-                hours_per_week: p.hours_per_week,
-                closes_on: p.closes_on,
-                places_left: p.places - taken.get(&p.id).copied().unwrap_or(0) as i32,
-            }
+            let taken = taken.get(&p.id).copied().unwrap_or(0);
+            placement_card(p, &ks, dirs.remove(&p.id).unwrap_or_default(), taken)
         });
         let index = Index::build(cards);
         let seeker = self.own_seeker(actor).await?;

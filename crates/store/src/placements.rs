@@ -461,6 +461,38 @@ impl Store {
         one_row(n)
     }
 
+    /// Turn an invitation or a withdrawn interest into a fresh interest with the person's note.
+    pub async fn reopen_interest(
+        &self,
+        id: InterestId,
+        note: &str,
+        confidential: bool,
+        now: OffsetDateTime,
+    ) -> StoreResult<()> {
+        let n = on_db!(self, p => sqlx::query("UPDATE placement_interests SET note = $2, confidential = $3, status = 'pending', reason = '', decided_at = NULL, updated_at = $4 WHERE id = $1")
+            .bind(id).bind(note).bind(confidential).bind(now).execute(p).await?.rows_affected());
+        one_row(n)
+    }
+
+    /// The strategic directions a person works towards: those their leadership opportunities
+    /// serve and those their plans name as a goal (each once, in no particular order).
+    pub async fn directions_worked_towards(&self, person: Uuid) -> StoreResult<Vec<Uuid>> {
+        let from_opps: Vec<(Uuid,)> = on_db!(self, p => sqlx::query_as("SELECT DISTINCT direction_id FROM opportunities WHERE owner_id = $1 AND direction_id IS NOT NULL")
+            .bind(person).fetch_all(p).await?);
+        let from_plans: Vec<(String,)> = on_db!(self, p => sqlx::query_as("SELECT DISTINCT i.reference FROM career_plan_items i JOIN career_plans c ON c.id = i.plan_id \
+             WHERE c.owner_id = $1 AND i.kind = 'direction' AND i.reference <> ''")
+            .bind(person).fetch_all(p).await?);
+        let mut out: Vec<Uuid> = from_opps.into_iter().map(|(d,)| d).collect();
+        for (r,) in from_plans {
+            if let Ok(d) = r.trim().parse::<Uuid>()
+                && !out.contains(&d)
+            {
+                out.push(d);
+            }
+        }
+        Ok(out)
+    }
+
     /// Answer an interest; an acceptance also records the placement in the person's history,
     /// and fills the placement when `fill` is set — all in one transaction.
     pub async fn decide_interest(

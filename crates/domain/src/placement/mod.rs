@@ -152,6 +152,8 @@ code_enum! {
         Declined = "declined" => "Declined",
         /// The person took it back.
         Withdrawn = "withdrawn" => "Withdrawn",
+        /// The owner invited the person; it becomes an interest when they answer with a note.
+        Invited = "invited" => "Invited",
     }
 }
 

@@ -22,6 +22,7 @@ mod org_chart;
 mod pages;
 mod people_keys;
 mod pilots_api;
+mod placement_interests;
 mod placements;
 mod plans;
 mod plans_paths;
