@@ -314,6 +314,9 @@ mod tests {
     #[case::conversation_kind(round_trip!(crate::compass::customers::ConversationKind))]
     #[case::due(round_trip!(crate::compass::customers::Due))]
     #[case::direction_status(round_trip!(crate::direction::DirectionStatus))]
+    #[case::notify_kind(round_trip!(crate::notify::Kind))]
+    #[case::notify_channel(round_trip!(crate::notify::Channel))]
+    #[case::notify_link(round_trip!(crate::notify::LinkKind))]
     fn every_domain_enum_round_trips(#[case] check: fn()) {
         check();
     }

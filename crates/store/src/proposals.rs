@@ -124,6 +124,22 @@ impl Store {
         )
     }
 
+    /// Proposals awaiting an answer, or answered since `since`, oldest ask first (at most
+    /// `limit`): what the notification scan looks at.
+    pub async fn proposals_to_notify(
+        &self,
+        since: OffsetDateTime,
+        limit: i64,
+    ) -> StoreResult<Vec<Proposal>> {
+        let sql = format!(
+            "{SELECT} WHERE pr.status = 'awaiting' OR (pr.answered_at IS NOT NULL AND pr.answered_at >= $1 AND pr.status <> 'withdrawn') \
+             ORDER BY pr.last_asked_at, pr.id LIMIT $2"
+        );
+        Ok(
+            on_db!(self, p => sqlx::query_as(sqlx::AssertSqlSafe(sql.clone())).bind(since).bind(limit).fetch_all(p).await?),
+        )
+    }
+
     /// Every proposal (talent admins, where the organisation allows).
     pub async fn all_proposals(&self, limit: i64) -> StoreResult<Vec<Proposal>> {
         let sql = format!("{SELECT} ORDER BY pr.created_at DESC LIMIT $1");
