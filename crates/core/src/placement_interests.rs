@@ -126,7 +126,19 @@ impl App {
         Ok(placement_card(p, &skills, dirs, taken))
     }
 
-    async fn explain(
+    /// People's cards by id (ids with no card are left out).
+    async fn cards_by_id(&self, ids: &[Uuid]) -> CoreResult<HashMap<Uuid, PersonCard>> {
+        Ok(self
+            .store
+            .cards(ids)
+            .await?
+            .into_iter()
+            .map(|c| (c.id, c))
+            .collect())
+    }
+
+    /// A score's contributions in plain words for `voice`, with skill and direction names.
+    pub(crate) async fn explain(
         &self,
         parts: &[ladderless_domain::placement::matching::Contribution],
         voice: Voice,
@@ -312,13 +324,7 @@ impl App {
             .filter(|i| i.status != InterestStatus::Withdrawn)
             .collect();
         let ids: Vec<Uuid> = interests.iter().map(|i| i.person_id).collect();
-        let cards: HashMap<Uuid, PersonCard> = self
-            .store
-            .cards(&ids)
-            .await?
-            .into_iter()
-            .map(|c| (c.id, c))
-            .collect();
+        let cards = self.cards_by_id(&ids).await?;
         let mut out = Vec::new();
         for i in interests {
             let Some(person) = cards.get(&i.person_id).cloned() else {
@@ -507,13 +513,7 @@ impl App {
         }
         let best = candidates(&card, &people, MAX_CANDIDATES);
         let ids: Vec<Uuid> = best.iter().map(|(k, _)| *k).collect();
-        let cards: HashMap<Uuid, PersonCard> = self
-            .store
-            .cards(&ids)
-            .await?
-            .into_iter()
-            .map(|c| (c.id, c))
-            .collect();
+        let cards = self.cards_by_id(&ids).await?;
         let mut out = Vec::new();
         for (k, s) in best {
             if let Some(person) = cards.get(&k).cloned() {
@@ -548,13 +548,7 @@ impl App {
             })
             .collect();
         let ids: Vec<Uuid> = interests.iter().map(|i| i.person_id).collect();
-        let cards: HashMap<Uuid, PersonCard> = self
-            .store
-            .cards(&ids)
-            .await?
-            .into_iter()
-            .map(|c| (c.id, c))
-            .collect();
+        let cards = self.cards_by_id(&ids).await?;
         let mut out = Vec::new();
         for i in interests {
             let placement = self.store.placement(i.placement_id).await?;

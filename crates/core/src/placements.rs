@@ -526,36 +526,9 @@ impl App {
         let today = self.now().date();
         let recs = index.recommend(&seeker, today, limit, &|id| mine.contains(&id));
         let by_id: HashMap<PlacementId, &Placement> = rows.iter().map(|p| (p.id, p)).collect();
-        let mut labels: HashMap<String, String> = HashMap::new();
-        let mut titles: HashMap<Uuid, String> = HashMap::new();
         let mut out = Vec::new();
         for r in recs {
-            for c in &r.score.parts {
-                match &c.part {
-                    ladderless_domain::placement::matching::Part::Skill { skill, .. }
-                    | ladderless_domain::placement::matching::Part::Growth { skill }
-                        if !labels.contains_key(skill) =>
-                    {
-                        let l = self.skill_label(skill).await?;
-                        labels.insert(skill.clone(), l);
-                    }
-                    ladderless_domain::placement::matching::Part::Direction { direction }
-                        if !titles.contains_key(direction) =>
-                    {
-                        let t = self.store.direction(*direction).await?.title;
-                        titles.insert(*direction, t);
-                    }
-                    _ => {}
-                }
-            }
-            let name = |id: &str| labels.get(id).cloned().unwrap_or_else(|| id.to_string());
-            let dir = |id: Uuid| titles.get(&id).cloned().unwrap_or_default();
-            let reasons = r
-                .score
-                .parts
-                .iter()
-                .map(|c| (c.describe(Voice::Mine, &name, &dir), c.points))
-                .collect();
+            let reasons = self.explain(&r.score.parts, Voice::Mine).await?;
             if let Some(p) = by_id.get(&r.placement) {
                 out.push(Recommended {
                     placement: (*p).clone(),
