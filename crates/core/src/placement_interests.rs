@@ -127,7 +127,7 @@ impl App {
     }
 
     /// People's cards by id (ids with no card are left out).
-    async fn cards_by_id(&self, ids: &[Uuid]) -> CoreResult<HashMap<Uuid, PersonCard>> {
+    pub(crate) async fn cards_by_id(&self, ids: &[Uuid]) -> CoreResult<HashMap<Uuid, PersonCard>> {
         Ok(self
             .store
             .cards(ids)

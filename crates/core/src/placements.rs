@@ -556,3 +556,120 @@ impl App {
             .await?)
     }
 }
+
+/// A placement as a list shows it: with its owner's name and skill names.
+#[derive(Debug, Clone)]
+pub struct PlacementLine {
+    /// The placement.
+    pub placement: Placement,
+    /// Who posted it.
+    pub owner_name: String,
+    /// Skills needed, by name, with the level asked.
+    pub needed: Vec<(String, i32)>,
+    /// Skills one would learn, by name.
+    pub learn: Vec<String>,
+}
+
+/// A placement's own page: the detail with names instead of ids.
+#[derive(Debug, Clone)]
+pub struct PlacementView {
+    /// The placement, its ids and whether the viewer may change it.
+    pub detail: PlacementDetail,
+    /// Who posted it.
+    pub owner_name: String,
+    /// Skills needed, by name, with the level asked.
+    pub needed: Vec<(String, i32)>,
+    /// Skills one would learn, by name.
+    pub learn: Vec<String>,
+    /// The directions it serves: (id, title).
+    pub directions: Vec<(Uuid, String)>,
+    /// Places already taken.
+    pub taken: i64,
+}
+
+impl App {
+    async fn named_skills(
+        &self,
+        skills: &[PlacementSkill],
+    ) -> CoreResult<(Vec<(String, i32)>, Vec<String>)> {
+        let mut needed = Vec::new();
+        let mut learn = Vec::new();
+        for s in skills {
+            let label = self.skill_label(&s.skill_id).await?;
+            match s.skill_use {
+                SkillUse::Needed => needed.push((label, s.level)),
+                SkillUse::Learn => learn.push(label),
+            }
+        }
+        Ok((needed, learn))
+    }
+
+    /// Placements with their owners' names and skill names, in the order given.
+    pub async fn placement_lines(&self, rows: Vec<Placement>) -> CoreResult<Vec<PlacementLine>> {
+        let owners: Vec<Uuid> = rows.iter().map(|p| p.owner_id).collect();
+        let cards = self.cards_by_id(&owners).await?;
+        let mut out = Vec::with_capacity(rows.len());
+        for placement in rows {
+            let skills = self.store.placement_skills(placement.id).await?;
+            let (needed, learn) = self.named_skills(&skills).await?;
+            out.push(PlacementLine {
+                owner_name: cards
+                    .get(&placement.owner_id)
+                    .map(|c| c.name.clone())
+                    .unwrap_or_default(),
+                placement,
+                needed,
+                learn,
+            });
+        }
+        Ok(out)
+    }
+
+    /// A placement's page for the actor (NotFound for someone else's draft).
+    pub async fn placement_view(&self, actor: &Actor, id: PlacementId) -> CoreResult<PlacementView> {
+        let detail = self.placement_detail(actor, id).await?;
+        let owner_name = self
+            .cards_by_id(&[detail.placement.owner_id])
+            .await?
+            .remove(&detail.placement.owner_id)
+            .map(|c| c.name)
+            .unwrap_or_default();
+        let (needed, learn) = self.named_skills(&detail.skills).await?;
+        let mut directions = Vec::new();
+        for d in &detail.directions {
+            match self.store.direction(*d).await {
+                Ok(dir) => directions.push((dir.id, dir.title)),
+                Err(ladderless_store::StoreError::NotFound) => {}
+                Err(e) => return Err(e.into()),
+            }
+        }
+        Ok(PlacementView {
+            taken: self.store.accepted_count(id).await?,
+            detail,
+            owner_name,
+            needed,
+            learn,
+            directions,
+        })
+    }
+
+    /// The actor's own placements with how many people wait for an answer on each.
+    pub async fn my_placements_with_waiting(
+        &self,
+        actor: &Actor,
+    ) -> CoreResult<Vec<(Placement, usize)>> {
+        use ladderless_domain::placement::InterestStatus;
+        let mut out = Vec::new();
+        for p in self.store.placements_of(actor.id()).await? {
+            let waiting = self
+                .store
+                .interests_in(p.id)
+                .await?
+                .iter()
+                .filter(|i| i.status == InterestStatus::Pending)
+                .count();
+            out.push((p, waiting));
+        }
+        Ok(out)
+    }
+}

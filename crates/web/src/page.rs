@@ -99,6 +99,11 @@ impl Page {
                 current: false,
             },
             NavItem {
+                href: "/placements",
+                label: "Placements",
+                current: false,
+            },
+            NavItem {
                 href: "/inbox",
                 label: "Inbox",
                 current: false,

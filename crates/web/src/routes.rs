@@ -3,7 +3,7 @@
 use crate::html::jobs;
 use crate::html::{about, account, admin, auth, careers, home, people, roles, teams};
 use crate::html::{coach, compass, conversations, curated, customers};
-use crate::html::{directions, opportunities, pilots, plans, proposals};
+use crate::html::{directions, opportunities, pilots, placements, plans, proposals};
 use crate::middleware::{csrf_guard, input_guard, load_session, security_headers, upload_limit};
 use crate::page::ErrorPage;
 use crate::{AppState, WebConfig, api, assets};
@@ -156,6 +156,35 @@ pub fn router(app: App, config: WebConfig) -> Router {
         .route("/opportunities/{id}/move", post(opportunities::move_stage))
         .route("/opportunities/{id}/delete", post(opportunities::delete))
         .route("/opportunities/{id}/proposals", post(proposals::propose))
+        .route(
+            "/placements",
+            get(placements::browse).post(placements::create),
+        )
+        .route("/placements/for-me", get(placements::for_me))
+        .route("/placements/mine", get(placements::mine))
+        .route("/placements/new", get(placements::new_form))
+        .route("/placements/profile", post(placements::save_profile))
+        .route(
+            "/placements/{id}",
+            get(placements::show).post(placements::update),
+        )
+        .route("/placements/{id}/edit", get(placements::edit_form))
+        .route("/placements/{id}/delete", post(placements::delete))
+        .route("/placements/{id}/interest", post(placements::express))
+        .route("/placements/{id}/invite", post(placements::invite))
+        .route("/placements/{id}/not-for-me", post(placements::not_for_me))
+        .route(
+            "/placement-interests/{id}/decide",
+            post(placements::decide),
+        )
+        .route(
+            "/placement-interests/{id}/withdraw",
+            post(placements::withdraw),
+        )
+        .route(
+            "/placement-interests/{id}/confidential",
+            post(placements::confidential),
+        )
         .route("/opportunities/{id}/pilot", post(pilots::start_pilot))
         .route("/inbox", get(proposals::inbox))
         .route("/proposals/{id}", get(proposals::show))

@@ -72,7 +72,7 @@ impl App {
     }
 
     /// Skills whose label matches a typed name exactly (ignoring case and accents).
-    pub(crate) async fn exact_skill(&self, label: &str) -> CoreResult<Option<String>> {
+    pub async fn exact_skill(&self, label: &str) -> CoreResult<Option<String>> {
         let key = normalize(label);
         Ok(self
             .search_skills(label, 50)

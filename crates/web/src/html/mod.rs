@@ -18,6 +18,7 @@ pub mod notice;
 pub mod opportunities;
 pub mod people;
 pub mod pilots;
+pub mod placements;
 pub mod plans;
 pub mod proposals;
 pub mod roles;

@@ -57,6 +57,15 @@ notices! {
     AskedAgain => "asked_again", "Asked again. The ask is recorded.";
     ProposalWithdrawn => "proposal_withdrawn", "Proposal withdrawn.";
     PilotStarted => "pilot_started", "Pilot started.";
+    PlacementSaved => "placement_saved", "Placement saved.";
+    PlacementDeleted => "placement_deleted", "Placement deleted.";
+    InterestSent => "interest_sent", "Interest sent. The owner sees your note and answers here.";
+    InterestAnswered => "interest_answered", "Answer sent. They see it on their My placements page.";
+    InterestWithdrawn => "interest_withdrawn", "Interest withdrawn.";
+    InterestSaved => "interest_saved", "Saved. Your manager sees it only if you have not kept it from them.";
+    InviteSent => "invite_sent", "Invitation sent.";
+    NotForMeSaved => "not_for_me_saved", "Noted. Your picks are updated.";
+    MarketProfileSaved => "market_profile_saved", "Marketplace profile saved.";
     CheckinSaved => "checkin_saved", "Check-in saved.";
     PilotEnded => "pilot_ended", "Pilot ended.";
     SettingsSaved => "settings_saved", "Settings saved.";
