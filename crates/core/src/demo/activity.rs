@@ -445,6 +445,11 @@ struct Slot {
     for_employee: bool,
 }
 
+/// One of a list of texts.
+fn pick_text(rng: &mut Rng, texts: &[&'static str]) -> &'static str {
+    texts[rng.below(texts.len())]
+}
+
 fn dept_of(p: &DemoPerson) -> &str {
     p.team.split(" / ").next().unwrap_or(&p.team)
 }
@@ -458,10 +463,7 @@ fn words(dept: &str) -> Option<&'static Words> {
 }
 
 fn shape(kind: PlacementKind) -> &'static KindShape {
-    SHAPES
-        .iter()
-        .find(|s| s.kind == kind)
-        .unwrap_or(&SHAPES[0])
+    SHAPES.iter().find(|s| s.kind == kind).unwrap_or(&SHAPES[0])
 }
 
 /// The people who load as actors, cached.
@@ -572,8 +574,7 @@ pub(super) async fn seed(
             for_employee: true,
         })
         .collect();
-    let mut used: HashSet<(PlacementKind, &str)> =
-        slots.iter().map(|s| (s.kind, s.dept)).collect();
+    let mut used: HashSet<(PlacementKind, &str)> = slots.iter().map(|s| (s.kind, s.dept)).collect();
     let mut round = 0usize;
     while slots.len() < PLACEMENTS {
         for (k, kind) in PlacementKind::ALL.iter().enumerate() {
@@ -596,13 +597,16 @@ pub(super) async fn seed(
         round += 1;
     }
     // Which of the others are not simply open: a few drafts, closed and (later) filled.
-    let general: Vec<usize> = (0..slots.len()).filter(|&i| !slots[i].for_employee).collect();
+    let general: Vec<usize> = (0..slots.len())
+        .filter(|&i| !slots[i].for_employee)
+        .collect();
     let pick_status = |n: usize| general.get(n).copied();
     let drafts: HashSet<usize> = [4, 17, 30].iter().filter_map(|&n| pick_status(n)).collect();
     let closed: HashSet<usize> = [11, 25].iter().filter_map(|&n| pick_status(n)).collect();
 
     let mut posted: Vec<Posted> = Vec::new();
     let mut volunteering = 0usize;
+    let mut titles: HashSet<String> = HashSet::new();
     for (si, slot) in slots.iter().enumerate() {
         let members = by_dept
             .iter()
@@ -611,7 +615,11 @@ pub(super) async fn seed(
             .unwrap_or(&[]);
         let others: Vec<usize> = members.iter().copied().filter(|&i| i != employee).collect();
         let managers: Vec<usize> = others.iter().copied().filter(|&i| reports[i] > 0).collect();
-        let staff: Vec<usize> = others.iter().copied().filter(|&i| reports[i] == 0).collect();
+        let staff: Vec<usize> = others
+            .iter()
+            .copied()
+            .filter(|&i| reports[i] == 0)
+            .collect();
         let owner = match slot.kind {
             _ if slot.for_employee
                 && matches!(slot.kind, PlacementKind::Project | PlacementKind::Stretch) =>
@@ -656,7 +664,9 @@ pub(super) async fn seed(
                 Some(w) => (w.project.0.to_string(), w.project.1.to_string()),
                 None => (
                     format!("Improve one process in {dept}"),
-                    format!("Pick one process in {dept} that everyone complains about and fix it with the people who use it."),
+                    format!(
+                        "Pick one process in {dept} that everyone complains about and fix it with the people who use it."
+                    ),
                 ),
             },
             PlacementKind::Gig => match w {
@@ -670,37 +680,51 @@ pub(super) async fn seed(
                 let whom = w.map_or("someone in the team", |w| w.shadow);
                 (
                     format!("Shadow {whom} for two weeks"),
-                    format!("Sit alongside {whom} for a few hours a week, ask all the questions you like, and see how the work really goes in {dept}. No preparation needed."),
+                    format!(
+                        "Sit alongside {whom} for a few hours a week, ask all the questions you like, and see how the work really goes in {dept}. No preparation needed."
+                    ),
                 )
             }
             PlacementKind::Rotation => (
                 format!("Three-month rotation into {team}"),
-                format!("Swap desks with someone in {team} ({dept}) for a quarter: you do their work, they do yours, and both teams learn how the other one works. Your own job is waiting when you come back."),
+                format!(
+                    "Swap desks with someone in {team} ({dept}) for a quarter: you do their work, they do yours, and both teams learn how the other one works. Your own job is waiting when you come back."
+                ),
             ),
             PlacementKind::Secondment => (
                 format!("Six-month secondment to {team}"),
-                format!("{team} in {dept} needs an extra pair of hands for half a year. Join them full-time, learn how they work, and bring what you learn back to your own team."),
+                format!(
+                    "{team} in {dept} needs an extra pair of hands for half a year. Join them full-time, learn how they work, and bring what you learn back to your own team."
+                ),
             ),
             PlacementKind::Internship => (
                 format!("Internal internship in {team}"),
-                format!("For someone from another department who wants to find out whether {dept} work suits them: ten weeks in {team}, a named buddy, and your old job kept open."),
+                format!(
+                    "For someone from another department who wants to find out whether {dept} work suits them: ten weeks in {team}, a named buddy, and your old job kept open."
+                ),
             ),
             PlacementKind::Mentoring => {
                 let topic = w.map_or("finding your feet in a new team", |w| w.mentor);
                 (
                     format!("Mentoring: {topic}"),
-                    format!("An hour or two a week with someone who has done it, for a few months. Bring your questions about {topic}; we will work through real examples from your own week."),
+                    format!(
+                        "An hour or two a week with someone who has done it, for a few months. Bring your questions about {topic}; we will work through real examples from your own week."
+                    ),
                 )
             }
             PlacementKind::Coaching => (
                 format!("Coaching for new team leads in {dept}"),
-                format!("A small group coaching programme for people who have just started leading others in {dept}, or are about to: one session a fortnight, run by a trained coach."),
+                format!(
+                    "A small group coaching programme for people who have just started leading others in {dept}, or are about to: one session a fortnight, run by a trained coach."
+                ),
             ),
             PlacementKind::Training => {
                 let t = w.map_or("Working well across teams", |w| w.training);
                 (
                     t.to_string(),
-                    format!("A short course run by colleagues in {dept}, a couple of hours a week with practice between sessions. Open to anyone in the company."),
+                    format!(
+                        "A short course run by colleagues in {dept}, a couple of hours a week with practice between sessions. Open to anyone in the company."
+                    ),
                 )
             }
             PlacementKind::Volunteering => {
@@ -714,7 +738,10 @@ pub(super) async fn seed(
                 });
                 (
                     t.to_string(),
-                    format!("A real chance to lead in {dept}, with support: you plan it, run it and report back, and {} is there to talk things through each week.", o.name),
+                    format!(
+                        "A real chance to lead in {dept}, with support: you plan it, run it and report back, and {} is there to talk things through each week.",
+                        o.name
+                    ),
                 )
             }
             PlacementKind::OpenRole => {
@@ -724,16 +751,40 @@ pub(super) async fn seed(
                     .and_then(|d| d.roles.get(rng.below(d.roles.len().max(1))))
                     .map(|r| job_title(app.catalogue, r.0))
                     .unwrap_or_else(|| "Specialist".to_string());
+                let named = if team == dept {
+                    role.clone()
+                } else {
+                    format!("{role}, {team}")
+                };
                 (
-                    format!("{role}, {team}"),
-                    format!("{team} is hiring a {} and would like to hear from colleagues first. This is a permanent move; talk to {} before you apply if you want to know more.", role.to_lowercase(), o.name),
+                    named,
+                    format!(
+                        "{team} is hiring a {} and would like to hear from colleagues first. This is a permanent move; talk to {} before you apply if you want to know more.",
+                        role.to_lowercase(),
+                        o.name
+                    ),
                 )
             }
         };
+        // A small company has few departments, so the same wording comes round again: name
+        // the team, then the round, to keep every title distinct.
+        let mut title = title;
+        if titles.contains(&title) {
+            let base = format!("{title} ({team})");
+            title = base.clone();
+            let mut again = 2;
+            while titles.contains(&title) {
+                title = format!("{base}, round {again}");
+                again += 1;
+            }
+        }
+        titles.insert(title.clone());
         // Skills: needed from someone who does the work (the employee for their slots),
         // learnable from what people in the department want to grow.
         let source = if slot.for_employee {
             employee
+        } else if !staff.is_empty() {
+            *rng.pick(&staff)
         } else {
             *rng.pick(members)
         };
@@ -741,20 +792,46 @@ pub(super) async fn seed(
         let mut needed: Vec<SkillInput> = Vec::new();
         let mut learn: Vec<SkillInput> = Vec::new();
         let mut taken: HashSet<&str> = HashSet::new();
-        let candidates: Vec<&(String, i32, bool)> = src.skills.iter().filter(|s| !s.2).collect();
-        let want = rng.range(1, 3) as usize;
-        let mut order: Vec<usize> = (0..candidates.len()).collect();
+        // The skills most central to their role first (the catalogue sorts a role's skills
+        // by strength), so a placement asks for what the work is really about.
+        let central = |id: &str| {
+            app.catalogue
+                .role(&src.role_code)
+                .and_then(|r| r.esco_skills.iter().position(|k| k.skill_id == id))
+                .unwrap_or(usize::MAX)
+        };
+        let mut candidates: Vec<&(String, i32, bool)> =
+            src.skills.iter().filter(|s| !s.2).collect();
+        candidates.sort_by_key(|s| central(&s.0));
+        let beginners = matches!(
+            slot.kind,
+            PlacementKind::Training
+                | PlacementKind::Coaching
+                | PlacementKind::Mentoring
+                | PlacementKind::Internship
+                | PlacementKind::Volunteering
+        );
+        let want = if beginners {
+            rng.range(1, 2)
+        } else {
+            rng.range(1, 3)
+        } as usize;
+        // A little variety among the most central few.
+        let mut order: Vec<usize> = (0..candidates.len().min(want + 2)).collect();
         for i in (1..order.len()).rev() {
             order.swap(i, rng.below(i + 1));
         }
         for &i in order.iter().take(want) {
             let (skill, level, _) = candidates[i];
             let drop = if *level > 1 && rng.chance(0.4) { 1 } else { 0 };
+            // Courses, coaching, mentoring, internships and volunteering are open to
+            // beginners: they ask for a little of a skill, not mastery.
+            let cap = if beginners { 2 } else { 5 };
             taken.insert(skill.as_str());
             needed.push(SkillInput {
                 skill_id: skill.clone(),
                 label: String::new(),
-                level: (level - drop).clamp(1, 5).to_string(),
+                level: (level - drop).clamp(1, cap).to_string(),
             });
         }
         let growers: Vec<&str> = if slot.for_employee {
@@ -767,19 +844,33 @@ pub(super) async fn seed(
         } else {
             members
                 .iter()
-                .flat_map(|&i| people[i].skills.iter().filter(|s| s.2).map(|s| s.0.as_str()))
+                .flat_map(|&i| {
+                    people[i]
+                        .skills
+                        .iter()
+                        .filter(|s| s.2)
+                        .map(|s| s.0.as_str())
+                })
                 .collect()
         };
         let fallback: Vec<&str> = members
             .iter()
             .flat_map(|&i| people[i].skills.iter().map(|s| s.0.as_str()))
             .collect();
-        let learn_n = if slot.for_employee { 2 } else { rng.range(1, 2) as usize };
+        let learn_n = if slot.for_employee {
+            2
+        } else {
+            rng.range(1, 2) as usize
+        };
         for _ in 0..6 {
             if learn.len() >= learn_n {
                 break;
             }
-            let pool = if growers.is_empty() { &fallback } else { &growers };
+            let pool = if growers.is_empty() {
+                &fallback
+            } else {
+                &growers
+            };
             if pool.is_empty() {
                 break;
             }
@@ -815,6 +906,11 @@ pub(super) async fn seed(
             rng.range(sh.places.0, sh.places.1)
         };
         let mode = *rng.pick(sh.modes);
+        let mode = if o.location == "Remote" {
+            "remote"
+        } else {
+            mode
+        };
         let draft = drafts.contains(&si);
         let closes = today + Duration::days(rng.range(14, 60));
         let input = PlacementInput {
@@ -882,7 +978,10 @@ pub(super) async fn seed(
         ["status", "learning", "meaning", "autonomy"],
     ];
     let mut discoverable = Vec::new();
-    for i in (0..people.len()).filter(|&i| i != employee && i % 6 == 1).take(40) {
+    for i in (0..people.len())
+        .filter(|&i| i != employee && i % 6 == 1)
+        .take(40)
+    {
         let a = actors.get(i).await?;
         let hours = rng.range(2, 10).to_string();
         app.save_my_placement_profile(&a, true, &hours).await?;
@@ -917,9 +1016,7 @@ pub(super) async fn seed(
     };
     // People who might apply: everyone but the three demo sign-ins, the discoverable first.
     let mut applicants: Vec<usize> = discoverable.clone();
-    applicants.extend(
-        (0..people.len()).filter(|i| !discoverable.contains(i) && i % 5 == 2),
-    );
+    applicants.extend((0..people.len()).filter(|i| !discoverable.contains(i) && i % 5 == 2));
     applicants.retain(|&i| i != employee && i != manager && i != admin);
     let mut next = 0usize;
     let mut applicant = |not: usize, asked: &HashSet<(usize, usize)>, pi: usize| {
@@ -954,11 +1051,8 @@ pub(super) async fn seed(
     let mine: Vec<usize> = (0..posted.len())
         .filter(|&i| posted[i].for_employee && posted[i].open && posted[i].owner != employee)
         .collect();
-    let employee_interest = |kind: PlacementKind| {
-        mine.iter()
-            .copied()
-            .find(|&i| posted[i].kind == kind)
-    };
+    let employee_interest =
+        |kind: PlacementKind| mine.iter().copied().find(|&i| posted[i].kind == kind);
     if let Some(pi) = employee_interest(PlacementKind::Gig) {
         app.express_interest(
             &me,
@@ -987,7 +1081,7 @@ pub(super) async fn seed(
             .into_iter()
             .find(|i| i.interest.person_id == ids[employee])
         {
-            app.decide_interest(&owner, i.interest.id, true, *rng.pick(ACCEPTS))
+            app.decide_interest(&owner, i.interest.id, true, pick_text(&mut rng, ACCEPTS))
                 .await?;
         }
     }
@@ -1020,12 +1114,13 @@ pub(super) async fn seed(
     // more waiting.
     let mut filled = 0;
     let mut decided = 0usize;
-    for pi in 0..posted.len() {
+    let all: Vec<usize> = (0..posted.len()).collect();
+    for pi in all {
         if !posted[pi].open || posted[pi].for_employee {
             continue;
         }
         let fill = filled < 3 && posted[pi].places == 1 && pi % 3 == 0;
-        let wait = !fill && out.interests < 18 && pi % 4 == 1;
+        let wait = !fill && out.interests < 17 && pi % 3 == 1;
         if !fill && !wait {
             continue;
         }
@@ -1044,14 +1139,14 @@ pub(super) async fn seed(
         out.interests += 1;
         let owner = actors.get(posted[pi].owner).await?;
         if fill {
-            app.decide_interest(&owner, i.id, true, *rng.pick(ACCEPTS))
+            app.decide_interest(&owner, i.id, true, pick_text(&mut rng, ACCEPTS))
                 .await?;
             posted[pi].open = false;
             filled += 1;
         } else {
             decided += 1;
-            if decided % 3 == 0 {
-                app.decide_interest(&owner, i.id, false, *rng.pick(DECLINES))
+            if decided.is_multiple_of(3) {
+                app.decide_interest(&owner, i.id, false, pick_text(&mut rng, DECLINES))
                     .await?;
             }
         }

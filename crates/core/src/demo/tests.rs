@@ -127,7 +127,7 @@ fn the_demo_as_csv_is_a_valid_import() {
 }
 
 /// A demo in a throwaway SQLite database, on a fixed day.
-async fn demo_app(seed: u64) -> (App, std::path::PathBuf, DemoSummary) {
+async fn demo_app(people: usize, seed: u64) -> (App, std::path::PathBuf, DemoSummary) {
     use std::sync::atomic::{AtomicU64, Ordering};
     static N: AtomicU64 = AtomicU64::new(0);
     let dir = std::env::temp_dir().join(format!(
@@ -142,7 +142,7 @@ async fn demo_app(seed: u64) -> (App, std::path::PathBuf, DemoSummary) {
     let at = today().with_hms(9, 0, 0).unwrap().assume_utc();
     app.clock = std::sync::Arc::new(crate::FixedClock::new(at));
     let summary = app
-        .create_demo(150, seed, "demo-password")
+        .create_demo(people, seed, "demo-password")
         .await
         .expect("demo");
     (app, dir, summary)
@@ -155,7 +155,12 @@ async fn actor(app: &App, email: &str) -> crate::Actor {
         .await
         .expect("person")
         .expect("exists");
-    let is_manager = !app.store.reports(person.id).await.expect("reports").is_empty();
+    let is_manager = !app
+        .store
+        .reports(person.id)
+        .await
+        .expect("reports")
+        .is_empty();
     crate::Actor { person, is_manager }
 }
 
@@ -164,10 +169,18 @@ async fn the_demo_marketplace_is_alive() {
     use ladderless_domain::placement::{PlacementKind, PlacementStatus};
     use ladderless_store::placements::PlacementQuery;
     let started = std::time::Instant::now();
-    let (app, dir, summary) = demo_app(1).await;
-    eprintln!("demo of 150 people took {:?}", started.elapsed());
-    assert!((4..=6).contains(&summary.directions), "{}", summary.directions);
-    assert!(summary.placements.len() >= 36, "{}", summary.placements.len());
+    let (app, dir, summary) = demo_app(500, 1).await;
+    eprintln!("demo of 500 people took {:?}", started.elapsed());
+    assert!(
+        (4..=6).contains(&summary.directions),
+        "{}",
+        summary.directions
+    );
+    assert!(
+        summary.placements.len() >= 36,
+        "{}",
+        summary.placements.len()
+    );
     assert!(summary.interests >= 12, "{}", summary.interests);
 
     let admin = actor(&app, DEMO_ADMIN).await;
@@ -214,25 +227,39 @@ async fn the_demo_marketplace_is_alive() {
     let manager = actor(&app, DEMO_MANAGER).await;
     let mut best = 0;
     for p in app.my_placements(&manager).await.unwrap() {
-        best = best.max(
-            app.placement_interests(&manager, p.id)
-                .await
-                .unwrap()
-                .len(),
-        );
+        best = best.max(app.placement_interests(&manager, p.id).await.unwrap().len());
     }
-    assert!(best >= 2, "the manager's placements have {best} interests at most");
+    assert!(
+        best >= 2,
+        "the manager's placements have {best} interests at most"
+    );
     app.store.close().await;
     let _ = std::fs::remove_dir_all(dir);
 }
 
 #[tokio::test]
 async fn the_same_seed_posts_the_same_placements() {
-    let (a, da, sa) = demo_app(7).await;
-    let (b, db, sb) = demo_app(7).await;
+    let (a, da, sa) = demo_app(150, 7).await;
+    let (b, db, sb) = demo_app(150, 7).await;
     assert_eq!(sa.placements, sb.placements);
     assert!(!sa.placements.is_empty());
     for (app, dir) in [(a, da), (b, db)] {
+        app.store.close().await;
+        let _ = std::fs::remove_dir_all(dir);
+    }
+}
+
+#[tokio::test]
+async fn small_demos_still_seed_a_marketplace() {
+    for n in [5, 12, 40] {
+        let (app, dir, s) = demo_app(n, 3).await;
+        assert!(!s.placements.is_empty(), "{n} people");
+        let unique: HashSet<&String> = s.placements.iter().collect();
+        assert_eq!(
+            unique.len(),
+            s.placements.len(),
+            "{n} people: titles repeat"
+        );
         app.store.close().await;
         let _ = std::fs::remove_dir_all(dir);
     }
