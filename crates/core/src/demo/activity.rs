@@ -972,6 +972,30 @@ pub(super) async fn seed(
     .await?;
     app.save_my_placement_profile(&me, true, &EMPLOYEE_HOURS.to_string())
         .await?;
+    // One opportunity of their own towards a direction of their department, so placements
+    // serving it say so.
+    if let Some((direction, _)) = directions
+        .iter()
+        .find(|(_, d)| d.departments.contains(&dept_of(&people[employee])))
+    {
+        app.create_opportunity(
+            &me,
+            &crate::opportunities::OpportunityInput {
+                title: "Fewer pages at night for the on-call rota".into(),
+                direction_id: Some(*direction),
+                audience: "team".into(),
+                whose_goal: "My manager's, and the whole on-call rota's".into(),
+                problem: "Half the alerts that wake people up need no action, and everyone on the rota is tired.".into(),
+                outcome: "Only alerts that need someone now page at night; the rest wait for the morning.".into(),
+                measure: "Night pages per week, before and after.".into(),
+                factors: vec!["meaning".into(), "learning".into()],
+                skills: "Incident management, Monitoring".into(),
+                pitch: "I know which alerts are noise because I am woken by them. Give me a few hours a week and I will cut them by half.".into(),
+                ..Default::default()
+            },
+        )
+        .await?;
+    }
     let rankings: [[&str; 4]; 3] = [
         ["meaning", "learning", "autonomy", "status"],
         ["autonomy", "learning", "status", "meaning"],

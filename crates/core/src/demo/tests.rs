@@ -215,8 +215,17 @@ async fn the_demo_marketplace_is_alive() {
     assert!(recs.len() >= 5, "{} recommendations", recs.len());
     assert!(recs.iter().all(|r| !r.reasons.is_empty()));
     assert!(recs.iter().all(|r| r.placement.owner_id != employee.id()));
-    // The best of them use skills the employee has and teach what they want to grow.
+    // The best of them use skills the employee has, teach what they want to grow and serve
+    // the direction they work towards.
     assert!(recs[..5].iter().all(|r| r.score > 0), "{recs:?}");
+    let said = |words: &str| {
+        recs.iter()
+            .filter(|r| r.reasons.iter().any(|(s, _)| s.contains(words)))
+            .count()
+    };
+    assert!(said("a skill you want to grow") >= 3, "{recs:?}");
+    assert!(said("meets the level") >= 3, "{recs:?}");
+    assert!(said("a direction you work towards") >= 1, "{recs:?}");
     let mine = app.my_interests(&employee).await.unwrap();
     assert!(mine.len() >= 3, "{} interests of the employee", mine.len());
     assert!(
