@@ -1,6 +1,7 @@
 //! The demo organisation: a believable company generated from the catalogue, the same for
 //! the same seed and day.
 
+mod activity;
 mod names;
 mod shape;
 
@@ -102,6 +103,16 @@ fn assign_fixed_accounts(people: &mut [DemoPerson]) {
         people[i].name = name.to_string();
     }
     people[employee].skills_audience = Some(Audience::Manager);
+    // The employee wants to grow two of their skills, so the marketplace has something to
+    // teach them: their two lowest, if they named fewer.
+    let e = &mut people[employee];
+    if e.skills.iter().filter(|s| s.2).count() < 2 {
+        let mut order: Vec<usize> = (0..e.skills.len()).collect();
+        order.sort_by_key(|&i| (e.skills[i].1, i));
+        for i in order.into_iter().take(2) {
+            e.skills[i].2 = true;
+        }
+    }
 }
 
 /// What a demo run created.
@@ -111,6 +122,12 @@ pub struct DemoSummary {
     pub people: usize,
     /// Teams created.
     pub teams: usize,
+    /// Strategic directions published.
+    pub directions: usize,
+    /// Titles of the placements posted, in the order they were posted.
+    pub placements: Vec<String>,
+    /// Expressions of interest and invitations.
+    pub interests: usize,
 }
 
 impl App {
@@ -210,9 +227,13 @@ impl App {
                 now,
             )
             .await?;
+        let activity = activity::seed(self, &people, &ids, seed).await?;
         Ok(DemoSummary {
             people: people.len(),
             teams: teams.len(),
+            directions: activity.directions,
+            placements: activity.placements,
+            interests: activity.interests,
         })
     }
 }

@@ -125,3 +125,151 @@ fn the_demo_as_csv_is_a_valid_import() {
     assert_eq!(rows.len(), 200);
     assert_eq!(rows[1].manager_employee_id.as_deref(), Some("E000001"));
 }
+
+/// A demo in a throwaway SQLite database, on a fixed day.
+async fn demo_app(people: usize, seed: u64) -> (App, std::path::PathBuf, DemoSummary) {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static N: AtomicU64 = AtomicU64::new(0);
+    let dir = std::env::temp_dir().join(format!(
+        "ll_demo_test_{}_{}",
+        std::process::id(),
+        N.fetch_add(1, Ordering::Relaxed)
+    ));
+    let store = ladderless_store::Store::open(&ladderless_store::Location::DataDir(dir.clone()))
+        .await
+        .expect("store");
+    let mut app = App::new(store);
+    let at = today().with_hms(9, 0, 0).unwrap().assume_utc();
+    app.clock = std::sync::Arc::new(crate::FixedClock::new(at));
+    let summary = app
+        .create_demo(people, seed, "demo-password")
+        .await
+        .expect("demo");
+    (app, dir, summary)
+}
+
+async fn actor(app: &App, email: &str) -> crate::Actor {
+    let person = app
+        .store
+        .person_by_email(email)
+        .await
+        .expect("person")
+        .expect("exists");
+    let is_manager = !app
+        .store
+        .reports(person.id)
+        .await
+        .expect("reports")
+        .is_empty();
+    crate::Actor { person, is_manager }
+}
+
+#[tokio::test]
+async fn the_demo_marketplace_is_alive() {
+    use ladderless_domain::placement::{PlacementKind, PlacementStatus};
+    use ladderless_store::placements::PlacementQuery;
+    let started = std::time::Instant::now();
+    let (app, dir, summary) = demo_app(500, 1).await;
+    eprintln!("demo of 500 people took {:?}", started.elapsed());
+    assert!(
+        (4..=6).contains(&summary.directions),
+        "{}",
+        summary.directions
+    );
+    assert!(
+        summary.placements.len() >= 36,
+        "{}",
+        summary.placements.len()
+    );
+    assert!(summary.interests >= 12, "{}", summary.interests);
+
+    let admin = actor(&app, DEMO_ADMIN).await;
+    let mut all = Vec::new();
+    for status in [
+        PlacementStatus::Open,
+        PlacementStatus::Filled,
+        PlacementStatus::Closed,
+    ] {
+        let q = PlacementQuery {
+            status: Some(status),
+            ..Default::default()
+        };
+        all.extend(app.browse_placements(&admin, &q, 100, 0).await.unwrap());
+    }
+    let open = all
+        .iter()
+        .filter(|p| p.status == PlacementStatus::Open)
+        .count();
+    assert!(open >= 30, "{open} open");
+    assert!(all.iter().any(|p| p.status == PlacementStatus::Filled));
+    assert!(all.iter().any(|p| p.status == PlacementStatus::Closed));
+    for kind in PlacementKind::ALL {
+        assert!(
+            all.iter().filter(|p| p.kind == kind).count() >= 2,
+            "{kind:?} appears fewer than twice"
+        );
+    }
+
+    let employee = actor(&app, DEMO_EMPLOYEE).await;
+    let recs = app.recommended_placements(&employee, 20).await.unwrap();
+    assert!(recs.len() >= 5, "{} recommendations", recs.len());
+    assert!(recs.iter().all(|r| !r.reasons.is_empty()));
+    assert!(recs.iter().all(|r| r.placement.owner_id != employee.id()));
+    // The best of them use skills the employee has, teach what they want to grow and serve
+    // the direction they work towards.
+    assert!(recs[..5].iter().all(|r| r.score > 0), "{recs:?}");
+    let said = |words: &str| {
+        recs.iter()
+            .filter(|r| r.reasons.iter().any(|(s, _)| s.contains(words)))
+            .count()
+    };
+    assert!(said("a skill you want to grow") >= 3, "{recs:?}");
+    assert!(said("meets the level") >= 3, "{recs:?}");
+    assert!(said("a direction you work towards") >= 1, "{recs:?}");
+    let mine = app.my_interests(&employee).await.unwrap();
+    assert!(mine.len() >= 3, "{} interests of the employee", mine.len());
+    assert!(
+        mine.iter()
+            .any(|i| i.interest.status == ladderless_domain::placement::InterestStatus::Invited)
+    );
+
+    let manager = actor(&app, DEMO_MANAGER).await;
+    let mut best = 0;
+    for p in app.my_placements(&manager).await.unwrap() {
+        best = best.max(app.placement_interests(&manager, p.id).await.unwrap().len());
+    }
+    assert!(
+        best >= 2,
+        "the manager's placements have {best} interests at most"
+    );
+    app.store.close().await;
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[tokio::test]
+async fn the_same_seed_posts_the_same_placements() {
+    let (a, da, sa) = demo_app(150, 7).await;
+    let (b, db, sb) = demo_app(150, 7).await;
+    assert_eq!(sa.placements, sb.placements);
+    assert!(!sa.placements.is_empty());
+    for (app, dir) in [(a, da), (b, db)] {
+        app.store.close().await;
+        let _ = std::fs::remove_dir_all(dir);
+    }
+}
+
+#[tokio::test]
+async fn small_demos_still_seed_a_marketplace() {
+    for n in [5, 12, 40] {
+        let (app, dir, s) = demo_app(n, 3).await;
+        assert!(!s.placements.is_empty(), "{n} people");
+        let unique: HashSet<&String> = s.placements.iter().collect();
+        assert_eq!(
+            unique.len(),
+            s.placements.len(),
+            "{n} people: titles repeat"
+        );
+        app.store.close().await;
+        let _ = std::fs::remove_dir_all(dir);
+    }
+}
