@@ -28,7 +28,7 @@ use serde::Deserialize;
 /// Results on one browse page.
 const PER_PAGE: i64 = 20;
 /// Rows for skills needed on the form.
-const NEEDED_ROWS: usize = 5;
+const NEEDED_ROWS: usize = 4;
 /// Rows for skills to learn on the form.
 const LEARN_ROWS: usize = 3;
 
