@@ -626,7 +626,11 @@ impl App {
     }
 
     /// A placement's page for the actor (NotFound for someone else's draft).
-    pub async fn placement_view(&self, actor: &Actor, id: PlacementId) -> CoreResult<PlacementView> {
+    pub async fn placement_view(
+        &self,
+        actor: &Actor,
+        id: PlacementId,
+    ) -> CoreResult<PlacementView> {
         let detail = self.placement_detail(actor, id).await?;
         let owner_name = self
             .cards_by_id(&[detail.placement.owner_id])

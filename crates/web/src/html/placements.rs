@@ -193,7 +193,10 @@ pub async fn browse(
     } else if !f.skill.trim().is_empty() {
         match state.app.exact_skill(&f.skill).await? {
             Some(id) => query.skill = Some(id),
-            None => errors.add("skill", "is not a skill in the taxonomy: pick one from the list"),
+            None => errors.add(
+                "skill",
+                "is not a skill in the taxonomy: pick one from the list",
+            ),
         }
     }
     let filtered = query.kind.is_some()
@@ -295,7 +298,12 @@ pub async fn not_for_me(
     Form(f): Form<NotForMeForm>,
 ) -> HtmlResult {
     let pid = PlacementId::from_uuid(id);
-    match state.app.not_for_me(&s.actor, pid, &f.reason).await.form()? {
+    match state
+        .app
+        .not_for_me(&s.actor, pid, &f.reason)
+        .await
+        .form()?
+    {
         Ok(()) if f.back == "placement" => {
             Ok(Notice::NotForMeSaved.redirect(&format!("/placements/{id}")))
         }
@@ -503,7 +511,15 @@ pub async fn decide(
         }
         Err(errors) => match back {
             Some(p) => {
-                    show_page(&state, &s, PlacementId::from_uuid(p), Kept::default(), errors, None).await
+                show_page(
+                    &state,
+                    &s,
+                    PlacementId::from_uuid(p),
+                    Kept::default(),
+                    errors,
+                    None,
+                )
+                .await
             }
             None => mine_page(&state, &s, errors, None).await,
         },
@@ -598,8 +614,12 @@ fn skill_rows(list: &[SkillInput], rows: usize, name: &str, errors: &FieldErrors
         .enumerate()
         .map(|(i, input)| SkillRow {
             input,
-            error: errors.get(&format!("{name}[{i}].skill")).map(str::to_string),
-            level_error: errors.get(&format!("{name}[{i}].level")).map(str::to_string),
+            error: errors
+                .get(&format!("{name}[{i}].skill"))
+                .map(str::to_string),
+            level_error: errors
+                .get(&format!("{name}[{i}].level"))
+                .map(str::to_string),
         })
         .collect()
 }
@@ -660,11 +680,18 @@ async fn form_page(
     errors: FieldErrors,
 ) -> HtmlResult {
     let needed = skill_rows(&form.skills_needed, NEEDED_ROWS, "skills_needed", &errors);
-    let learn = skill_rows(&form.skills_to_learn, LEARN_ROWS, "skills_to_learn", &errors);
+    let learn = skill_rows(
+        &form.skills_to_learn,
+        LEARN_ROWS,
+        "skills_to_learn",
+        &errors,
+    );
     let statuses = PlacementStatus::ALL
         .into_iter()
         .filter(|st| before.is_none_or(|b| b.may_become(*st)))
-        .filter(|st| before.is_some() || matches!(st, PlacementStatus::Draft | PlacementStatus::Open))
+        .filter(|st| {
+            before.is_some() || matches!(st, PlacementStatus::Draft | PlacementStatus::Open)
+        })
         .map(|st| (st.code(), st.label()))
         .collect();
     let title = if id.is_some() {
@@ -711,12 +738,7 @@ pub async fn create(
     Form(pairs): Form<Pairs>,
 ) -> HtmlResult {
     let input = placement_input(&pairs);
-    match state
-        .app
-        .create_placement(&s.actor, &input)
-        .await
-        .form()?
-    {
+    match state.app.create_placement(&s.actor, &input).await.form()? {
         Ok(p) => Ok(Notice::PlacementSaved.redirect(&format!("/placements/{}", p.id.uuid()))),
         Err(errors) => form_page(&state, &s, None, None, input, errors).await,
     }
@@ -765,7 +787,15 @@ pub async fn edit_form(
             ladderless_domain::placement::SkillUse::Learn => form.skills_to_learn.push(s_in),
         }
     }
-    form_page(&state, &s, Some(id), Some(p.status), form, FieldErrors::new()).await
+    form_page(
+        &state,
+        &s,
+        Some(id),
+        Some(p.status),
+        form,
+        FieldErrors::new(),
+    )
+    .await
 }
 
 /// Save changes to one's own placement.

@@ -23,6 +23,7 @@ mod pages;
 mod people_keys;
 mod pilots_api;
 mod placement_interests;
+mod placement_pages;
 mod placements;
 mod plans;
 mod plans_paths;

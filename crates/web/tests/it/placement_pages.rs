@@ -1,0 +1,407 @@
+//! The placement pages in the browser's place: posting with field errors, drafts kept from
+//! others, browsing with filters, interest with a coached note, the owner's answer, what a
+//! manager is told, "not for me", the marketplace profile, and nobody else changing anything.
+
+use anyhow::Context;
+use ladderless_domain::ids::PlacementId;
+use ladderless_testkit::{check, each_backend, person_id, signed_in};
+
+/// The id in a `/placements/{id}?notice=…` redirect.
+fn placement_of(location: &Option<String>) -> anyhow::Result<String> {
+    let l = location.as_deref().context("a redirect")?;
+    let id = l
+        .trim_start_matches("/placements/")
+        .split(['?', '#'])
+        .next()
+        .unwrap_or_default();
+    Ok(id.to_string())
+}
+
+#[tokio::test]
+async fn a_placement_is_posted_browsed_applied_for_and_answered_through_the_pages() {
+    each_backend(|s| async move {
+        let app = &s.app;
+        let sql = app
+            .search_skills("SQL", 1)
+            .await?
+            .pop()
+            .context("a skill")?;
+        let eve = signed_in(&s, "eve@example.org").await?;
+        let sid = signed_in(&s, "sid@example.org").await?;
+        let nia = signed_in(&s, "nia@example.org").await?;
+        let max = signed_in(&s, "max@example.org").await?;
+
+        // Bad input: every field named, nothing written.
+        eve.get("/placements/new").await?;
+        let bad = eve
+            .post_form(
+                "/placements",
+                &[
+                    ("title", ""),
+                    ("kind", "party"),
+                    ("needed_0", "Not a skill at all"),
+                    ("hours_per_week", "300"),
+                ],
+            )
+            .await?;
+        check!(bad.status == 422, "field errors re-render: {}", bad.status);
+        for msg in [
+            "Title is required",
+            "Type ",
+            "Skill is not a skill in the taxonomy",
+            "Hours a week ",
+        ] {
+            check!(bad.body.contains(msg), "names {msg}");
+        }
+        check!(
+            app.store
+                .placements_of(person_id(app, "eve@example.org").await?)
+                .await?
+                .is_empty(),
+            "nothing written"
+        );
+
+        // A good one, with a skill picked by its name.
+        let ok = eve
+            .post_form(
+                "/placements",
+                &[
+                    ("title", "Tidy the quarterly reports"),
+                    ("kind", "gig"),
+                    ("status", "open"),
+                    (
+                        "description",
+                        "Three reports run by hand each quarter. Automate them.",
+                    ),
+                    ("needed_0", sql.label.as_str()),
+                    ("needed_0_level", "3"),
+                    ("offers_learning", "strong"),
+                    ("hours_per_week", "4"),
+                    ("duration_weeks", "6"),
+                    ("location", "Leeds"),
+                    ("work_mode", "hybrid"),
+                    ("places", "1"),
+                ],
+            )
+            .await?;
+        check!(ok.status == 303, "posted: {} {}", ok.status, ok.body);
+        let id = placement_of(&ok.location)?;
+        let page = eve.get(&format!("/placements/{id}")).await?;
+        check!(
+            page.status == 200
+                && page.body.contains("Tidy the quarterly reports")
+                && page.body.contains(&sql.label),
+            "its page names the skill"
+        );
+        check!(
+            page.body.contains("Who is interested"),
+            "the owner sees the applicants' section"
+        );
+
+        // Only the owner (or a talent admin) changes it.
+        check!(
+            nia.get(&format!("/placements/{id}/edit")).await?.status == 403,
+            "no edit form for others"
+        );
+        check!(
+            nia.post_form(&format!("/placements/{id}"), &[("title", "Mine")])
+                .await?
+                .status
+                == 403,
+            "no edit for others"
+        );
+        check!(
+            nia.post_form(&format!("/placements/{id}/delete"), &[])
+                .await?
+                .status
+                == 403,
+            "no delete for others"
+        );
+        let pid = PlacementId::from_uuid(id.parse()?);
+        check!(
+            app.store.placement(pid).await?.title == "Tidy the quarterly reports",
+            "unchanged"
+        );
+
+        // Browsing finds it by words and filters; a bad filter is a field error.
+        let found = sid.get("/placements?q=quarterly").await?;
+        check!(
+            found.status == 200 && found.body.contains("Tidy the quarterly reports"),
+            "found by words"
+        );
+        let none = sid.get("/placements?q=quarterly&kind=mentoring").await?;
+        check!(
+            !none.body.contains("Tidy the quarterly reports"),
+            "filtered out by type"
+        );
+        let wrong = sid.get("/placements?kind=party&max_hours=many").await?;
+        check!(
+            wrong.status == 422
+                && wrong.body.contains("Type is not a placement type")
+                && wrong.body.contains("Hours must be"),
+            "bad filters named"
+        );
+
+        // A draft is nobody else's business.
+        let draft = eve
+            .post_form(
+                "/placements",
+                &[
+                    ("title", "Secret reorganisation"),
+                    ("kind", "project"),
+                    ("status", "draft"),
+                    ("description", "Not ready to share."),
+                    ("hours_per_week", "2"),
+                    ("duration_weeks", "4"),
+                    ("places", "1"),
+                    ("work_mode", "remote"),
+                ],
+            )
+            .await?;
+        check!(draft.status == 303, "draft posted: {}", draft.status);
+        let did = placement_of(&draft.location)?;
+        check!(
+            sid.get(&format!("/placements/{did}")).await?.status == 404,
+            "a draft is hidden"
+        );
+        check!(
+            !sid.get("/placements?q=reorganisation")
+                .await?
+                .body
+                .contains("Secret reorganisation"),
+            "and not browsed"
+        );
+        check!(
+            eve.get("/placements/mine")
+                .await?
+                .body
+                .contains("Secret reorganisation"),
+            "its owner lists it"
+        );
+
+        // Interest: the note is checked, then sent; the owner sees it, others do not.
+        let blank = sid
+            .post_form(&format!("/placements/{id}/interest"), &[("note", " ")])
+            .await?;
+        check!(
+            blank.status == 422 && blank.body.contains("Note "),
+            "blank note refused"
+        );
+        let sent = sid
+            .post_form(
+                &format!("/placements/{id}/interest"),
+                &[(
+                    "note",
+                    "Your reports would run themselves; I automated ours last year.",
+                )],
+            )
+            .await?;
+        check!(sent.status == 303, "interest sent: {}", sent.status);
+        let mine = sid.get(&format!("/placements/{id}")).await?.body;
+        check!(
+            mine.contains("Waiting for an answer") && !mine.contains("Who is interested"),
+            "Sid sees his interest, not the list"
+        );
+        let owner = eve.get(&format!("/placements/{id}")).await?.body;
+        check!(
+            owner.contains("Sid") && owner.contains("automated ours"),
+            "the owner sees Sid and his note"
+        );
+        check!(
+            !nia.get(&format!("/placements/{id}"))
+                .await?
+                .body
+                .contains("automated ours"),
+            "a colleague does not"
+        );
+
+        // The manager is told, unless Sid keeps it from him.
+        check!(
+            max.get("/placements/mine")
+                .await?
+                .body
+                .contains("Tidy the quarterly reports"),
+            "Max is told"
+        );
+        let interest = app
+            .store
+            .interests_in(pid)
+            .await?
+            .pop()
+            .context("an interest")?;
+        let iid = interest.id.uuid();
+        check!(
+            nia.post_form(
+                &format!("/placement-interests/{iid}/confidential"),
+                &[("confidential", "on")]
+            )
+            .await?
+            .status
+                == 404,
+            "only Sid changes it"
+        );
+        sid.get("/placements/mine").await?;
+        sid.post_form(
+            &format!("/placement-interests/{iid}/confidential"),
+            &[("confidential", "on")],
+        )
+        .await?;
+        check!(
+            !max.get("/placements/mine")
+                .await?
+                .body
+                .contains("Tidy the quarterly reports"),
+            "kept from Max"
+        );
+
+        // Only the owner answers; a decline needs a reason, which Sid then reads.
+        check!(
+            nia.post_form(
+                &format!("/placement-interests/{iid}/decide"),
+                &[("decision", "accept"), ("placement", &id)]
+            )
+            .await?
+            .status
+                == 404,
+            "a colleague cannot answer"
+        );
+        check!(
+            nia.post_form(&format!("/placement-interests/{iid}/withdraw"), &[])
+                .await?
+                .status
+                == 404,
+            "nor withdraw it"
+        );
+        eve.get(&format!("/placements/{id}")).await?;
+        let no_reason = eve
+            .post_form(
+                &format!("/placement-interests/{iid}/decide"),
+                &[("decision", "decline"), ("placement", &id)],
+            )
+            .await?;
+        check!(
+            no_reason.status == 422 && no_reason.body.contains("reason is required"),
+            "a reason is needed"
+        );
+        let declined = eve
+            .post_form(
+                &format!("/placement-interests/{iid}/decide"),
+                &[
+                    ("decision", "decline"),
+                    ("reason", "We need someone from finance this time."),
+                    ("placement", &id),
+                ],
+            )
+            .await?;
+        check!(declined.status == 303, "declined: {}", declined.status);
+        let sid_mine = sid.get("/placements/mine").await?.body;
+        check!(
+            sid_mine.contains("Declined") && sid_mine.contains("someone from finance"),
+            "Sid reads the reason"
+        );
+        Ok(())
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn not_for_me_and_the_profile_are_checked_and_private() {
+    each_backend(|s| async move {
+        let eve = signed_in(&s, "eve@example.org").await?;
+        let sid = signed_in(&s, "sid@example.org").await?;
+        eve.get("/placements/new").await?;
+        let ok = eve
+            .post_form(
+                "/placements",
+                &[
+                    ("title", "Run the charity quiz"),
+                    ("kind", "volunteering"),
+                    ("status", "open"),
+                    ("hours_per_week", "2"),
+                    (
+                        "description",
+                        "Host the autumn quiz for the local food bank.",
+                    ),
+                    ("duration_weeks", "1"),
+                    ("places", "3"),
+                    ("location", "Leeds"),
+                ],
+            )
+            .await?;
+        check!(ok.status == 303, "posted: {}", ok.status);
+        let id = placement_of(&ok.location)?;
+
+        sid.get("/placements/for-me").await?;
+        let bad = sid
+            .post_form(
+                &format!("/placements/{id}/not-for-me"),
+                &[("reason", "boring")],
+            )
+            .await?;
+        check!(
+            bad.status == 422 && bad.body.contains("reason must be one of"),
+            "unknown reason named: {}",
+            bad.status
+        );
+        let good = sid
+            .post_form(
+                &format!("/placements/{id}/not-for-me"),
+                &[("reason", "not_this_kind")],
+            )
+            .await?;
+        check!(
+            good.status == 303
+                && good
+                    .location
+                    .as_deref()
+                    .is_some_and(|l| l.starts_with("/placements/for-me")),
+            "back to my picks"
+        );
+        let sid_id = person_id(&s.app, "sid@example.org").await?;
+        check!(s.app.store.not_for_me_of(sid_id).await?.len() == 1, "kept");
+        check!(
+            s.app
+                .store
+                .not_for_me_of(person_id(&s.app, "eve@example.org").await?)
+                .await?
+                .is_empty(),
+            "Sid's, not Eve's"
+        );
+
+        let hours = sid
+            .post_form(
+                "/placements/profile",
+                &[("discoverable", "on"), ("hours_available", "90")],
+            )
+            .await?;
+        check!(
+            hours.status == 422 && hours.body.contains("Hours must be a whole number"),
+            "bad hours named"
+        );
+        check!(
+            !s.app.store.placement_profile(sid_id).await?.discoverable,
+            "nothing saved"
+        );
+        let saved = sid
+            .post_form(
+                "/placements/profile",
+                &[("discoverable", "on"), ("hours_available", "6")],
+            )
+            .await?;
+        check!(saved.status == 303, "saved");
+        let p = s.app.store.placement_profile(sid_id).await?;
+        check!(
+            p.discoverable && p.hours_available == Some(6),
+            "saved as given"
+        );
+        check!(
+            !eve.get("/placements/mine")
+                .await?
+                .body
+                .contains("value=\"6\""),
+            "Eve's page shows her own profile only"
+        );
+        Ok(())
+    })
+    .await;
+}
