@@ -677,3 +677,16 @@ impl App {
         Ok(out)
     }
 }
+
+impl App {
+    /// The open placements serving a direction, for its page.
+    pub async fn direction_placements(
+        &self,
+        actor: &Actor,
+        direction: Uuid,
+    ) -> CoreResult<Vec<PlacementLine>> {
+        self.direction_view(actor, direction).await?;
+        let rows = self.store.placements_for_direction(direction).await?;
+        self.placement_lines(rows).await
+    }
+}

@@ -30,6 +30,7 @@ struct DirectionsPage {
 struct DirectionPage {
     page: Page,
     view: DirectionView,
+    placements: Vec<ladderless_core::placements::PlacementLine>,
     is_admin: bool,
     form: DirectionInput,
     errors: FieldErrors,
@@ -114,6 +115,7 @@ async fn one_page(
     let title = view.line.direction.title.clone();
     let page = DirectionPage {
         page: Page::new(s, title, "/directions").with_notice(notice),
+        placements: state.app.direction_placements(&s.actor, id).await?,
         view,
         is_admin: s.actor.is_talent_admin(),
         form,

@@ -78,6 +78,7 @@ struct PersonPage {
     audiences: Vec<(&'static str, &'static str, bool)>,
     viewer_is_admin: bool,
     invite_link: Option<String>,
+    placements: Vec<ladderless_store::placements::HistoryEntry>,
 }
 
 /// A person's page, filtered for the viewer.
@@ -112,6 +113,7 @@ pub async fn person_page(
         audiences,
         viewer_is_admin,
         invite_link,
+        placements: state.app.placement_history_of(&s.actor, id).await?,
     }))
 }
 

@@ -405,3 +405,50 @@ async fn not_for_me_and_the_profile_are_checked_and_private() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn directions_list_their_placements_and_people_show_theirs_to_whom_they_share_with() {
+    each_backend(|s| async move {
+        let app = &s.app;
+        let ann = crate::career_owner_support::actor(&s, "ann@example.org").await?;
+        let eve_a = crate::career_owner_support::actor(&s, "eve@example.org").await?;
+        let sid_a = crate::career_owner_support::actor(&s, "sid@example.org").await?;
+        let dir = app
+            .create_direction(
+                &ann,
+                &ladderless_core::directions::DirectionInput {
+                    title: "Serve the north better".into(),
+                    aim: "Open two more sites".into(),
+                    ..Default::default()
+                },
+            )
+            .await?;
+        let input = ladderless_core::placements::PlacementInput {
+            title: "Scout the Leeds site".into(),
+            description: "Visit three buildings and report back.".into(),
+            kind: "project".into(),
+            status: "open".into(),
+            hours_per_week: "3".into(),
+            duration_weeks: "4".into(),
+            work_mode: "remote".into(),
+            places: "1".into(),
+            directions: vec![dir.id.to_string()],
+            ..Default::default()
+        };
+        let p = app.create_placement(&eve_a, &input).await?;
+        let sid = signed_in(&s, "sid@example.org").await?;
+        let page = sid.get(&format!("/directions/{}", dir.id)).await?.body;
+        check!(page.contains("Placements serving it") && page.contains("Scout the Leeds site"), "the direction lists it");
+
+        let i = app.express_interest(&sid_a, p.id, "Your sites need a scout who knows Leeds: I grew up there.", false).await?;
+        app.decide_interest(&eve_a, i.id, true, "").await?;
+        let sid_id = person_id(app, "sid@example.org").await?;
+        let own = sid.get(&format!("/people/{sid_id}")).await?.body;
+        check!(own.contains("Placements taken part in") && own.contains("Scout the Leeds site"), "Sid sees his own");
+        let nia = signed_in(&s, "nia@example.org").await?;
+        let other = nia.get(&format!("/people/{sid_id}")).await?.body;
+        check!(!other.contains("Scout the Leeds site"), "a colleague he does not share his skills with does not");
+        Ok(())
+    })
+    .await;
+}
