@@ -7,6 +7,7 @@
 //! moves, the check of a posting's own fields, and (in [`matching`]) the scores.
 
 pub mod matching;
+pub mod shopping;
 
 #[cfg(test)]
 mod tests;
