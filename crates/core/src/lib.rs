@@ -29,6 +29,7 @@ pub mod plans;
 pub mod proposals;
 pub mod search_doc;
 pub mod settings;
+pub mod shopping;
 
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use error::{CoreError, CoreResult};

@@ -465,6 +465,15 @@ impl App {
             .compass(actor.id())
             .await?
             .and_then(|c| Ranking::from_stored(&c.ranking));
+        // Stated preferences blended with what window shopping revealed (see shopping.rs).
+        let model = self.preference_model(actor.id()).await?;
+        s.ranking = match s.ranking {
+            Some(r) => Some(ladderless_domain::placement::shopping::blend(r, &model)),
+            None if model.reactions >= ladderless_domain::placement::shopping::MIN_REACTIONS => {
+                Some(model.revealed())
+            }
+            None => None,
+        };
         s.directions = self
             .store
             .directions_worked_towards(actor.id())

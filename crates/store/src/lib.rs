@@ -35,6 +35,7 @@ pub mod placements;
 pub mod plans;
 pub mod proposals;
 pub mod search;
+pub mod shopping;
 pub mod skills;
 pub mod teams;
 

@@ -161,6 +161,11 @@ pub fn router(app: App, config: WebConfig) -> Router {
             get(placements::browse).post(placements::create),
         )
         .route("/placements/for-me", get(placements::for_me))
+        .route(
+            "/placements/shop",
+            get(placements::shop).post(placements::react),
+        )
+        .route("/placements/shop/adopt", post(placements::adopt))
         .route("/placements/mine", get(placements::mine))
         .route("/placements/new", get(placements::new_form))
         .route("/placements/profile", post(placements::save_profile))

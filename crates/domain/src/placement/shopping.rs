@@ -10,7 +10,49 @@
 //! posterior covariance — among cards not shown yet and not of the same kind as the last two,
 //! so the stream still reads like a varied feed.
 
+use crate::codes::code_enum;
 use crate::compass::{Factor, Ranking};
+use serde::{Deserialize, Serialize};
+
+code_enum! {
+    /// What a person did with a card.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum CardReaction: "card reaction" {
+        /// I like it.
+        Like = "like" => "Like",
+        /// Not for me.
+        Pass = "pass" => "Pass",
+        /// Keep it: a role becomes a target role, a placement stays on my list.
+        Save = "save" => "Save",
+    }
+}
+
+code_enum! {
+    /// What a card shows.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum CardKind: "card kind" {
+        /// A placement the organisation posted.
+        Placement = "placement" => "Placement",
+        /// A role of the catalogue or the organisation.
+        Role = "role" => "Role",
+    }
+}
+
+/// A role's four features from its work values (O*NET extent, 1–7): recognition → status,
+/// independence → autonomy, relationships → meaningful work, achievement → continued
+/// learning; 4 (the middle) is "about the same", each 1.5 above it one step more, clamped to
+/// the placements' −1…2 scale. Missing values are 0.
+pub fn role_features(
+    recognition: Option<f64>,
+    independence: Option<f64>,
+    relationships: Option<f64>,
+    achievement: Option<f64>,
+) -> Features {
+    [recognition, independence, relationships, achievement]
+        .map(|v| v.map_or(0.0, |v| ((v - 4.0) / 1.5).clamp(-1.0, 2.0)))
+}
 
 /// How strongly the prior pulls weights to zero (precision of the Gaussian prior on each).
 pub const PRIOR_PRECISION: f64 = 0.5;
@@ -270,9 +312,11 @@ pub fn blend(stated: Ranking, model: &Model) -> Ranking {
     }
     let mut idx = [0usize, 1, 2, 3];
     idx.sort_by(|&a, &b| {
-        score[b]
-            .total_cmp(&score[a])
-            .then(stated.rank_of(Factor::ALL[a]).cmp(&stated.rank_of(Factor::ALL[b])))
+        score[b].total_cmp(&score[a]).then(
+            stated
+                .rank_of(Factor::ALL[a])
+                .cmp(&stated.rank_of(Factor::ALL[b])),
+        )
     });
     Ranking(idx.map(|i| Factor::ALL[i]))
 }

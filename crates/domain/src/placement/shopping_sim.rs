@@ -51,7 +51,10 @@ fn shopper(rng: &mut Rng, cards: &[Candidate<usize>]) -> Shopper {
         levels.swap(i, j);
     }
     let weights = levels.map(|l| l + (rng.unit() - 0.5) * 0.15);
-    let mut us: Vec<f64> = cards.iter().map(|c| utility(&weights, &c.features)).collect();
+    let mut us: Vec<f64> = cards
+        .iter()
+        .map(|c| utility(&weights, &c.features))
+        .collect();
     let gaps: Vec<f64> = (0..2000)
         .map(|_| (us[rng.below(us.len())] - us[rng.below(us.len())]).abs())
         .collect();
@@ -87,7 +90,13 @@ fn run(adaptive: bool, checkpoints: &[usize], seed: u64) -> Vec<Vec<f64>> {
         let mut model = Model::prior();
         for n in 1..=last {
             let card = if adaptive {
-                let last2: Vec<&str> = kinds.iter().rev().take(2).rev().map(String::as_str).collect();
+                let last2: Vec<&str> = kinds
+                    .iter()
+                    .rev()
+                    .take(2)
+                    .rev()
+                    .map(String::as_str)
+                    .collect();
                 let key = next_card(&model, &cards, &last2).map(|c| c.key);
                 match key.and_then(|k| cards.iter().position(|c| c.key == k)) {
                     Some(i) => cards.swap_remove(i),

@@ -10,4 +10,5 @@ mod conformance_opportunities;
 mod conformance_opportunity_links;
 mod conformance_placements;
 mod conformance_plans;
+mod conformance_shopping;
 mod migrations_match;

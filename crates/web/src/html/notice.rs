@@ -65,6 +65,7 @@ notices! {
     InterestSaved => "interest_saved", "Saved. Your manager sees it only if you have not kept it from them.";
     InviteSent => "invite_sent", "Invitation sent.";
     NotForMeSaved => "not_for_me_saved", "Noted. Your picks are updated.";
+    RevealedAdopted => "revealed_adopted", "Your compass now uses the order your choices revealed. The change is in its history.";
     MarketProfileSaved => "market_profile_saved", "Marketplace profile saved.";
     CheckinSaved => "checkin_saved", "Check-in saved.";
     PilotEnded => "pilot_ended", "Pilot ended.";

@@ -10,6 +10,7 @@ use crate::page::{Page, render_status};
 use askama::Template;
 use axum::Form;
 use axum::extract::{Query, State};
+use axum::response::IntoResponse;
 use ladderless_core::auth::Session;
 use ladderless_core::directions::DirectionLine;
 use ladderless_core::placement_interests::{Candidate, InterestedPerson, MyInterest, TeamInterest};
@@ -18,6 +19,7 @@ use ladderless_core::placements::{
 };
 use ladderless_domain::fields::FieldErrors;
 use ladderless_domain::ids::{InterestId, PlacementId};
+use ladderless_domain::placement::shopping::CardKind;
 use ladderless_domain::placement::{
     InterestStatus, NotForMe, Offer, PlacementKind, PlacementStatus, WorkMode,
 };
@@ -906,5 +908,125 @@ pub async fn save_profile(
     {
         Ok(_) => Ok(Notice::MarketProfileSaved.redirect("/placements/mine#profile")),
         Err(errors) => mine_page(&state, &s, errors, None).await,
+    }
+}
+
+// ----- window shopping ------------------------------------------------------------------
+
+#[derive(Template)]
+#[template(path = "placements_shop.html")]
+struct ShopPage {
+    page: Page,
+    card: Option<ladderless_core::shopping::ShopCard>,
+    offers: Vec<(&'static str, &'static str)>,
+    view: ladderless_core::shopping::ShoppingView,
+    agree_pairs: Option<i32>,
+    chart: Vec<(&'static str, &'static str, String, f64, f64)>,
+    marks: Vec<(f64, usize)>,
+    errors: FieldErrors,
+}
+
+/// The bump chart of the revealed ranking over reactions: per factor (code, label, points,
+/// label x, label y), and the x of each checkpoint with its reaction count.
+fn drift_chart(
+    drift: &[(usize, ladderless_domain::compass::Ranking)],
+) -> (
+    Vec<(&'static str, &'static str, String, f64, f64)>,
+    Vec<(f64, usize)>,
+) {
+    use ladderless_domain::compass::Factor;
+    let (left, right) = (40.0, 400.0);
+    let n = drift.len();
+    let x = |i: usize| {
+        if n <= 1 {
+            left
+        } else {
+            left + (right - left) * i as f64 / (n - 1) as f64
+        }
+    };
+    let y = |rank: usize| 20.0 + 40.0 * (rank as f64 - 1.0);
+    let mut series = Vec::new();
+    for f in Factor::ALL {
+        let pts: Vec<String> = drift
+            .iter()
+            .enumerate()
+            .map(|(i, (_, r))| format!("{:.1},{:.1}", x(i), y(r.rank_of(f))))
+            .collect();
+        let last_rank = drift.last().map_or(4, |(_, r)| r.rank_of(f));
+        series.push((
+            f.code(),
+            f.label(),
+            pts.join(" "),
+            x(n.saturating_sub(1)) + 10.0,
+            y(last_rank) + 4.0,
+        ));
+    }
+    let marks = drift
+        .iter()
+        .enumerate()
+        .map(|(i, (k, _))| (x(i), *k))
+        .collect();
+    (series, marks)
+}
+
+async fn shop_page(
+    state: &AppState,
+    s: &Session,
+    errors: FieldErrors,
+    notice: Option<Notice>,
+) -> HtmlResult {
+    let view = state.app.shopping_view(&s.actor).await?;
+    let card = state.app.next_shopping_card(&s.actor).await?;
+    let (chart, marks) = drift_chart(&view.drift);
+    let st = status(&errors);
+    let page = ShopPage {
+        page: Page::new(s, "Window shopping", "/placements").with_notice(notice),
+        offers: card.as_ref().map(|c| c.offers()).unwrap_or_default(),
+        agree_pairs: view.tau.map(|t| ((t * 6.0 + 6.0) / 2.0).round() as i32),
+        card,
+        chart,
+        marks,
+        view,
+        errors,
+    };
+    Ok(render_status(st, &page))
+}
+
+/// The stream of cards, with what the reactions reveal beside the compass.
+pub async fn shop(
+    State(state): State<AppState>,
+    CurrentUser(s): CurrentUser,
+    Query(q): Query<NoticeQuery>,
+) -> HtmlResult {
+    shop_page(&state, &s, FieldErrors::new(), q.notice).await
+}
+
+/// Like, pass or save the card shown, then show the next.
+pub async fn react(
+    State(state): State<AppState>,
+    CurrentUser(s): CurrentUser,
+    Form(pairs): Form<Pairs>,
+) -> HtmlResult {
+    match state
+        .app
+        .react_to_card(
+            &s.actor,
+            pairs.get("kind"),
+            pairs.get("key"),
+            pairs.get("reaction"),
+        )
+        .await
+        .form()?
+    {
+        Ok(()) => Ok(axum::response::Redirect::to("/placements/shop#card").into_response()),
+        Err(errors) => shop_page(&state, &s, errors, None).await,
+    }
+}
+
+/// Use the revealed order as the compass ranking.
+pub async fn adopt(State(state): State<AppState>, CurrentUser(s): CurrentUser) -> HtmlResult {
+    match state.app.adopt_revealed_ranking(&s.actor).await.form()? {
+        Ok(()) => Ok(Notice::RevealedAdopted.redirect("/placements/shop")),
+        Err(errors) => shop_page(&state, &s, errors, None).await,
     }
 }

@@ -438,16 +438,148 @@ async fn directions_list_their_placements_and_people_show_theirs_to_whom_they_sh
         let p = app.create_placement(&eve_a, &input).await?;
         let sid = signed_in(&s, "sid@example.org").await?;
         let page = sid.get(&format!("/directions/{}", dir.id)).await?.body;
-        check!(page.contains("Placements serving it") && page.contains("Scout the Leeds site"), "the direction lists it");
+        check!(
+            page.contains("Placements serving it") && page.contains("Scout the Leeds site"),
+            "the direction lists it"
+        );
 
-        let i = app.express_interest(&sid_a, p.id, "Your sites need a scout who knows Leeds: I grew up there.", false).await?;
+        let i = app
+            .express_interest(
+                &sid_a,
+                p.id,
+                "Your sites need a scout who knows Leeds: I grew up there.",
+                false,
+            )
+            .await?;
         app.decide_interest(&eve_a, i.id, true, "").await?;
         let sid_id = person_id(app, "sid@example.org").await?;
         let own = sid.get(&format!("/people/{sid_id}")).await?.body;
-        check!(own.contains("Placements taken part in") && own.contains("Scout the Leeds site"), "Sid sees his own");
+        check!(
+            own.contains("Placements taken part in") && own.contains("Scout the Leeds site"),
+            "Sid sees his own"
+        );
         let nia = signed_in(&s, "nia@example.org").await?;
         let other = nia.get(&format!("/people/{sid_id}")).await?.body;
-        check!(!other.contains("Scout the Leeds site"), "a colleague he does not share his skills with does not");
+        check!(
+            !other.contains("Scout the Leeds site"),
+            "a colleague he does not share his skills with does not"
+        );
+        Ok(())
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn window_shopping_reveals_a_ranking_that_can_be_adopted_and_stays_private() {
+    each_backend(|s| async move {
+        let app = &s.app;
+        let eve_a = crate::career_owner_support::actor(&s, "eve@example.org").await?;
+        // Twelve placements by Eve, offering much more of one factor each, in turn.
+        let factors = [
+            "offers_status",
+            "offers_autonomy",
+            "offers_meaning",
+            "offers_learning",
+        ];
+        for i in 0..12 {
+            let mut input = ladderless_core::placements::PlacementInput {
+                title: format!("Card {i}"),
+                description: "A few hours of help.".into(),
+                kind: ["gig", "project", "shadowing"][i % 3].into(),
+                status: "open".into(),
+                hours_per_week: "2".into(),
+                duration_weeks: "2".into(),
+                work_mode: "remote".into(),
+                places: "1".into(),
+                ..Default::default()
+            };
+            match factors[i % 4] {
+                "offers_status" => input.offers_status = "strong".into(),
+                "offers_autonomy" => input.offers_autonomy = "strong".into(),
+                "offers_meaning" => input.offers_meaning = "strong".into(),
+                _ => input.offers_learning = "strong".into(),
+            }
+            app.create_placement(&eve_a, &input).await?;
+        }
+        let sid = signed_in(&s, "sid@example.org").await?;
+        let first = sid.get("/placements/shop").await?;
+        check!(
+            first.status == 200 && first.body.contains("React to 8 cards"),
+            "an empty start says what to do"
+        );
+        let bad = sid
+            .post_form(
+                "/placements/shop",
+                &[("kind", "holiday"), ("key", "x"), ("reaction", "love")],
+            )
+            .await?;
+        check!(
+            bad.status == 422
+                && bad.body.contains("kind must be placement or role")
+                && !bad.body.contains("reaction must"),
+            "the first bad field is named: {}",
+            bad.status
+        );
+        let early = sid.post_form("/placements/shop/adopt", &[]).await?;
+        check!(
+            early.status == 422 && early.body.contains("needs at least 8 reactions"),
+            "nothing to adopt yet"
+        );
+
+        // Sid likes what offers learning and passes the rest, card by card as the page offers them.
+        let sid_a = crate::career_owner_support::actor(&s, "sid@example.org").await?;
+        for _ in 0..12 {
+            let Some(card) = app.next_shopping_card(&sid_a).await? else {
+                break;
+            };
+            let reaction = if card.features[3] > 1.0 {
+                "like"
+            } else {
+                "pass"
+            };
+            let r = sid
+                .post_form(
+                    "/placements/shop",
+                    &[
+                        ("kind", card.kind.code()),
+                        ("key", &card.key),
+                        ("reaction", reaction),
+                    ],
+                )
+                .await?;
+            check!(r.status == 303, "reacted: {}", r.status);
+        }
+        let view = app.shopping_view(&sid_a).await?;
+        check!(view.reactions == 12, "every card once: {}", view.reactions);
+        let revealed = view.revealed.context("revealed")?;
+        check!(
+            revealed.0[0] == ladderless_domain::compass::Factor::Learning,
+            "learning comes first: {:?}",
+            revealed.0
+        );
+        let page = sid.get("/placements/shop").await?.body;
+        check!(
+            page.contains("You choose") && page.contains("Use the order I choose in my compass"),
+            "the page shows it"
+        );
+
+        // Nobody else sees Sid's reactions.
+        let nia_a = crate::career_owner_support::actor(&s, "nia@example.org").await?;
+        check!(
+            app.shopping_view(&nia_a).await?.reactions == 0,
+            "Nia's view is her own"
+        );
+
+        let adopted = sid.post_form("/placements/shop/adopt", &[]).await?;
+        check!(adopted.status == 303, "adopted: {}", adopted.status);
+        let compass = app.store.compass(sid_a.id()).await?.context("a compass")?;
+        check!(
+            compass.ranking.starts_with("learning"),
+            "the compass has the revealed order: {}",
+            compass.ranking
+        );
+        let history = sid.get(&format!("/compass/history")).await?;
+        check!(history.status == 200, "its history page");
         Ok(())
     })
     .await;
