@@ -131,3 +131,32 @@ test('a posted project is picked for the right person, who applies and is accept
   await expect(line).toContainText('Accepted');
   await expectAccessible(page);
 });
+
+test('window shopping: fifteen reactions reveal an order that goes into the compass', async ({ page }) => {
+  test.setTimeout(180_000);
+  // The manager has not shopped in the demo, so the journey starts from nothing.
+  await signIn(page, DEMO.manager);
+  await nav(page, 'Placements');
+  await page.getByRole('link', { name: 'Window shopping' }).click();
+  await expect(page.getByRole('heading', { name: 'Window shopping', level: 1 })).toBeVisible();
+  await expectAccessible(page);
+  for (let i = 0; i < 15; i++) {
+    const card = page.locator('#card');
+    const tags = card.locator('.tags');
+    const offers = (await tags.count()) ? (await tags.innerText()).toLowerCase() : '';
+    // Likes whatever offers more autonomy, passes the rest.
+    const choice = /more autonomy/.test(offers) ? 'Like' : 'Pass';
+    await card.getByRole('button', { name: choice, exact: true }).click();
+    await expect(page.getByText(`${i + 1} reactions so far`)).toBeVisible();
+  }
+  const chose = page.locator('.said-chose > div').filter({ hasText: 'You choose' });
+  await expect(chose.locator('li').first()).toHaveText('Autonomy');
+  await expect(page.getByRole('img', { name: /What your choices reveal/ })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Use the order I choose in my compass' }).click();
+  await expect(page.getByText('Your compass now uses the order your choices revealed.')).toBeVisible();
+  await expectAccessible(page);
+  await nav(page, 'Compass');
+  await expect(page.locator('.rank-item').first()).toContainText('Autonomy');
+  await expectAccessible(page);
+});

@@ -1175,5 +1175,22 @@ pub(super) async fn seed(
             }
         }
     }
+    // Window shopping: the employee has reacted to fourteen cards. Their choices lean on
+    // meaningful work more than their compass says, so the page has something to show.
+    let me = actors.get(employee).await?;
+    for _ in 0..14 {
+        let Some(card) = app.next_shopping_card(&me).await? else {
+            break;
+        };
+        let [status, autonomy, meaning, learning] = card.features;
+        let utility = learning + 0.9 * meaning + 0.3 * autonomy - 0.3 * status;
+        let reaction = if utility + (rng.unit() - 0.5) > 1.2 {
+            "like"
+        } else {
+            "pass"
+        };
+        app.react_to_card(&me, card.kind.code(), &card.key, reaction)
+            .await?;
+    }
     Ok(out)
 }

@@ -233,6 +233,19 @@ async fn the_demo_marketplace_is_alive() {
             .any(|i| i.interest.status == ladderless_domain::placement::InterestStatus::Invited)
     );
 
+    // Window shopping has started: enough reactions to reveal an order.
+    let shop = app.shopping_view(&employee).await.unwrap();
+    assert!(
+        shop.reactions >= 8 && shop.revealed.is_some(),
+        "{} reactions",
+        shop.reactions
+    );
+    assert!(
+        shop.likes > 0 && shop.likes < shop.reactions,
+        "{} liked",
+        shop.likes
+    );
+
     let manager = actor(&app, DEMO_MANAGER).await;
     let mut best = 0;
     for p in app.my_placements(&manager).await.unwrap() {
