@@ -118,8 +118,8 @@ impl App {
         );
         let summary: String = role.description.chars().take(280).collect();
         let line = match role.job_zone {
-            Some(z) => format!("Role · preparation level {z} of 5"),
-            None => "Role".to_string(),
+            Some(z) => format!("Preparation level {z} of 5"),
+            None => "From the role catalogue".to_string(),
         };
         Some(ShopCard {
             kind: CardKind::Role,
