@@ -29,6 +29,8 @@ pub enum PageRef {
     Opportunity(String),
     /// A person, by id.
     Person(String),
+    /// A placement the organisation posted, by id.
+    Placement(String),
 }
 
 /// One thing that could close a gap.
@@ -50,6 +52,8 @@ pub struct LinkIndex {
     directions: Vec<(Direction, Vec<String>)>,
     opportunities: Vec<(Opportunity, Vec<String>)>,
     holders: Vec<SkillHolder>,
+    /// Open placements by others with what they teach: (id, title, skill ids, names).
+    placements: Vec<(String, String, Vec<String>, Vec<String>)>,
     viewer: String,
 }
 
@@ -87,6 +91,17 @@ impl LinkIndex {
                 id: o.id.to_string(),
                 label: o.title.clone(),
                 target: PageRef::Opportunity(o.id.to_string()),
+            });
+        }
+        let teaching = self.placements.iter().filter(|(_, _, ids, names)| {
+            ids.contains(&gap.skill.id) || names.iter().any(|n| same_skill(n, &name))
+        });
+        for (id, title, _, _) in teaching.take(3) {
+            out.push(Closer {
+                kind: "placement",
+                id: id.clone(),
+                label: title.clone(),
+                target: PageRef::Placement(id.clone()),
             });
         }
         let mentors = self
@@ -141,10 +156,36 @@ impl App {
             .collect();
         ids.sort();
         let holders = self.store.public_skill_holders(&ids, MENTOR_LEVEL).await?;
+        // What open placements teach (the skills one would learn), by id and by name.
+        let mut teach: std::collections::HashMap<
+            ladderless_domain::ids::PlacementId,
+            (Vec<String>, Vec<String>),
+        > = std::collections::HashMap::new();
+        for s in self.store.open_placement_skills().await? {
+            if s.skill_use == ladderless_domain::placement::SkillUse::Learn {
+                let label = normalise(&self.skill_label(&s.skill_id).await?);
+                let e = teach.entry(s.placement_id).or_default();
+                e.0.push(s.skill_id);
+                e.1.push(label);
+            }
+        }
+        let placements = self
+            .store
+            .open_placements()
+            .await?
+            .into_iter()
+            .filter(|p| p.owner_id != actor.id())
+            .filter_map(|p| {
+                teach
+                    .remove(&p.id)
+                    .map(|(ids, names)| (p.id.uuid().to_string(), p.title, ids, names))
+            })
+            .collect();
         Ok(LinkIndex {
             directions,
             opportunities,
             holders,
+            placements,
             viewer: actor.id().to_string(),
         })
     }
@@ -195,6 +236,7 @@ impl App {
             let (section, kind, label) = match c.kind {
                 "direction" => ("goal", "direction", c.label),
                 "mentor" => ("growth", "mentoring", format!("Mentoring from {}", c.label)),
+                "placement" => ("growth", "placement", c.label),
                 k => ("growth", k, c.label),
             };
             items.push(ItemInput {

@@ -137,6 +137,11 @@ impl App {
                 let r = self.visible_opportunity(actor, uuid()?).await.map(|_| ());
                 missing(r, "is not an opportunity you can see")?;
             }
+            ItemKind::Placement => {
+                let id = ladderless_domain::ids::PlacementId::from_uuid(uuid()?);
+                let r = self.visible_placement(actor, id).await.map(|_| ());
+                missing(r, "is not a placement you can see")?;
+            }
             ItemKind::Mentoring if !item.reference.is_empty() => {
                 let r = self
                     .store

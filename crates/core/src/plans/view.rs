@@ -110,6 +110,7 @@ fn target(item: &PlanItem) -> Option<PageRef> {
         ItemKind::Direction => Some(PageRef::Direction(r)),
         ItemKind::Opportunity | ItemKind::Pilot => Some(PageRef::Opportunity(r)),
         ItemKind::Mentoring => Some(PageRef::Person(r)),
+        ItemKind::Placement => Some(PageRef::Placement(r)),
         _ => None,
     }
 }

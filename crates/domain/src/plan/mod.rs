@@ -99,6 +99,8 @@ code_enum! {
         Mentoring = "mentoring" => "Mentoring",
         /// Training (free text).
         Training = "training" => "Training",
+        /// A placement the organisation posted (reference: placement id).
+        Placement = "placement" => "Placement",
     }
 }
 
@@ -118,7 +120,11 @@ impl ItemKind {
     pub fn needs_ref(self) -> bool {
         matches!(
             self,
-            ItemKind::Role | ItemKind::Direction | ItemKind::Opportunity | ItemKind::Pilot
+            ItemKind::Role
+                | ItemKind::Direction
+                | ItemKind::Opportunity
+                | ItemKind::Pilot
+                | ItemKind::Placement
         )
     }
 }

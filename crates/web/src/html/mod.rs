@@ -50,6 +50,7 @@ impl Href for ladderless_core::path_links::PageRef {
             PageRef::Direction(id) => format!("/directions/{id}"),
             PageRef::Opportunity(id) => format!("/opportunities/{id}"),
             PageRef::Person(id) => format!("/people/{id}"),
+            PageRef::Placement(id) => format!("/placements/{id}"),
         }
     }
 }
@@ -71,6 +72,7 @@ mod tests {
             (PageRef::Direction("d1".into()), "/directions/d1"),
             (PageRef::Opportunity("o1".into()), "/opportunities/o1"),
             (PageRef::Person("p1".into()), "/people/p1"),
+            (PageRef::Placement("pl1".into()), "/placements/pl1"),
         ];
         for (target, path) in cases {
             assert_eq!(target.href(), path);

@@ -36,6 +36,7 @@ fn kinds() -> Vec<(&'static str, &'static str, &'static str)> {
         ItemKind::Pilot,
         ItemKind::Mentoring,
         ItemKind::Training,
+        ItemKind::Placement,
     ] {
         out.push((
             "growth",
@@ -46,6 +47,7 @@ fn kinds() -> Vec<(&'static str, &'static str, &'static str)> {
                 ItemKind::Opportunity => "Growth: an opportunity",
                 ItemKind::Pilot => "Growth: a pilot",
                 ItemKind::Mentoring => "Growth: mentoring",
+                ItemKind::Placement => "Growth: a placement",
                 _ => "Growth: training",
             },
         ));

@@ -584,3 +584,107 @@ async fn window_shopping_reveals_a_ranking_that_can_be_adopted_and_stays_private
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_skill_gap_links_to_open_placements_that_teach_it_and_a_plan_can_hold_one() {
+    each_backend(|s| async move {
+        let app = &s.app;
+        let eve = crate::career_owner_support::actor(&s, "eve@example.org").await?;
+        let sid = crate::career_owner_support::actor(&s, "sid@example.org").await?;
+        let sql = app
+            .search_skills("SQL", 1)
+            .await?
+            .pop()
+            .context("a skill")?;
+        let input = ladderless_core::placements::PlacementInput {
+            title: "Learn SQL on the reporting rota".into(),
+            description: "Two hours a week with the reporting team.".into(),
+            kind: "training".into(),
+            status: "open".into(),
+            hours_per_week: "2".into(),
+            duration_weeks: "6".into(),
+            work_mode: "remote".into(),
+            places: "2".into(),
+            skills_to_learn: vec![ladderless_core::placements::SkillInput {
+                skill_id: sql.id.clone(),
+                ..Default::default()
+            }],
+            ..Default::default()
+        };
+        let p = app.create_placement(&eve, &input).await?;
+        let gap = ladderless_graph::Gap {
+            skill: ladderless_graph::SkillRef {
+                area: ladderless_graph::SkillArea::Esco,
+                id: sql.id.clone(),
+                name: sql.label.clone(),
+            },
+            current_level: None,
+            target_level: None,
+            importance: 0.8,
+            essential: true,
+        };
+        let closers = app.link_index(&sid, &[]).await?.closers(&gap);
+        let pid = p.id.uuid().to_string();
+        check!(
+            closers.iter().any(|c| c.kind == "placement" && c.id == pid),
+            "the gap finds the placement: {closers:?}"
+        );
+        // Its own owner is not pointed at it.
+        check!(
+            !app.link_index(&eve, &[])
+                .await?
+                .closers(&gap)
+                .iter()
+                .any(|c| c.kind == "placement"),
+            "not for its owner"
+        );
+
+        // A plan can hold the placement as a growth item, linked to its page.
+        let plan = app
+            .create_plan(
+                &sid,
+                &ladderless_core::plans::PlanInput {
+                    title: "Towards analytics".into(),
+                    cadence: "quarterly".into(),
+                    sharing: "private".into(),
+                    items: vec![ladderless_core::plans::ItemInput {
+                        section: "growth".into(),
+                        kind: "placement".into(),
+                        reference: pid.clone(),
+                        label: "Reporting rota".into(),
+                    }],
+                    ..Default::default()
+                },
+            )
+            .await?;
+        let web = signed_in(&s, "sid@example.org").await?;
+        let page = web.get(&format!("/plans/{}", plan.id)).await?.body;
+        check!(
+            page.contains(&format!("/placements/{pid}")),
+            "the plan links to the placement"
+        );
+        let bad = app
+            .create_plan(
+                &sid,
+                &ladderless_core::plans::PlanInput {
+                    title: "Bad".into(),
+                    cadence: "quarterly".into(),
+                    sharing: "private".into(),
+                    items: vec![ladderless_core::plans::ItemInput {
+                        section: "growth".into(),
+                        kind: "placement".into(),
+                        reference: ladderless_store::new_id().to_string(),
+                        label: "Nothing".into(),
+                    }],
+                    ..Default::default()
+                },
+            )
+            .await;
+        check!(
+            matches!(bad, Err(ladderless_core::CoreError::Invalid(_))),
+            "an unknown placement is a field error"
+        );
+        Ok(())
+    })
+    .await;
+}
