@@ -309,6 +309,11 @@ impl App {
         ))
     }
 
+    /// How many cards the person has reacted to.
+    pub async fn shopping_reaction_count(&self, actor: &Actor) -> CoreResult<usize> {
+        Ok(self.store.reactions_of(actor.id()).await?.len())
+    }
+
     /// What the person said and what their reactions show.
     pub async fn shopping_view(&self, actor: &Actor) -> CoreResult<ShoppingView> {
         let rows = self.store.reactions_of(actor.id()).await?;

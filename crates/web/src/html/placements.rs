@@ -260,6 +260,8 @@ struct ForMePage {
     recs: Vec<Recommended>,
     reasons: [(&'static str, &'static str); 5],
     profile: Profile,
+    reactions: usize,
+    blended: bool,
 }
 
 impl ForMePage {
@@ -274,11 +276,14 @@ pub async fn for_me(
     CurrentUser(s): CurrentUser,
     Query(q): Query<NoticeQuery>,
 ) -> HtmlResult {
+    let reactions = state.app.shopping_reaction_count(&s.actor).await?;
     let page = ForMePage {
         page: Page::new(&s, "Placements for me", "/placements").with_notice(q.notice),
         recs: state.app.recommended_placements(&s.actor, 20).await?,
         reasons: NotForMe::OPTIONS,
         profile: state.app.my_placement_profile(&s.actor).await?,
+        reactions,
+        blended: reactions >= ladderless_domain::placement::shopping::MIN_REACTIONS,
     };
     Ok(crate::page::render(&page))
 }
