@@ -158,47 +158,189 @@ async fn nobody_else_reads_or_changes_someone_elses_placement_or_interest() {
         let sid = token_for(&s, "sid@example.org").await?;
         let ann = token_for(&s, "ann@example.org").await?;
         let c = s.client();
-        let p = id_of(&post(&c, &nia, "/placements", placement("Billing data sprint", "open")).await?);
+        let p = id_of(
+            &post(
+                &c,
+                &nia,
+                "/placements",
+                placement("Billing data sprint", "open"),
+            )
+            .await?,
+        );
         let draft = id_of(&post(&c, &nia, "/placements", placement("Quiet draft", "draft")).await?);
-        let r = post(&c, &eve, &format!("/placements/{p}/interests"), json!({"note": "The finance team needs this."})).await?;
+        let r = post(
+            &c,
+            &eve,
+            &format!("/placements/{p}/interests"),
+            json!({"note": "The finance team needs this."}),
+        )
+        .await?;
         check!(r.status == 201, "interest: {}", r.body);
         let eve_i = id_of(&r);
         let sid_id = person_id(&s.app, "sid@example.org").await?;
 
         // A colleague who can see the placement: 403 on the owner's routes.
-        for path in [format!("/placements/{p}/interests"), format!("/placements/{p}/candidates")] {
+        for path in [
+            format!("/placements/{p}/interests"),
+            format!("/placements/{p}/candidates"),
+        ] {
             let r = get(&c, &sid, &path).await?;
-            check!(r.status == 403 && r.json()["error"].is_string(), "{path}: {} {}", r.status, r.body);
+            check!(
+                r.status == 403 && r.json()["error"].is_string(),
+                "{path}: {} {}",
+                r.status,
+                r.body
+            );
         }
-        let r = post(&c, &sid, &format!("/placements/{p}/invitations"), json!({"person_id": sid_id, "note": "Me"})).await?;
+        let r = post(
+            &c,
+            &sid,
+            &format!("/placements/{p}/invitations"),
+            json!({"person_id": sid_id, "note": "Me"}),
+        )
+        .await?;
         check!(r.status == 403, "invitations: {}", r.status);
-        check!(send(&c, "DELETE", &format!("/api/v1/placements/{p}"), &sid, None).await?.status == 403, "delete");
+        check!(
+            send(&c, "DELETE", &format!("/api/v1/placements/{p}"), &sid, None)
+                .await?
+                .status
+                == 403,
+            "delete"
+        );
         // A draft's existence stays private: 404.
-        for path in [format!("/placements/{draft}/interests"), format!("/placements/{draft}/candidates")] {
-            check!(get(&c, &sid, &path).await?.status == 404, "{path} of a draft");
+        for path in [
+            format!("/placements/{draft}/interests"),
+            format!("/placements/{draft}/candidates"),
+        ] {
+            check!(
+                get(&c, &sid, &path).await?.status == 404,
+                "{path} of a draft"
+            );
         }
-        check!(send(&c, "DELETE", &format!("/api/v1/placements/{draft}"), &sid, None).await?.status == 404, "delete a draft");
-        let r = post(&c, &sid, &format!("/placements/{draft}/interests"), json!({"note": "Hello"})).await?;
+        check!(
+            send(
+                &c,
+                "DELETE",
+                &format!("/api/v1/placements/{draft}"),
+                &sid,
+                None
+            )
+            .await?
+            .status
+                == 404,
+            "delete a draft"
+        );
+        let r = post(
+            &c,
+            &sid,
+            &format!("/placements/{draft}/interests"),
+            json!({"note": "Hello"}),
+        )
+        .await?;
         check!(r.status == 404, "interest in a draft: {}", r.status);
-        let r = post(&c, &sid, &format!("/placements/{draft}/not-for-me"), json!({"reason": "no_time"})).await?;
+        let r = post(
+            &c,
+            &sid,
+            &format!("/placements/{draft}/not-for-me"),
+            json!({"reason": "no_time"}),
+        )
+        .await?;
         check!(r.status == 404, "not-for-me on a draft: {}", r.status);
 
         // Someone else's interest is not found, by the person's colleague or the person themself.
-        let r = post(&c, &sid, &format!("/placement-interests/{eve_i}/decision"), json!({"accept": true})).await?;
+        let r = post(
+            &c,
+            &sid,
+            &format!("/placement-interests/{eve_i}/decision"),
+            json!({"accept": true}),
+        )
+        .await?;
         check!(r.status == 404, "a colleague decides: {}", r.status);
-        let r = post(&c, &eve, &format!("/placement-interests/{eve_i}/decision"), json!({"accept": true})).await?;
-        check!(r.status == 404, "the person decides their own: {}", r.status);
-        check!(post(&c, &sid, &format!("/placement-interests/{eve_i}/withdrawal"), json!({})).await?.status == 404, "withdrawal");
-        let r = send(&c, "PUT", &format!("/api/v1/placement-interests/{eve_i}/confidential"), &sid, Some(json!({"confidential": true}))).await?;
+        let r = post(
+            &c,
+            &eve,
+            &format!("/placement-interests/{eve_i}/decision"),
+            json!({"accept": true}),
+        )
+        .await?;
+        check!(
+            r.status == 404,
+            "the person decides their own: {}",
+            r.status
+        );
+        check!(
+            post(
+                &c,
+                &sid,
+                &format!("/placement-interests/{eve_i}/withdrawal"),
+                json!({})
+            )
+            .await?
+            .status
+                == 404,
+            "withdrawal"
+        );
+        let r = send(
+            &c,
+            "PUT",
+            &format!("/api/v1/placement-interests/{eve_i}/confidential"),
+            &sid,
+            Some(json!({"confidential": true})),
+        )
+        .await?;
         check!(r.status == 404, "confidential: {}", r.status);
-        check!(post(&c, &nia, &format!("/placement-interests/{eve_i}/withdrawal"), json!({})).await?.status == 404, "nor the owner withdraws it");
+        check!(
+            post(
+                &c,
+                &nia,
+                &format!("/placement-interests/{eve_i}/withdrawal"),
+                json!({})
+            )
+            .await?
+            .status
+                == 404,
+            "nor the owner withdraws it"
+        );
 
         // A talent admin answers for any placement and deletes any.
-        check!(get(&c, &ann, &format!("/placements/{p}/interests")).await?.status == 200, "admin reads the list");
-        check!(send(&c, "DELETE", &format!("/api/v1/placements/{draft}"), &ann, None).await?.status == 204, "admin deletes");
-        check!(send(&c, "DELETE", &format!("/api/v1/placements/{p}"), &nia, None).await?.status == 204, "owner deletes");
-        check!(get(&c, &nia, &format!("/placements/{p}")).await?.status == 404, "gone");
-        check!(send(&c, "DELETE", &format!("/api/v1/placements/{p}"), &nia, None).await?.status == 404, "gone twice");
+        check!(
+            get(&c, &ann, &format!("/placements/{p}/interests"))
+                .await?
+                .status
+                == 200,
+            "admin reads the list"
+        );
+        check!(
+            send(
+                &c,
+                "DELETE",
+                &format!("/api/v1/placements/{draft}"),
+                &ann,
+                None
+            )
+            .await?
+            .status
+                == 204,
+            "admin deletes"
+        );
+        check!(
+            send(&c, "DELETE", &format!("/api/v1/placements/{p}"), &nia, None)
+                .await?
+                .status
+                == 204,
+            "owner deletes"
+        );
+        check!(
+            get(&c, &nia, &format!("/placements/{p}")).await?.status == 404,
+            "gone"
+        );
+        check!(
+            send(&c, "DELETE", &format!("/api/v1/placements/{p}"), &nia, None)
+                .await?
+                .status
+                == 404,
+            "gone twice"
+        );
         Ok(())
     })
     .await;
@@ -211,82 +353,366 @@ async fn static_paths_bodies_and_field_errors() {
         let eve = token_for(&s, "eve@example.org").await?;
         let cleo = token_for(&s, "cleo@example.org").await?;
         let c = s.client();
-        let p = id_of(&post(&c, &nia, "/placements", placement("Billing data sprint", "open")).await?);
-        let q = id_of(&post(&c, &nia, "/placements", placement("Support rota shadowing", "open")).await?);
+        let p = id_of(
+            &post(
+                &c,
+                &nia,
+                "/placements",
+                placement("Billing data sprint", "open"),
+            )
+            .await?,
+        );
+        let q = id_of(
+            &post(
+                &c,
+                &nia,
+                "/placements",
+                placement("Support rota shadowing", "open"),
+            )
+            .await?,
+        );
 
         // The static paths are not read as placement ids.
         let r = get(&c, &cleo, "/placements/for-me?limit=50").await?;
         let items = r.json()["items"].clone();
-        check!(r.status == 200 && items.as_array().is_some_and(|a| a.len() == 2), "for-me: {} {}", r.status, r.body);
-        check!(points_sum_to_score(&items) && items[0]["placement"]["title"].is_string(), "reasons sum to the score: {items}");
-        check!(get(&c, &cleo, "/placements/for-me?limit=1").await?.json()["items"].as_array().map(Vec::len) == Some(1), "limit");
-        check!(get(&c, &cleo, "/placements/for-me?limit=-1").await?.status == 422, "a negative limit");
+        check!(
+            r.status == 200 && items.as_array().is_some_and(|a| a.len() == 2),
+            "for-me: {} {}",
+            r.status,
+            r.body
+        );
+        check!(
+            points_sum_to_score(&items) && items[0]["placement"]["title"].is_string(),
+            "reasons sum to the score: {items}"
+        );
+        check!(
+            get(&c, &cleo, "/placements/for-me?limit=1").await?.json()["items"]
+                .as_array()
+                .map(Vec::len)
+                == Some(1),
+            "limit"
+        );
+        check!(
+            get(&c, &cleo, "/placements/for-me?limit=-1").await?.status == 422,
+            "a negative limit"
+        );
         let r = get(&c, &cleo, "/placements/mine").await?;
-        check!(r.status == 200 && r.json()["posted"].is_array() && r.json()["interests"].is_array() && r.json()["invitations"].is_array(), "mine: {} {}", r.status, r.body);
+        check!(
+            r.status == 200
+                && r.json()["posted"].is_array()
+                && r.json()["interests"].is_array()
+                && r.json()["invitations"].is_array(),
+            "mine: {} {}",
+            r.status,
+            r.body
+        );
         let r = get(&c, &cleo, "/placements/team").await?;
-        check!(r.status == 200 && r.json()["items"].is_array(), "team: {} {}", r.status, r.body);
+        check!(
+            r.status == 200 && r.json()["items"].is_array(),
+            "team: {} {}",
+            r.status,
+            r.body
+        );
         let r = get(&c, &eve, "/placements/profile").await?;
-        check!(r.status == 200 && r.json()["discoverable"] == false && r.json()["hours_available"].is_null(), "profile: {} {}", r.status, r.body);
+        check!(
+            r.status == 200
+                && r.json()["discoverable"] == false
+                && r.json()["hours_available"].is_null(),
+            "profile: {} {}",
+            r.status,
+            r.body
+        );
 
         // Profile: saved and read back; 90 hours is a field error.
         let prof = "/api/v1/placements/profile";
-        let r = send(&c, "PUT", prof, &eve, Some(json!({"discoverable": true, "hours_available": 90}))).await?;
-        check!(names_field(&r, "hours_available"), "90 hours: {} {}", r.status, r.body);
-        let r = send(&c, "PUT", prof, &eve, Some(json!({"discoverable": true, "hours_available": "six"}))).await?;
-        check!(names_field(&r, "hours_available"), "not a number: {} {}", r.status, r.body);
-        let r = send(&c, "PUT", prof, &eve, Some(json!({"discoverable": true, "hours_available": 6}))).await?;
-        check!(r.status == 200 && r.json()["hours_available"] == 6 && r.json()["discoverable"] == true, "saved: {} {}", r.status, r.body);
-        check!(get(&c, &eve, "/placements/profile").await?.json()["hours_available"] == 6, "read back");
-        let r = send(&c, "PUT", prof, &eve, Some(json!({"discoverable": false, "hours_available": null}))).await?;
-        check!(r.status == 200 && r.json()["hours_available"].is_null(), "cleared: {}", r.body);
-        check!(get(&c, &cleo, "/placements/profile").await?.json()["discoverable"] == false, "kept per person");
+        let r = send(
+            &c,
+            "PUT",
+            prof,
+            &eve,
+            Some(json!({"discoverable": true, "hours_available": 90})),
+        )
+        .await?;
+        check!(
+            names_field(&r, "hours_available"),
+            "90 hours: {} {}",
+            r.status,
+            r.body
+        );
+        let r = send(
+            &c,
+            "PUT",
+            prof,
+            &eve,
+            Some(json!({"discoverable": true, "hours_available": "six"})),
+        )
+        .await?;
+        check!(
+            names_field(&r, "hours_available"),
+            "not a number: {} {}",
+            r.status,
+            r.body
+        );
+        let r = send(
+            &c,
+            "PUT",
+            prof,
+            &eve,
+            Some(json!({"discoverable": true, "hours_available": 6})),
+        )
+        .await?;
+        check!(
+            r.status == 200 && r.json()["hours_available"] == 6 && r.json()["discoverable"] == true,
+            "saved: {} {}",
+            r.status,
+            r.body
+        );
+        check!(
+            get(&c, &eve, "/placements/profile").await?.json()["hours_available"] == 6,
+            "read back"
+        );
+        let r = send(
+            &c,
+            "PUT",
+            prof,
+            &eve,
+            Some(json!({"discoverable": false, "hours_available": null})),
+        )
+        .await?;
+        check!(
+            r.status == 200 && r.json()["hours_available"].is_null(),
+            "cleared: {}",
+            r.body
+        );
+        check!(
+            get(&c, &cleo, "/placements/profile").await?.json()["discoverable"] == false,
+            "kept per person"
+        );
 
         // Not for me: an unknown reason names the field; a known one takes it off the picks.
-        let r = post(&c, &cleo, &format!("/placements/{p}/not-for-me"), json!({"reason": "boring"})).await?;
-        check!(names_field(&r, "reason"), "unknown reason: {} {}", r.status, r.body);
+        let r = post(
+            &c,
+            &cleo,
+            &format!("/placements/{p}/not-for-me"),
+            json!({"reason": "boring"}),
+        )
+        .await?;
+        check!(
+            names_field(&r, "reason"),
+            "unknown reason: {} {}",
+            r.status,
+            r.body
+        );
         let r = post(&c, &cleo, &format!("/placements/{p}/not-for-me"), json!({})).await?;
-        check!(names_field(&r, "reason"), "missing reason: {} {}", r.status, r.body);
-        let r = post(&c, &cleo, &format!("/placements/{p}/not-for-me"), json!({"reason": "other"})).await?;
+        check!(
+            names_field(&r, "reason"),
+            "missing reason: {} {}",
+            r.status,
+            r.body
+        );
+        let r = post(
+            &c,
+            &cleo,
+            &format!("/placements/{p}/not-for-me"),
+            json!({"reason": "other"}),
+        )
+        .await?;
         check!(r.status == 204, "not for me: {} {}", r.status, r.body);
         let picks = get(&c, &cleo, "/placements/for-me").await?.json();
-        check!(picks["items"][0]["placement"]["id"] == q.as_str(), "the other one comes first now: {picks}");
+        check!(
+            picks["items"][0]["placement"]["id"] == q.as_str(),
+            "the other one comes first now: {picks}"
+        );
 
         // Interest bodies.
-        let r = post(&c, &eve, &format!("/placements/{p}/interests"), json!({"note": "   "})).await?;
-        check!(names_field(&r, "note"), "blank note: {} {}", r.status, r.body);
-        let r = post(&c, &eve, &format!("/placements/{p}/interests"), json!({"confidential": true})).await?;
-        check!(names_field(&r, "note"), "missing note: {} {}", r.status, r.body);
-        let r = post(&c, &eve, &format!("/placements/{p}/interests"), json!({"note": "Hi", "confidential": "yes"})).await?;
-        check!(names_field(&r, "confidential"), "wrong type: {} {}", r.status, r.body);
-        let r = post(&c, &eve, &format!("/placements/{p}/interests"), json!({"note": "Hi", "pitch": "x"})).await?;
-        check!(names_field(&r, "pitch"), "unknown field: {} {}", r.status, r.body);
-        let r = post(&c, &eve, &format!("/placements/{p}/interests"), json!({"note": "The finance team needs this."})).await?;
+        let r = post(
+            &c,
+            &eve,
+            &format!("/placements/{p}/interests"),
+            json!({"note": "   "}),
+        )
+        .await?;
+        check!(
+            names_field(&r, "note"),
+            "blank note: {} {}",
+            r.status,
+            r.body
+        );
+        let r = post(
+            &c,
+            &eve,
+            &format!("/placements/{p}/interests"),
+            json!({"confidential": true}),
+        )
+        .await?;
+        check!(
+            names_field(&r, "note"),
+            "missing note: {} {}",
+            r.status,
+            r.body
+        );
+        let r = post(
+            &c,
+            &eve,
+            &format!("/placements/{p}/interests"),
+            json!({"note": "Hi", "confidential": "yes"}),
+        )
+        .await?;
+        check!(
+            names_field(&r, "confidential"),
+            "wrong type: {} {}",
+            r.status,
+            r.body
+        );
+        let r = post(
+            &c,
+            &eve,
+            &format!("/placements/{p}/interests"),
+            json!({"note": "Hi", "pitch": "x"}),
+        )
+        .await?;
+        check!(
+            names_field(&r, "pitch"),
+            "unknown field: {} {}",
+            r.status,
+            r.body
+        );
+        let r = post(
+            &c,
+            &eve,
+            &format!("/placements/{p}/interests"),
+            json!({"note": "The finance team needs this."}),
+        )
+        .await?;
         let eve_i = id_of(&r);
-        let r = post(&c, &nia, &format!("/placement-interests/{eve_i}/decision"), json!({})).await?;
-        check!(names_field(&r, "accept"), "accept is required: {} {}", r.status, r.body);
-        let r = post(&c, &nia, &format!("/placement-interests/{eve_i}/decision"), json!({"accept": "yes"})).await?;
-        check!(names_field(&r, "accept"), "accept is a boolean: {} {}", r.status, r.body);
-        let r = send(&c, "PUT", &format!("/api/v1/placement-interests/{eve_i}/confidential"), &eve, Some(json!({}))).await?;
-        check!(names_field(&r, "confidential"), "confidential is required: {} {}", r.status, r.body);
-        let r = post(&c, &nia, &format!("/placements/{p}/invitations"), json!({"person_id": "nobody", "note": "Hi"})).await?;
-        check!(names_field(&r, "person_id"), "a bad person id: {} {}", r.status, r.body);
-        let r = post(&c, &nia, &format!("/placements/{p}/invitations"), json!({"person_id": ladderless_store::Uuid::nil(), "note": "Hi"})).await?;
-        check!(names_field(&r, "person"), "an unknown person: {} {}", r.status, r.body);
+        let r = post(
+            &c,
+            &nia,
+            &format!("/placement-interests/{eve_i}/decision"),
+            json!({}),
+        )
+        .await?;
+        check!(
+            names_field(&r, "accept"),
+            "accept is required: {} {}",
+            r.status,
+            r.body
+        );
+        let r = post(
+            &c,
+            &nia,
+            &format!("/placement-interests/{eve_i}/decision"),
+            json!({"accept": "yes"}),
+        )
+        .await?;
+        check!(
+            names_field(&r, "accept"),
+            "accept is a boolean: {} {}",
+            r.status,
+            r.body
+        );
+        let r = send(
+            &c,
+            "PUT",
+            &format!("/api/v1/placement-interests/{eve_i}/confidential"),
+            &eve,
+            Some(json!({})),
+        )
+        .await?;
+        check!(
+            names_field(&r, "confidential"),
+            "confidential is required: {} {}",
+            r.status,
+            r.body
+        );
+        let r = post(
+            &c,
+            &nia,
+            &format!("/placements/{p}/invitations"),
+            json!({"person_id": "nobody", "note": "Hi"}),
+        )
+        .await?;
+        check!(
+            names_field(&r, "person_id"),
+            "a bad person id: {} {}",
+            r.status,
+            r.body
+        );
+        let r = post(
+            &c,
+            &nia,
+            &format!("/placements/{p}/invitations"),
+            json!({"person_id": ladderless_store::Uuid::nil(), "note": "Hi"}),
+        )
+        .await?;
+        check!(
+            names_field(&r, "person"),
+            "an unknown person: {} {}",
+            r.status,
+            r.body
+        );
 
         // Bad ids are JSON 404s; a body that is not JSON is a 400 or 415, never a 500.
-        for (m, path) in [("GET", "/api/v1/placements/nope/interests"), ("GET", "/api/v1/placements/nope/candidates"), ("DELETE", "/api/v1/placements/nope"), ("POST", "/api/v1/placement-interests/nope/withdrawal")] {
+        for (m, path) in [
+            ("GET", "/api/v1/placements/nope/interests"),
+            ("GET", "/api/v1/placements/nope/candidates"),
+            ("DELETE", "/api/v1/placements/nope"),
+            ("POST", "/api/v1/placement-interests/nope/withdrawal"),
+        ] {
             let r = send(&c, m, path, &eve, None).await?;
-            check!(r.status == 404 && r.json()["error"] == "not_found", "{m} {path}: {} {}", r.status, r.body);
+            check!(
+                r.status == 404 && r.json()["error"] == "not_found",
+                "{m} {path}: {} {}",
+                r.status,
+                r.body
+            );
         }
         let unknown = ladderless_store::Uuid::nil();
-        let r = post(&c, &nia, &format!("/placement-interests/{unknown}/decision"), json!({"accept": true})).await?;
+        let r = post(
+            &c,
+            &nia,
+            &format!("/placement-interests/{unknown}/decision"),
+            json!({"accept": true}),
+        )
+        .await?;
         check!(r.status == 404, "an unknown interest: {}", r.status);
-        let r = c.api_post_body(&format!("/api/v1/placement-interests/{eve_i}/decision"), &nia, "application/json", b"{\"accept\":".to_vec()).await?;
-        check!(r.status == 400 && r.json()["error"].is_string(), "broken JSON: {} {}", r.status, r.body);
-        let r = c.api_post_body(&format!("/api/v1/placements/{p}/not-for-me"), &eve, "text/plain", b"no_time".to_vec()).await?;
+        let r = c
+            .api_post_body(
+                &format!("/api/v1/placement-interests/{eve_i}/decision"),
+                &nia,
+                "application/json",
+                b"{\"accept\":".to_vec(),
+            )
+            .await?;
+        check!(
+            r.status == 400 && r.json()["error"].is_string(),
+            "broken JSON: {} {}",
+            r.status,
+            r.body
+        );
+        let r = c
+            .api_post_body(
+                &format!("/api/v1/placements/{p}/not-for-me"),
+                &eve,
+                "text/plain",
+                b"no_time".to_vec(),
+            )
+            .await?;
         check!(r.status == 415, "not JSON: {}", r.status);
-        let r = c.api_post_body(&format!("/api/v1/placements/{p}/not-for-me"), &eve, "application/json", b"[]".to_vec()).await?;
-        check!(names_field(&r, "body"), "not an object: {} {}", r.status, r.body);
+        let r = c
+            .api_post_body(
+                &format!("/api/v1/placements/{p}/not-for-me"),
+                &eve,
+                "application/json",
+                b"[]".to_vec(),
+            )
+            .await?;
+        check!(
+            names_field(&r, "body"),
+            "not an object: {} {}",
+            r.status,
+            r.body
+        );
         Ok(())
     })
     .await;
