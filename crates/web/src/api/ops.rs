@@ -363,6 +363,59 @@ pub fn all() -> Vec<ApiOp> {
             .json("PlacementBody")
             .ok("Placement")
             .also(&[403]),
+        op(Delete, "/placements/{id}", placements::delete)
+            .summary("Delete one's own placement (talent admins: any)")
+            .no_content()
+            .also(&[403]),
+        op(Get, "/placements/for-me", placements::for_me)
+            .summary("Open placements picked for the caller, best first (limit 1-20, default 10), each with its score and the reasons behind it, whose points sum to the score")
+            .query(&[("limit", Count)])
+            .ok("PlacementRecommendationList"),
+        op(Post, "/placements/{id}/not-for-me", placements::not_for_me)
+            .summary("Mark a placement not for me, with a reason (wrong_skills, wrong_factors, no_time, not_this_kind, other); what is picked for the caller changes at once")
+            .json("NotForMeBody")
+            .no_content(),
+        op(Get, "/placements/mine", placements::mine)
+            .summary("The caller's side of the marketplace: what they posted (with how many wait for an answer), their interests (status, the owner's reason, confidential, the pitch coach's reading of the note) and invitations")
+            .ok("MyPlacements"),
+        op(Post, "/placements/{id}/interests", placements::express_interest)
+            .summary("Express interest in an open placement with a short note (or answer an invitation to it); confidential keeps it from the caller's manager")
+            .json("InterestBody")
+            .created("PlacementInterest"),
+        op(Get, "/placements/{id}/interests", placements::interests)
+            .summary("The people interested in or invited to one's own placement (talent admins: any), waiting first: person, status, note, match score and reasons from what each shares with the caller, and the sections shared")
+            .ok("InterestedPersonList")
+            .also(&[403]),
+        op(Get, "/placements/{id}/candidates", placements::candidates)
+            .summary("Discoverable people who would fit one's own placement (talent admins: any), best first, with score and reasons; people already interested or invited are left out")
+            .ok("PlacementCandidateList")
+            .also(&[403]),
+        op(Post, "/placements/{id}/invitations", placements::invite)
+            .summary("Invite someone to one's own open placement with a note they will read (204)")
+            .json("InvitationBody")
+            .no_content()
+            .also(&[403]),
+        op(Post, "/placement-interests/{id}/decision", placements::decide)
+            .summary("Accept or decline a waiting interest in one's own placement; a decline needs a reason, which the person reads; accepting the last place fills the placement")
+            .json("DecisionBody")
+            .no_content(),
+        op(Post, "/placement-interests/{id}/withdrawal", placements::withdraw)
+            .summary("Take back one's own interest while it is still waiting")
+            .no_content(),
+        op(Put, "/placement-interests/{id}/confidential", placements::confidential)
+            .summary("Keep one's own interest from one's manager (true), or let them see it (false)")
+            .json("ConfidentialBody")
+            .no_content(),
+        op(Get, "/placements/team", placements::team)
+            .summary("The interests of the caller's reports, as their manager is told of them (confidential ones left out; empty for someone who manages nobody)")
+            .ok("TeamPlacementInterestList"),
+        op(Get, "/placements/profile", placements::profile)
+            .summary("The caller's marketplace profile: discoverable as a candidate or not, hours a week free")
+            .ok("PlacementProfile"),
+        op(Put, "/placements/profile", placements::save_profile)
+            .summary("Save the caller's marketplace profile: discoverable (off by default), hours_available 0-40 or null for not said")
+            .json("PlacementProfileBody")
+            .ok("PlacementProfile"),
         op(Get, "/openapi.json", openapi::openapi)
             .summary("This document")
             .public()

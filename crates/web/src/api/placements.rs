@@ -1,7 +1,12 @@
 //! `/api/v1/placements`: placements the organisation posts. Anyone signed in browses open
 //! ones; a draft is seen by its owner and talent admins; only the owner or a talent admin
-//! changes one. Answers are web-owned records, not store rows.
+//! changes or deletes one. Around them, the marketplace: recommendations with their reasons,
+//! "not for me", interests (expressed by anyone who sees an open placement, answered by the
+//! owner), invitations, candidates, the manager's view of the team's interests and each
+//! person's profile. Answers are web-owned records, not store rows.
 
+use super::records::ToRecord;
+use super::records::placements::{MyPlacements, PlacementProfile};
 use super::{ApiJson, ApiPath, ApiQuery, ApiResult};
 use crate::AppState;
 use crate::extract::ApiUser;
@@ -11,10 +16,11 @@ use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use ladderless_core::CoreError;
 use ladderless_core::placements::{PlacementDetail, PlacementInput};
-use ladderless_domain::placement::{PlacementKind, SkillUse};
+use ladderless_domain::placement::{InterestStatus, PlacementKind, SkillUse};
 use ladderless_store::Uuid;
 use ladderless_store::placements::{Placement, PlacementQuery};
 use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
 
 /// A skill of a placement.
 #[derive(Debug, Serialize)]
@@ -168,4 +174,231 @@ pub async fn update(
         .await?;
     let d = state.app.placement_detail(&actor, id.into()).await?;
     Ok(Json(json_of(&d.placement, Some(&d))))
+}
+
+/// Delete one's own placement (or any, for a talent admin).
+pub async fn delete(
+    State(state): State<AppState>,
+    ApiUser(actor): ApiUser,
+    ApiPath(id): ApiPath<Uuid>,
+) -> ApiResult {
+    state.app.delete_placement(&actor, id.into()).await?;
+    Ok(StatusCode::NO_CONTENT.into_response())
+}
+
+/// How many recommendations to answer.
+#[derive(Debug, Default, Deserialize)]
+pub struct ForMeQuery {
+    #[serde(default)]
+    limit: Option<usize>,
+}
+
+/// Most recommendations answered at once.
+pub const MAX_FOR_ME: usize = 20;
+
+/// Open placements picked for the caller, best first, each with its reasons.
+pub async fn for_me(
+    State(state): State<AppState>,
+    ApiUser(actor): ApiUser,
+    ApiQuery(q): ApiQuery<ForMeQuery>,
+) -> ApiResult<Json<Value>> {
+    let limit = q.limit.unwrap_or(10).clamp(1, MAX_FOR_ME);
+    let recs = state.app.recommended_placements(&actor, limit).await?;
+    Ok(Json(json!({ "items": recs.record() })))
+}
+
+/// Not-for-me body.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NotForMeBody {
+    reason: String,
+}
+
+/// Mark a placement "not for me" with a reason; the next recommendations change at once.
+pub async fn not_for_me(
+    State(state): State<AppState>,
+    ApiUser(actor): ApiUser,
+    ApiPath(id): ApiPath<Uuid>,
+    ApiJson(b): ApiJson<NotForMeBody>,
+) -> ApiResult {
+    state.app.not_for_me(&actor, id.into(), &b.reason).await?;
+    Ok(StatusCode::NO_CONTENT.into_response())
+}
+
+/// What I posted, my interests and my invitations.
+pub async fn mine(
+    State(state): State<AppState>,
+    ApiUser(actor): ApiUser,
+) -> ApiResult<Json<MyPlacements>> {
+    let posted = state.app.my_placements_with_waiting(&actor).await?;
+    let (invitations, interests): (Vec<_>, Vec<_>) = state
+        .app
+        .my_interests(&actor)
+        .await?
+        .into_iter()
+        .partition(|m| m.interest.status == InterestStatus::Invited);
+    Ok(Json(MyPlacements {
+        posted: posted.record(),
+        interests: interests.record(),
+        invitations: invitations.record(),
+    }))
+}
+
+/// Interest body.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InterestBody {
+    note: String,
+    #[serde(default)]
+    confidential: bool,
+}
+
+/// Express interest in an open placement (or answer an invitation to it).
+pub async fn express_interest(
+    State(state): State<AppState>,
+    ApiUser(actor): ApiUser,
+    ApiPath(id): ApiPath<Uuid>,
+    ApiJson(b): ApiJson<InterestBody>,
+) -> ApiResult {
+    let i = state
+        .app
+        .express_interest(&actor, id.into(), &b.note, b.confidential)
+        .await?;
+    Ok((StatusCode::CREATED, Json(i.record())).into_response())
+}
+
+/// The people interested in (or invited to) one's own placement.
+pub async fn interests(
+    State(state): State<AppState>,
+    ApiUser(actor): ApiUser,
+    ApiPath(id): ApiPath<Uuid>,
+) -> ApiResult<Json<Value>> {
+    let list = state.app.placement_interests(&actor, id.into()).await?;
+    Ok(Json(json!({ "items": list.record() })))
+}
+
+/// Discoverable people who would fit one's own placement.
+pub async fn candidates(
+    State(state): State<AppState>,
+    ApiUser(actor): ApiUser,
+    ApiPath(id): ApiPath<Uuid>,
+) -> ApiResult<Json<Value>> {
+    let list = state.app.placement_candidates(&actor, id.into()).await?;
+    Ok(Json(json!({ "items": list.record() })))
+}
+
+/// Invitation body.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InvitationBody {
+    person_id: Uuid,
+    note: String,
+}
+
+/// Invite someone to one's own open placement with a note they will read.
+pub async fn invite(
+    State(state): State<AppState>,
+    ApiUser(actor): ApiUser,
+    ApiPath(id): ApiPath<Uuid>,
+    ApiJson(b): ApiJson<InvitationBody>,
+) -> ApiResult {
+    state
+        .app
+        .invite_to_placement(&actor, id.into(), b.person_id, &b.note)
+        .await?;
+    Ok(StatusCode::NO_CONTENT.into_response())
+}
+
+/// Decision body.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DecisionBody {
+    accept: bool,
+    #[serde(default)]
+    reason: String,
+}
+
+/// Accept or decline an interest in one's own placement (a decline needs a reason).
+pub async fn decide(
+    State(state): State<AppState>,
+    ApiUser(actor): ApiUser,
+    ApiPath(id): ApiPath<Uuid>,
+    ApiJson(b): ApiJson<DecisionBody>,
+) -> ApiResult {
+    state
+        .app
+        .decide_interest(&actor, id.into(), b.accept, &b.reason)
+        .await?;
+    Ok(StatusCode::NO_CONTENT.into_response())
+}
+
+/// Take back one's own waiting interest.
+pub async fn withdraw(
+    State(state): State<AppState>,
+    ApiUser(actor): ApiUser,
+    ApiPath(id): ApiPath<Uuid>,
+) -> ApiResult {
+    state.app.withdraw_interest(&actor, id.into()).await?;
+    Ok(StatusCode::NO_CONTENT.into_response())
+}
+
+/// Confidential body.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConfidentialBody {
+    confidential: bool,
+}
+
+/// Keep one's own interest from one's manager, or let them see it.
+pub async fn confidential(
+    State(state): State<AppState>,
+    ApiUser(actor): ApiUser,
+    ApiPath(id): ApiPath<Uuid>,
+    ApiJson(b): ApiJson<ConfidentialBody>,
+) -> ApiResult {
+    state
+        .app
+        .set_interest_confidential(&actor, id.into(), b.confidential)
+        .await?;
+    Ok(StatusCode::NO_CONTENT.into_response())
+}
+
+/// The non-confidential interests of the caller's reports.
+pub async fn team(
+    State(state): State<AppState>,
+    ApiUser(actor): ApiUser,
+) -> ApiResult<Json<Value>> {
+    let list = state.app.team_interests(&actor).await?;
+    Ok(Json(json!({ "items": list.record() })))
+}
+
+/// The caller's marketplace profile.
+pub async fn profile(
+    State(state): State<AppState>,
+    ApiUser(actor): ApiUser,
+) -> ApiResult<Json<PlacementProfile>> {
+    Ok(Json(state.app.my_placement_profile(&actor).await?.record()))
+}
+
+/// Profile body.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProfileBody {
+    discoverable: bool,
+    #[serde(default)]
+    hours_available: Option<i64>,
+}
+
+/// Save the caller's marketplace profile.
+pub async fn save_profile(
+    State(state): State<AppState>,
+    ApiUser(actor): ApiUser,
+    ApiJson(b): ApiJson<ProfileBody>,
+) -> ApiResult<Json<PlacementProfile>> {
+    let hours = b.hours_available.map(|h| h.to_string()).unwrap_or_default();
+    let p = state
+        .app
+        .save_my_placement_profile(&actor, b.discoverable, &hours)
+        .await?;
+    Ok(Json(p.record()))
 }

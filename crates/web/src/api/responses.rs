@@ -31,6 +31,13 @@ pub fn schemas() -> Map<String, Value> {
             "directions": arr(text()),
         })),
     );
+    put(
+        "PlacementRecommendationList",
+        items("PlacementRecommendation"),
+    );
+    put("InterestedPersonList", items("InterestedPerson"));
+    put("PlacementCandidateList", items("PlacementCandidate"));
+    put("TeamPlacementInterestList", items("TeamPlacementInterest"));
     put("Error", error());
     put(
         "Me",

@@ -319,6 +319,51 @@ pub fn requests() -> Map<String, Value> {
             "directions": { "type": "array", "items": uuid() } }),
             ),
         );
+        use ladderless_domain::placement::NotForMe;
+        put(
+            "NotForMeBody",
+            object(
+                &["reason"],
+                json!({ "reason": codes(NotForMe::CODES.iter().copied()) }),
+            ),
+        );
+        put(
+            "InterestBody",
+            object(
+                &["note"],
+                json!({ "note": text(), "confidential": { "type": "boolean" } }),
+            ),
+        );
+        put(
+            "InvitationBody",
+            object(
+                &["person_id", "note"],
+                json!({ "person_id": uuid(), "note": text() }),
+            ),
+        );
+        put(
+            "DecisionBody",
+            object(
+                &["accept"],
+                json!({ "accept": { "type": "boolean" },
+                "reason": { "type": "string", "description": "required to decline: the person reads it" } }),
+            ),
+        );
+        put(
+            "ConfidentialBody",
+            object(
+                &["confidential"],
+                json!({ "confidential": { "type": "boolean" } }),
+            ),
+        );
+        put(
+            "PlacementProfileBody",
+            object(
+                &["discoverable"],
+                json!({ "discoverable": { "type": "boolean" },
+                "hours_available": nullable(json!({ "type": "integer", "minimum": 0, "maximum": ladderless_domain::placement::MAX_HOURS })) }),
+            ),
+        );
     }
     m
 }

@@ -25,6 +25,7 @@ mod pilots_api;
 mod placement_interests;
 mod placement_pages;
 mod placements;
+mod placements_api;
 mod plans;
 mod plans_paths;
 mod proposal_settings;

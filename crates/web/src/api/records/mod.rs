@@ -16,6 +16,7 @@ pub mod imports;
 pub mod opportunities;
 pub mod people;
 pub mod pilots;
+pub mod placements;
 pub mod plans;
 pub mod proposals;
 pub mod roles;
