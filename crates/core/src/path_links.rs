@@ -29,6 +29,14 @@ pub enum PageRef {
     Opportunity(String),
     /// A person, by id.
     Person(String),
+    /// A career plan, by id.
+    Plan(String),
+    /// A proposal, by id.
+    Proposal(String),
+    /// A conversation (with its follow-ups), by id.
+    Conversation(String),
+    /// A placement, by id.
+    Placement(String),
 }
 
 /// One thing that could close a gap.

@@ -15,6 +15,7 @@ pub mod forms;
 pub mod home;
 pub mod jobs;
 pub mod notice;
+pub mod notifications;
 pub mod opportunities;
 pub mod people;
 pub mod pilots;
@@ -50,6 +51,10 @@ impl Href for ladderless_core::path_links::PageRef {
             PageRef::Direction(id) => format!("/directions/{id}"),
             PageRef::Opportunity(id) => format!("/opportunities/{id}"),
             PageRef::Person(id) => format!("/people/{id}"),
+            PageRef::Plan(id) => format!("/plans/{id}"),
+            PageRef::Proposal(id) => format!("/proposals/{id}"),
+            PageRef::Conversation(id) => format!("/conversations/{id}"),
+            PageRef::Placement(id) => format!("/placements/{id}"),
         }
     }
 }
@@ -71,6 +76,10 @@ mod tests {
             (PageRef::Direction("d1".into()), "/directions/d1"),
             (PageRef::Opportunity("o1".into()), "/opportunities/o1"),
             (PageRef::Person("p1".into()), "/people/p1"),
+            (PageRef::Plan("c1".into()), "/plans/c1"),
+            (PageRef::Proposal("r1".into()), "/proposals/r1"),
+            (PageRef::Conversation("v1".into()), "/conversations/v1"),
+            (PageRef::Placement("l1".into()), "/placements/l1"),
         ];
         for (target, path) in cases {
             assert_eq!(target.href(), path);
