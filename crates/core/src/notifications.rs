@@ -109,7 +109,7 @@ impl Choices {
 impl App {
     /// One page (from 1) of the actor's notifications, newest first.
     pub async fn my_notifications(&self, actor: &Actor, page: i64) -> CoreResult<NotificationPage> {
-        let page = page.max(1);
+        let page = page.clamp(1, 1_000_000);
         let items = self
             .store
             .notifications_of(actor.id(), PER_PAGE, (page - 1) * PER_PAGE)
