@@ -133,10 +133,7 @@ impl App {
                 ))
             }
             NOTIFY_SCAN => {
-                let r = self
-                    .scan_notifications()
-                    .await
-                    .map_err(|e| e.to_string())?;
+                let r = self.scan_notifications().await.map_err(|e| e.to_string())?;
                 Ok(format!(
                     "{} notification(s) created, {} already there, {} turned off",
                     r.created, r.existing, r.off

@@ -12,8 +12,7 @@
 use crate::path_links::PageRef;
 use crate::{Actor, App, CoreError, CoreResult};
 use ladderless_domain::notify::{
-    Channel, Kind, LinkKind, channel_for, dedupe_key, event_key, follow_up_kind,
-    plan_review_notify,
+    Channel, Kind, LinkKind, channel_for, dedupe_key, event_key, follow_up_kind, plan_review_notify,
 };
 use ladderless_domain::opportunity::{ProposalStatus, ask_again_due};
 use ladderless_domain::placement::InterestStatus;
@@ -208,7 +207,12 @@ impl App {
     }
 
     /// Create a notification for `person` through their channel for its kind; true when new.
-    async fn notify(&self, channel: Channel, n: NewNotification, report: &mut ScanReport) -> CoreResult<()> {
+    async fn notify(
+        &self,
+        channel: Channel,
+        n: NewNotification,
+        report: &mut ScanReport,
+    ) -> CoreResult<()> {
         if !channel.in_product() {
             report.off += 1;
             return Ok(());
@@ -252,9 +256,14 @@ impl App {
         let since = now - Duration::days(RECENT_DAYS);
         let mut choices = Choices::default();
         for kind in Kind::ALL {
-            choices
-                .0
-                .insert(kind, self.store.notification_choices(kind).await?.into_iter().collect());
+            choices.0.insert(
+                kind,
+                self.store
+                    .notification_choices(kind)
+                    .await?
+                    .into_iter()
+                    .collect(),
+            );
         }
         let mut report = ScanReport::default();
 
@@ -350,9 +359,13 @@ impl App {
                     &i.placement_title,
                     i.created_at,
                 ),
-                (InterestStatus::Invited, _) => {
-                    invited(i.person_id, i.id, i.placement_id, &i.placement_title, i.created_at)
-                }
+                (InterestStatus::Invited, _) => invited(
+                    i.person_id,
+                    i.id,
+                    i.placement_id,
+                    &i.placement_title,
+                    i.created_at,
+                ),
                 (InterestStatus::Accepted | InterestStatus::Declined, Some(at)) => {
                     interest_answered(
                         i.person_id,
@@ -378,7 +391,10 @@ pub(crate) fn proposal_received(p: &ladderless_store::proposals::Proposal) -> Ne
     NewNotification {
         person_id: p.sponsor_id,
         kind,
-        title: format!("{} asks for your support: {}", p.owner_name, p.opportunity_title),
+        title: format!(
+            "{} asks for your support: {}",
+            p.owner_name, p.opportunity_title
+        ),
         detail: format!("Asked on {}.", p.last_asked_at.date()),
         link_id: p.id.to_string(),
         dedupe_key: event_key(kind, &p.id.to_string(), p.last_asked_at.unix_timestamp()),

@@ -6,8 +6,9 @@ use super::op::Method::{Delete, Get, Post, Put};
 use super::op::Param::{Bool, Count, Int, OneOf, Text};
 use super::op::{ApiOp, op};
 use super::{
-    careers, coach, compass, conversations, curated, customers, directions, imports, me, notifications, openapi,
-    opportunities, people, pilots, placements, plans, proposals, roles, settings, skills, teams,
+    careers, coach, compass, conversations, curated, customers, directions, imports, me,
+    notifications, openapi, opportunities, people, pilots, placements, plans, proposals, roles,
+    settings, skills, teams,
 };
 
 /// Every operation of the API, in the order the document lists them.

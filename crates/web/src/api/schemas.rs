@@ -4,8 +4,8 @@
 use ladderless_core::{curated, directions, opportunities};
 use ladderless_domain::compass::customers::{ConversationKind, Relationship};
 use ladderless_domain::compass::{Factor, Met, Section as CompassSection};
-use ladderless_domain::opportunity::{Answer, Stage};
 use ladderless_domain::notify::{Channel as NotifyChannel, Kind};
+use ladderless_domain::opportunity::{Answer, Stage};
 use ladderless_domain::org::Audience;
 use ladderless_domain::plan::{Cadence, ItemKind, Section as PlanSection, Sharing};
 use ladderless_graph::MoveKind;

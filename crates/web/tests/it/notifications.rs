@@ -49,7 +49,12 @@ async fn api_list(s: &TestServer, token: &str) -> anyhow::Result<Value> {
     Ok(r.json())
 }
 
-async fn api_put(s: &TestServer, path: &str, token: &str, body: &Value) -> anyhow::Result<(u16, Value)> {
+async fn api_put(
+    s: &TestServer,
+    path: &str,
+    token: &str,
+    body: &Value,
+) -> anyhow::Result<(u16, Value)> {
     let r = s
         .client()
         .http
@@ -156,44 +161,135 @@ async fn a_kind_turned_off_creates_nothing_and_bad_choices_are_field_errors() {
         let eve_a = actor(&s, "eve@example.org").await?;
         let cleo = signed_in(&s, "cleo@example.org").await?;
         cleo.get("/notifications").await?;
-        let r = cleo.post_form("/notifications/preferences", &[("kind", "interest_received"), ("channel", "off"), ("kind", "ask_again"), ("channel", "digest")]).await?;
+        let r = cleo
+            .post_form(
+                "/notifications/preferences",
+                &[
+                    ("kind", "interest_received"),
+                    ("channel", "off"),
+                    ("kind", "ask_again"),
+                    ("channel", "digest"),
+                ],
+            )
+            .await?;
         check!(r.status == 303, "choices saved: {} {}", r.status, r.body);
 
         let gig = app.create_placement(&cleo_a, &open("Queue move")).await?;
         app.express_interest(&eve_a, gig.id, NOTE, false).await?;
         app.scan_notifications().await?;
-        check!(app.store.notification_total(cleo_a.id()).await? == 0, "off: nothing, at once or by the scan");
+        check!(
+            app.store.notification_total(cleo_a.id()).await? == 0,
+            "off: nothing, at once or by the scan"
+        );
         check!(unread_of(&cleo).await?.is_none(), "no badge");
 
         let cleo_t = token_for(&s, "cleo@example.org").await?;
-        let prefs = s.client().api_get("/api/v1/notifications/preferences", &cleo_t).await?.json();
-        let find = |v: &Value, k: &str| v["items"].as_array().and_then(|a| a.iter().find(|p| p["kind"] == k).cloned()).unwrap_or(Value::Null);
-        check!(find(&prefs, "interest_received")["channel"] == "off" && find(&prefs, "interest_received")["chosen"] == true, "chosen off: {prefs}");
-        check!(find(&prefs, "ask_again")["channel"] == "digest", "digest: {prefs}");
-        check!(find(&prefs, "answer_received")["channel"] == "email" && find(&prefs, "answer_received")["chosen"] == false, "default: {prefs}");
+        let prefs = s
+            .client()
+            .api_get("/api/v1/notifications/preferences", &cleo_t)
+            .await?
+            .json();
+        let find = |v: &Value, k: &str| {
+            v["items"]
+                .as_array()
+                .and_then(|a| a.iter().find(|p| p["kind"] == k).cloned())
+                .unwrap_or(Value::Null)
+        };
+        check!(
+            find(&prefs, "interest_received")["channel"] == "off"
+                && find(&prefs, "interest_received")["chosen"] == true,
+            "chosen off: {prefs}"
+        );
+        check!(
+            find(&prefs, "ask_again")["channel"] == "digest",
+            "digest: {prefs}"
+        );
+        check!(
+            find(&prefs, "answer_received")["channel"] == "email"
+                && find(&prefs, "answer_received")["chosen"] == false,
+            "default: {prefs}"
+        );
         let page = cleo.get("/notifications").await?.body;
-        check!(page.contains("<option value=\"off\" selected>"), "the form shows the choice");
+        check!(
+            page.contains("<option value=\"off\" selected>"),
+            "the form shows the choice"
+        );
 
         // Choices are per person: Eve's are the defaults.
         let eve_t = token_for(&s, "eve@example.org").await?;
-        let eve_prefs = s.client().api_get("/api/v1/notifications/preferences", &eve_t).await?.json();
-        check!(find(&eve_prefs, "interest_received")["chosen"] == false, "eve's untouched: {eve_prefs}");
+        let eve_prefs = s
+            .client()
+            .api_get("/api/v1/notifications/preferences", &eve_t)
+            .await?
+            .json();
+        check!(
+            find(&eve_prefs, "interest_received")["chosen"] == false,
+            "eve's untouched: {eve_prefs}"
+        );
 
         // Bad input: field errors naming kind and channel, nothing changed.
-        let bad = cleo.post_form("/notifications/preferences", &[("kind", "gossip"), ("channel", "pigeon")]).await?;
+        let bad = cleo
+            .post_form(
+                "/notifications/preferences",
+                &[("kind", "gossip"), ("channel", "pigeon")],
+            )
+            .await?;
         check!(bad.status == 422, "page: {}", bad.status);
-        check!(bad.body.contains("Kind must be one of") && bad.body.contains("Channel must be one of"), "both named");
-        let (st, v) = api_put(&s, "/api/v1/notifications/preferences", &cleo_t, &json!({"kind": "gossip", "channel": "off"})).await?;
-        check!(st == 422 && v["fields"]["kind"].is_string() && v["fields"].get("channel").is_none(), "API kind: {st} {v}");
-        let (st, v) = api_put(&s, "/api/v1/notifications/preferences", &cleo_t, &json!({"kind": "ask_again", "channel": "pigeon"})).await?;
-        check!(st == 422 && v["fields"]["channel"].is_string(), "API channel: {st} {v}");
-        let (st, v) = api_put(&s, "/api/v1/notifications/preferences", &cleo_t, &json!({"kind": "interest_received", "channel": "product"})).await?;
-        check!(st == 200 && find(&v, "interest_received")["channel"] == "product", "API set: {st} {v}");
-        check!(find(&s.client().api_get("/api/v1/notifications/preferences", &cleo_t).await?.json(), "ask_again")["channel"] == "digest", "nothing else changed");
+        check!(
+            bad.body.contains("Kind must be one of") && bad.body.contains("Channel must be one of"),
+            "both named"
+        );
+        let (st, v) = api_put(
+            &s,
+            "/api/v1/notifications/preferences",
+            &cleo_t,
+            &json!({"kind": "gossip", "channel": "off"}),
+        )
+        .await?;
+        check!(
+            st == 422 && v["fields"]["kind"].is_string() && v["fields"].get("channel").is_none(),
+            "API kind: {st} {v}"
+        );
+        let (st, v) = api_put(
+            &s,
+            "/api/v1/notifications/preferences",
+            &cleo_t,
+            &json!({"kind": "ask_again", "channel": "pigeon"}),
+        )
+        .await?;
+        check!(
+            st == 422 && v["fields"]["channel"].is_string(),
+            "API channel: {st} {v}"
+        );
+        let (st, v) = api_put(
+            &s,
+            "/api/v1/notifications/preferences",
+            &cleo_t,
+            &json!({"kind": "interest_received", "channel": "product"}),
+        )
+        .await?;
+        check!(
+            st == 200 && find(&v, "interest_received")["channel"] == "product",
+            "API set: {st} {v}"
+        );
+        check!(
+            find(
+                &s.client()
+                    .api_get("/api/v1/notifications/preferences", &cleo_t)
+                    .await?
+                    .json(),
+                "ask_again"
+            )["channel"]
+                == "digest",
+            "nothing else changed"
+        );
 
         // Turned back on, the scan catches up with the waiting interest.
         app.scan_notifications().await?;
-        check!(app.store.unread_notifications(cleo_a.id()).await? == 1, "on again: one");
+        check!(
+            app.store.unread_notifications(cleo_a.id()).await? == 1,
+            "on again: one"
+        );
         Ok(())
     })
     .await;
