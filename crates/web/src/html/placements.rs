@@ -448,11 +448,7 @@ pub async fn express(
     {
         Ok(_) => Ok(Notice::InterestSent.redirect(&format!("/placements/{id}#my-interest"))),
         Err(errors) => {
-            let kept = Kept {
-                note,
-                confidential,
-                ..Default::default()
-            };
+            let kept = Kept { note, confidential };
             show_page(&state, &s, pid, kept, errors, None).await
         }
     }
@@ -592,7 +588,7 @@ impl FormPage {
 
     fn has_direction(&self, id: impl std::borrow::Borrow<Uuid>) -> bool {
         let id = id.borrow().to_string();
-        self.form.directions.iter().any(|d| *d == id)
+        self.form.directions.contains(&id)
     }
 
     fn err(&self, field: &str) -> Option<String> {
