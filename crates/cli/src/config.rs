@@ -161,6 +161,10 @@ pub struct JobArgs {
     /// How often expired sessions and old finished jobs are removed.
     #[arg(long, env = "LADDERLESS_SESSION_PURGE_EVERY", default_value = "1h")]
     pub session_purge_every: String,
+    /// How often notifications are created for what is due (follow-ups, plan reviews,
+    /// proposals, placement interests); each is created once a day at most.
+    #[arg(long, env = "LADDERLESS_NOTIFY_SCAN_EVERY", default_value = "1h")]
+    pub notify_scan_every: String,
 }
 
 /// `moves` options.

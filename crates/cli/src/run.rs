@@ -370,6 +370,7 @@ fn print_config(g: &Global, args: &ConfigArgs) -> anyhow::Result<()> {
     for (name, text) in [
         ("graph_refresh_every", &args.jobs.graph_refresh_every),
         ("session_purge_every", &args.jobs.session_purge_every),
+        ("notify_scan_every", &args.jobs.notify_scan_every),
     ] {
         let shown = if text.trim().is_empty() {
             "off"
@@ -393,7 +394,7 @@ fn print_config(g: &Global, args: &ConfigArgs) -> anyhow::Result<()> {
 
 /// The worker pool of `serve` from its flags; a bad interval names its flag.
 fn pool_config(j: &JobArgs) -> anyhow::Result<ladderless_core::jobs::PoolConfig> {
-    use ladderless_core::jobs::{GRAPH_REFRESH, PoolConfig, SESSION_PURGE, Schedule};
+    use ladderless_core::jobs::{GRAPH_REFRESH, NOTIFY_SCAN, PoolConfig, SESSION_PURGE, Schedule};
     let mut schedules = Vec::new();
     for (flag, name, text) in [
         (
@@ -406,6 +407,7 @@ fn pool_config(j: &JobArgs) -> anyhow::Result<ladderless_core::jobs::PoolConfig>
             SESSION_PURGE,
             &j.session_purge_every,
         ),
+        ("--notify-scan-every", NOTIFY_SCAN, &j.notify_scan_every),
     ] {
         let every = ladderless_domain::jobs::parse_every(text)
             .map_err(|e| anyhow::anyhow!("{flag}: {e}"))?;

@@ -66,6 +66,8 @@ pub struct Session {
     pub actor: Actor,
     /// Token every form and fetch must echo.
     pub csrf_token: String,
+    /// How many of their notifications are unread (for the header).
+    pub unread: i64,
 }
 
 impl App {
@@ -174,10 +176,12 @@ impl App {
                 .touch_session(id, now + Duration::days(self.settings.session_days), now)
                 .await?;
         }
+        let unread = self.store.unread_notifications(actor.id()).await?;
         Ok(Some(Session {
             id: row.id,
             actor,
             csrf_token: row.csrf_token,
+            unread,
         }))
     }
 

@@ -228,6 +228,9 @@ impl App {
             )
             .await?;
         let activity = activity::seed(self, &people, &ids, seed).await?;
+        // What the seeding did through the use cases is notified already; the scan adds what
+        // is due (follow-ups, plan reviews, proposals waiting) so nobody starts with an empty list.
+        self.scan_notifications().await?;
         Ok(DemoSummary {
             people: people.len(),
             teams: teams.len(),

@@ -21,6 +21,9 @@ pub const GRAPH_REFRESH: &str = "graph.refresh";
 /// Remove expired sessions and old finished jobs.
 pub const SESSION_PURGE: &str = "sessions.purge";
 
+/// Create the notifications that are due (idempotent per day).
+pub const NOTIFY_SCAN: &str = "notify.scan";
+
 /// Every job name this version runs, with what it does, for `ladderless jobs list` and the
 /// admin page.
 pub const KNOWN: &[(&str, &str)] = &[
@@ -31,6 +34,10 @@ pub const KNOWN: &[(&str, &str)] = &[
     (
         SESSION_PURGE,
         "remove expired sessions and finished jobs older than a week",
+    ),
+    (
+        NOTIFY_SCAN,
+        "create notifications for follow-ups, plan reviews, proposals and placement interests",
     ),
 ];
 
@@ -123,6 +130,13 @@ impl App {
                     .map_err(|e| e.to_string())?;
                 Ok(format!(
                     "{sessions} expired session(s) and {jobs} old job(s) removed"
+                ))
+            }
+            NOTIFY_SCAN => {
+                let r = self.scan_notifications().await.map_err(|e| e.to_string())?;
+                Ok(format!(
+                    "{} notification(s) created, {} already there, {} turned off",
+                    r.created, r.existing, r.off
                 ))
             }
             other => Err(format!("no job is called {other:?}")),

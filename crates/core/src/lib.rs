@@ -20,6 +20,7 @@ mod error;
 pub mod growth;
 pub mod import;
 pub mod jobs;
+pub mod notifications;
 pub mod opportunities;
 pub mod path_links;
 pub mod pilots;

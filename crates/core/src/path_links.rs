@@ -29,7 +29,13 @@ pub enum PageRef {
     Opportunity(String),
     /// A person, by id.
     Person(String),
-    /// A placement the organisation posted, by id.
+    /// A career plan, by id.
+    Plan(String),
+    /// A proposal, by id.
+    Proposal(String),
+    /// A conversation (with its follow-ups), by id.
+    Conversation(String),
+    /// A placement, by id.
     Placement(String),
 }
 

@@ -204,7 +204,9 @@ impl App {
                     self.store
                         .reopen_interest(i.id, &note, confidential, now)
                         .await?;
-                    Ok(self.store.interest(i.id).await?)
+                    let i = self.store.interest(i.id).await?;
+                    self.tell_owner_of_interest(actor, &p, &i).await;
+                    Ok(i)
                 }
                 _ => Err(CoreError::field(
                     "placement",
@@ -224,7 +226,21 @@ impl App {
             created_at: now,
         };
         self.store.insert_interest(&i).await?;
+        self.tell_owner_of_interest(actor, &p, &i).await;
         Ok(i)
+    }
+
+    /// Tell a placement's owner of an interest in it, at once.
+    async fn tell_owner_of_interest(&self, actor: &Actor, p: &Placement, i: &Interest) {
+        self.notify_now(crate::notifications::interest_received(
+            p.owner_id,
+            i.id,
+            p.id,
+            &actor.person.name,
+            &p.title,
+            i.created_at,
+        ))
+        .await;
     }
 
     /// One of the actor's own interests (anyone else's: NotFound).
@@ -428,6 +444,15 @@ impl App {
         self.store
             .decide_interest(&i, history.as_ref(), fill, now)
             .await?;
+        self.notify_now(crate::notifications::interest_answered(
+            i.person_id,
+            i.id,
+            p.id,
+            &p.title,
+            accept,
+            now,
+        ))
+        .await;
         Ok(())
     }
 
@@ -471,19 +496,26 @@ impl App {
                 "is already interested or invited",
             ));
         }
-        self.store
-            .insert_interest(&Interest {
-                id: InterestId::new(),
-                placement_id: id,
-                person_id: person,
-                note,
-                status: InterestStatus::Invited,
-                reason: String::new(),
-                confidential: true,
-                decided_at: None,
-                created_at: self.now(),
-            })
-            .await?;
+        let invitation = Interest {
+            id: InterestId::new(),
+            placement_id: id,
+            person_id: person,
+            note,
+            status: InterestStatus::Invited,
+            reason: String::new(),
+            confidential: true,
+            decided_at: None,
+            created_at: self.now(),
+        };
+        self.store.insert_interest(&invitation).await?;
+        self.notify_now(crate::notifications::invited(
+            person,
+            invitation.id,
+            p.id,
+            &p.title,
+            invitation.created_at,
+        ))
+        .await;
         Ok(())
     }
 

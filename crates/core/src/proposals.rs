@@ -179,6 +179,8 @@ impl App {
             .insert_proposal(&p, move_from)
             .await
             .map_err(moved_meanwhile)?;
+        self.notify_now(crate::notifications::proposal_received(&p))
+            .await;
         Ok(p)
     }
 
@@ -281,10 +283,15 @@ impl App {
         })?;
         let reason = optional_text(reason, 2000).map_err(|m| CoreError::field("reason", m))?;
         check_answer(answer, &reason).map_err(|m| CoreError::field("reason", m))?;
-        self.store.answer_proposal(id, answer, &reason, self.now()).await.map_err(|e| match e {
+        let now = self.now();
+        self.store.answer_proposal(id, answer, &reason, now).await.map_err(|e| match e {
             StoreError::Conflict { .. } => CoreError::field("answer", "this proposal is already answered; it can be answered again when they ask again"),
             other => other.into(),
-        })
+        })?;
+        let answered = self.store.proposal(id).await?;
+        self.notify_now(crate::notifications::answer_received(&answered, now))
+            .await;
+        Ok(())
     }
 
     /// Ask again (owner only), at any time: the page advises on timing within the usual wait
@@ -310,7 +317,11 @@ impl App {
                     "this proposal cannot be asked again (supported or withdrawn)",
                 ),
                 other => other.into(),
-            })
+            })?;
+        let asked = self.store.proposal(id).await?;
+        self.notify_now(crate::notifications::proposal_received(&asked))
+            .await;
+        Ok(())
     }
 
     /// Withdraw a proposal that is not supported (owner only).

@@ -27,6 +27,8 @@ code_enum! {
         InterestReceived = "interest_received" => "Interest in my placement",
         /// My interest in a placement was accepted or declined.
         InterestAnswered = "interest_answered" => "Interest answered",
+        /// A placement's owner invited me to it.
+        PlacementInvited = "placement_invited" => "Invitation to a placement",
     }
 }
 
@@ -71,7 +73,8 @@ impl Kind {
             Kind::AnswerReceived
             | Kind::ProposalReceived
             | Kind::InterestReceived
-            | Kind::InterestAnswered => Channel::Email,
+            | Kind::InterestAnswered
+            | Kind::PlacementInvited => Channel::Email,
             Kind::FollowUpOverdue | Kind::AskAgain => Channel::Product,
             Kind::FollowUpDue | Kind::PlanReviewDue => Channel::Digest,
         }
@@ -83,7 +86,9 @@ impl Kind {
             Kind::FollowUpDue | Kind::FollowUpOverdue => LinkKind::Conversation,
             Kind::PlanReviewDue => LinkKind::Plan,
             Kind::AskAgain | Kind::AnswerReceived | Kind::ProposalReceived => LinkKind::Proposal,
-            Kind::InterestReceived | Kind::InterestAnswered => LinkKind::Placement,
+            Kind::InterestReceived | Kind::InterestAnswered | Kind::PlacementInvited => {
+                LinkKind::Placement
+            }
         }
     }
 }

@@ -120,6 +120,17 @@ impl Store {
             .bind(person).bind(limit.clamp(1, 500)).bind(offset.max(0)).fetch_all(p).await?))
     }
 
+    /// One of a person's notifications (someone else's is none).
+    pub async fn notification_of(
+        &self,
+        person: Uuid,
+        id: Uuid,
+    ) -> StoreResult<Option<Notification>> {
+        let sql = format!("SELECT {COLUMNS} FROM notifications WHERE id = $1 AND person_id = $2");
+        Ok(on_db!(self, p => sqlx::query_as(sqlx::AssertSqlSafe(sql))
+            .bind(id).bind(person).fetch_optional(p).await?))
+    }
+
     /// How many notifications a person has in all.
     pub async fn notification_total(&self, person: Uuid) -> StoreResult<i64> {
         Ok(
@@ -203,7 +214,7 @@ impl Store {
             .bind(by).bind(limit).fetch_all(p).await?))
     }
 
-    /// Placement interests pending, or decided since `since` (at most `limit`).
+    /// Placement interests pending or invited, or decided since `since` (at most `limit`).
     pub async fn interest_facts(
         &self,
         since: OffsetDateTime,
@@ -212,7 +223,7 @@ impl Store {
         Ok(on_db!(self, p => sqlx::query_as(
             "SELECT i.id, i.placement_id, pl.title AS placement_title, pl.owner_id, i.person_id, pe.name AS person_name, \
              i.status, i.decided_at, i.created_at FROM placement_interests i JOIN placements pl ON pl.id = i.placement_id \
-             JOIN people pe ON pe.id = i.person_id WHERE i.status = 'pending' OR (i.decided_at IS NOT NULL AND i.decided_at >= $1) \
+             JOIN people pe ON pe.id = i.person_id WHERE i.status IN ('pending', 'invited') OR (i.decided_at IS NOT NULL AND i.decided_at >= $1) \
              ORDER BY i.created_at, i.id LIMIT $2")
             .bind(since).bind(limit).fetch_all(p).await?))
     }

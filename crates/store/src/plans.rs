@@ -127,6 +127,16 @@ impl Store {
         p.ok_or(StoreError::NotFound)
     }
 
+    /// Every plan, oldest start first (at most `limit`): what the notification scan reads.
+    pub async fn all_plans(&self, limit: i64) -> StoreResult<Vec<Plan>> {
+        let sql = format!(
+            "SELECT {PLAN_COLUMNS} FROM career_plans c ORDER BY c.started_on, c.id LIMIT $1"
+        );
+        Ok(
+            on_db!(self, p => sqlx::query_as(sqlx::AssertSqlSafe(sql.clone())).bind(limit).fetch_all(p).await?),
+        )
+    }
+
     /// A person's plans, most recently started first.
     pub async fn plans_of(&self, owner: Uuid) -> StoreResult<Vec<Plan>> {
         let sql = format!(

@@ -36,6 +36,10 @@ pub struct Page {
     pub css: String,
     /// Script URL.
     pub js: String,
+    /// How many of the signed-in person's notifications are unread.
+    pub unread: i64,
+    /// The notifications page is the current page.
+    pub on_notifications: bool,
 }
 
 impl Page {
@@ -133,6 +137,8 @@ impl Page {
             notice: None,
             css: assets::url("app.css"),
             js: assets::url("app.js"),
+            unread: session.unread,
+            on_notifications: section == "/notifications",
         }
     }
 
@@ -147,6 +153,8 @@ impl Page {
             notice: None,
             css: assets::url("app.css"),
             js: assets::url("app.js"),
+            unread: 0,
+            on_notifications: false,
         }
     }
 

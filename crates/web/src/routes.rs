@@ -3,7 +3,7 @@
 use crate::html::jobs;
 use crate::html::{about, account, admin, auth, careers, home, people, roles, teams};
 use crate::html::{coach, compass, conversations, curated, customers};
-use crate::html::{directions, opportunities, pilots, placements, plans, proposals};
+use crate::html::{directions, notifications, opportunities, pilots, placements, plans, proposals};
 use crate::middleware::{csrf_guard, input_guard, load_session, security_headers, upload_limit};
 use crate::page::ErrorPage;
 use crate::{AppState, WebConfig, api, assets};
@@ -188,6 +188,13 @@ pub fn router(app: App, config: WebConfig) -> Router {
             post(placements::confidential),
         )
         .route("/opportunities/{id}/pilot", post(pilots::start_pilot))
+        .route("/notifications", get(notifications::list))
+        .route("/notifications/read-all", post(notifications::read_all))
+        .route(
+            "/notifications/preferences",
+            post(notifications::preferences),
+        )
+        .route("/notifications/{id}/read", post(notifications::read))
         .route("/inbox", get(proposals::inbox))
         .route("/proposals/{id}", get(proposals::show))
         .route("/proposals/{id}/answer", post(proposals::answer))

@@ -255,6 +255,33 @@ async fn the_demo_marketplace_is_alive() {
         best >= 2,
         "the manager's placements have {best} interests at most"
     );
+
+    // The demo people find notifications on first start, each leading somewhere; a second
+    // scan the same day adds nothing.
+    for who in [&employee, &manager] {
+        let list = app.my_notifications(who, 1).await.unwrap();
+        assert!(list.unread >= 1, "{} has no notification", who.person.name);
+        assert!(list.items.iter().all(|n| !n.link_id.is_empty()));
+    }
+    assert!(
+        app.my_notifications(&employee, 1)
+            .await
+            .unwrap()
+            .items
+            .iter()
+            .any(|n| n.kind == ladderless_domain::notify::Kind::PlacementInvited),
+        "the employee's invitation"
+    );
+    assert!(
+        app.my_notifications(&manager, 1)
+            .await
+            .unwrap()
+            .items
+            .iter()
+            .any(|n| n.kind == ladderless_domain::notify::Kind::InterestReceived),
+        "interest in the manager's placement"
+    );
+    assert_eq!(app.scan_notifications().await.unwrap().created, 0);
     app.store.close().await;
     let _ = std::fs::remove_dir_all(dir);
 }

@@ -9,6 +9,7 @@ pub mod customers;
 pub mod directions;
 pub mod imports;
 pub mod me;
+pub mod notifications;
 pub mod op;
 pub mod openapi;
 pub mod opportunities;

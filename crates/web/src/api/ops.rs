@@ -6,8 +6,9 @@ use super::op::Method::{Delete, Get, Post, Put};
 use super::op::Param::{Bool, Count, Int, OneOf, Text};
 use super::op::{ApiOp, op};
 use super::{
-    careers, coach, compass, conversations, curated, customers, directions, imports, me, openapi,
-    opportunities, people, pilots, placements, plans, proposals, roles, settings, skills, teams,
+    careers, coach, compass, conversations, curated, customers, directions, imports, me,
+    notifications, openapi, opportunities, people, pilots, placements, plans, proposals, roles,
+    settings, skills, teams,
 };
 
 /// Every operation of the API, in the order the document lists them.
@@ -16,6 +17,23 @@ pub fn all() -> Vec<ApiOp> {
         op(Get, "/me", me::me)
             .summary("The caller: person and access roles")
             .ok("Me"),
+        op(Get, "/notifications", notifications::list)
+            .summary("The caller's notifications, newest first, 20 a page, with how many are unread")
+            .query(&[("page", Int)])
+            .ok("NotificationList"),
+        op(Post, "/notifications/{id}/read", notifications::read)
+            .summary("Mark one of the caller's notifications read (anyone else's: 404); answers it, with what it leads to")
+            .ok("Notification"),
+        op(Post, "/notifications/read-all", notifications::read_all)
+            .summary("Mark every notification of the caller read; answers how many were unread")
+            .ok("NotificationsMarked"),
+        op(Get, "/notifications/preferences", notifications::preferences)
+            .summary("Where each kind of the caller's notifications goes (product, email, digest or off), chosen or the kind's default")
+            .ok("NotificationPreferences"),
+        op(Put, "/notifications/preferences", notifications::set_preference)
+            .summary("Choose where one kind goes (off: nothing is created); answers every kind's channel")
+            .json("NotificationPreferenceBody")
+            .ok("NotificationPreferences"),
         op(Get, "/people", people::list)
             .summary("Search or list active people (name, title, team, location, shared skills); talent admins also get employee_id and email and may filter by them exactly (employee_id, email in any case; 403 for anyone else; not with q)")
             .query(&[("q", Text), ("page", Int), ("per_page", Int), ("employee_id", Text), ("email", Text)])

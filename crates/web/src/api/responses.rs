@@ -40,6 +40,14 @@ pub fn schemas() -> Map<String, Value> {
     put("TeamPlacementInterestList", items("TeamPlacementInterest"));
     put("Error", error());
     put(
+        "NotificationList",
+        obj(
+            json!({ "items": arr(r("Notification")), "page": int(), "per_page": int(), "total": int(), "unread": int() }),
+        ),
+    );
+    put("NotificationsMarked", obj(json!({ "marked": int() })));
+    put("NotificationPreferences", items("NotificationPreference"));
+    put(
         "Me",
         obj(json!({ "person": r("Person"), "roles": arr(r("AccessRole")) })),
     );

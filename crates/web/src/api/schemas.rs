@@ -4,6 +4,7 @@
 use ladderless_core::{curated, directions, opportunities};
 use ladderless_domain::compass::customers::{ConversationKind, Relationship};
 use ladderless_domain::compass::{Factor, Met, Section as CompassSection};
+use ladderless_domain::notify::{Channel as NotifyChannel, Kind};
 use ladderless_domain::opportunity::{Answer, Stage};
 use ladderless_domain::org::Audience;
 use ladderless_domain::plan::{Cadence, ItemKind, Section as PlanSection, Sharing};
@@ -87,6 +88,13 @@ pub fn requests() -> Map<String, Value> {
         ),
     );
     put("CuratedNoteBody", object(&[], json!({ "note": text() })));
+    put(
+        "NotificationPreferenceBody",
+        object(
+            &["kind", "channel"],
+            json!({ "kind": codes(Kind::CODES.iter().copied()), "channel": codes(NotifyChannel::CODES.iter().copied()) }),
+        ),
+    );
     put(
         "DirectionBody",
         open_object(

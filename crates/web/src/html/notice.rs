@@ -84,6 +84,8 @@ notices! {
     PlanDeleted => "plan_deleted", "Plan deleted.";
     ReviewSaved => "review_saved", "Review logged.";
     JobRetried => "job_retried", "The job is queued again with a fresh set of attempts.";
+    NotificationsRead => "notifications_read", "All notifications marked read.";
+    NotificationChoicesSaved => "notification_choices_saved", "Notification choices saved.";
 }
 
 impl Notice {

@@ -15,6 +15,7 @@ mod import;
 mod jobs;
 mod layering;
 mod notices;
+mod notifications;
 mod opportunities;
 mod opportunities_authz;
 mod opportunity_links;

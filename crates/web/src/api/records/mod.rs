@@ -13,6 +13,7 @@ pub mod customers;
 pub mod directions;
 pub mod directory;
 pub mod imports;
+pub mod notifications;
 pub mod opportunities;
 pub mod people;
 pub mod pilots;
