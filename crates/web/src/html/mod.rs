@@ -51,6 +51,31 @@ impl Href for ladderless_core::path_links::PageRef {
             PageRef::Direction(id) => format!("/directions/{id}"),
             PageRef::Opportunity(id) => format!("/opportunities/{id}"),
             PageRef::Person(id) => format!("/people/{id}"),
+            PageRef::Plan(id) => format!("/plans/{id}"),
+            PageRef::Proposal(id) => format!("/proposals/{id}"),
+            PageRef::Conversation(id) => format!("/conversations/{id}"),
+            PageRef::Placement(id) => format!("/placements/{id}"),
+        }
+    }
+}
+
+/// Turn a page number from the query into a positive number.
+pub fn page_number(p: Option<i64>) -> i64 {
+    p.unwrap_or(1).max(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Href;
+    use ladderless_core::path_links::PageRef;
+
+    #[test]
+    fn every_target_has_its_page() {
+        let cases = [
+            (PageRef::Role("15-1252.00".into()), "/roles/15-1252.00"),
+            (PageRef::Direction("d1".into()), "/directions/d1"),
+            (PageRef::Opportunity("o1".into()), "/opportunities/o1"),
+            (PageRef::Person("p1".into()), "/people/p1"),
             (PageRef::Plan("c1".into()), "/plans/c1"),
             (PageRef::Proposal("r1".into()), "/proposals/r1"),
             (PageRef::Conversation("v1".into()), "/conversations/v1"),

@@ -922,19 +922,19 @@ struct ShopPage {
     offers: Vec<(&'static str, &'static str)>,
     view: ladderless_core::shopping::ShoppingView,
     agree_pairs: Option<i32>,
-    chart: Vec<(&'static str, &'static str, String, f64, f64)>,
+    chart: Vec<Series>,
     marks: Vec<(f64, usize)>,
     errors: FieldErrors,
 }
+
+/// One line of the drift chart: factor code, label, points, label x, label y.
+type Series = (&'static str, &'static str, String, f64, f64);
 
 /// The bump chart of the revealed ranking over reactions: per factor (code, label, points,
 /// label x, label y), and the x of each checkpoint with its reaction count.
 fn drift_chart(
     drift: &[(usize, ladderless_domain::compass::Ranking)],
-) -> (
-    Vec<(&'static str, &'static str, String, f64, f64)>,
-    Vec<(f64, usize)>,
-) {
+) -> (Vec<Series>, Vec<(f64, usize)>) {
     use ladderless_domain::compass::Factor;
     let (left, right) = (40.0, 400.0);
     let n = drift.len();

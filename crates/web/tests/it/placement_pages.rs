@@ -578,7 +578,7 @@ async fn window_shopping_reveals_a_ranking_that_can_be_adopted_and_stays_private
             "the compass has the revealed order: {}",
             compass.ranking
         );
-        let history = sid.get(&format!("/compass/history")).await?;
+        let history = sid.get("/compass/history").await?;
         check!(history.status == 200, "its history page");
         Ok(())
     })
