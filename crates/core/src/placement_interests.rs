@@ -648,4 +648,59 @@ impl App {
         }
         Ok(self.store.placement_history(person).await?)
     }
+
+    /// Share an open placement with a colleague, with a note: they are told in the product
+    /// (unless they turned that kind off). Nothing else changes; it is not an interest.
+    pub async fn share_placement(
+        &self,
+        actor: &Actor,
+        id: PlacementId,
+        person: &str,
+        note: &str,
+    ) -> CoreResult<()> {
+        let p = self.visible_placement(actor, id).await?;
+        if p.status != PlacementStatus::Open {
+            return Err(CoreError::field(
+                "placement",
+                "is not open, so there is nothing to share",
+            ));
+        }
+        let who: Uuid = person
+            .trim()
+            .parse()
+            .map_err(|_| CoreError::field("person", "is not a person: pick one from the list"))?;
+        if who == actor.id() {
+            return Err(CoreError::field("person", "is you: pick a colleague"));
+        }
+        let colleague = self.store.person(who).await.map_err(|e| match e {
+            ladderless_store::StoreError::NotFound => {
+                CoreError::field("person", "is not anyone in the organisation")
+            }
+            other => other.into(),
+        })?;
+        if !colleague.active {
+            return Err(CoreError::field("person", "has left the organisation"));
+        }
+        let note =
+            ladderless_domain::fields::optional_text(note, ladderless_domain::placement::MAX_NOTE)
+                .map_err(|m| CoreError::field("note", m))?;
+        use ladderless_domain::notify::{Kind, dedupe_key};
+        let kind = Kind::PlacementShared;
+        let thing = format!("{}:{}", p.id.uuid(), actor.id());
+        self.notify_now(ladderless_store::notifications::NewNotification {
+            person_id: who,
+            kind,
+            title: format!("{} thinks {} could suit you", actor.person.name, p.title),
+            detail: if note.is_empty() {
+                "Have a look; nothing is sent to its owner unless you say you are interested."
+                    .into()
+            } else {
+                note
+            },
+            link_id: p.id.uuid().to_string(),
+            dedupe_key: dedupe_key(kind, &thing, self.now().date()),
+        })
+        .await;
+        Ok(())
+    }
 }

@@ -29,6 +29,8 @@ code_enum! {
         InterestAnswered = "interest_answered" => "Interest answered",
         /// A placement's owner invited me to it.
         PlacementInvited = "placement_invited" => "Invitation to a placement",
+        /// A colleague shared a placement with me.
+        PlacementShared = "placement_shared" => "A placement shared with me",
     }
 }
 
@@ -75,7 +77,7 @@ impl Kind {
             | Kind::InterestReceived
             | Kind::InterestAnswered
             | Kind::PlacementInvited => Channel::Email,
-            Kind::FollowUpOverdue | Kind::AskAgain => Channel::Product,
+            Kind::FollowUpOverdue | Kind::AskAgain | Kind::PlacementShared => Channel::Product,
             Kind::FollowUpDue | Kind::PlanReviewDue => Channel::Digest,
         }
     }
@@ -86,9 +88,10 @@ impl Kind {
             Kind::FollowUpDue | Kind::FollowUpOverdue => LinkKind::Conversation,
             Kind::PlanReviewDue => LinkKind::Plan,
             Kind::AskAgain | Kind::AnswerReceived | Kind::ProposalReceived => LinkKind::Proposal,
-            Kind::InterestReceived | Kind::InterestAnswered | Kind::PlacementInvited => {
-                LinkKind::Placement
-            }
+            Kind::InterestReceived
+            | Kind::InterestAnswered
+            | Kind::PlacementInvited
+            | Kind::PlacementShared => LinkKind::Placement,
         }
     }
 }

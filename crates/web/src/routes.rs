@@ -177,6 +177,7 @@ pub fn router(app: App, config: WebConfig) -> Router {
         .route("/placements/{id}/delete", post(placements::delete))
         .route("/placements/{id}/interest", post(placements::express))
         .route("/placements/{id}/invite", post(placements::invite))
+        .route("/placements/{id}/share", post(placements::share))
         .route("/placements/{id}/not-for-me", post(placements::not_for_me))
         .route("/placement-interests/{id}/decide", post(placements::decide))
         .route(

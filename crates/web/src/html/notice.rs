@@ -63,6 +63,7 @@ notices! {
     InterestAnswered => "interest_answered", "Answer sent. They see it on their My placements page.";
     InterestWithdrawn => "interest_withdrawn", "Interest withdrawn.";
     InterestSaved => "interest_saved", "Saved. Your manager sees it only if you have not kept it from them.";
+    PlacementShared => "placement_shared", "Shared. Your colleague sees it in their notifications.";
     InviteSent => "invite_sent", "Invitation sent.";
     NotForMeSaved => "not_for_me_saved", "Noted. Your picks are updated.";
     RevealedAdopted => "revealed_adopted", "Your compass now uses the order your choices revealed. The change is in its history.";

@@ -342,6 +342,7 @@ struct PlacementPage {
     errors: FieldErrors,
     reasons: [(&'static str, &'static str); 5],
     offer_rows: Vec<(&'static str, &'static str)>,
+    script: String,
 }
 
 impl PlacementPage {
@@ -414,6 +415,7 @@ async fn show_page(
         kept,
         errors,
         reasons: NotForMe::OPTIONS,
+        script: crate::assets::url("compass.js"),
         view,
     };
     Ok(render_status(st, &page))
@@ -458,6 +460,30 @@ pub async fn express(
             let kept = Kept { note, confidential };
             show_page(&state, &s, pid, kept, errors, None).await
         }
+    }
+}
+
+/// Share a placement with a colleague, with a note.
+pub async fn share(
+    State(state): State<AppState>,
+    CurrentUser(s): CurrentUser,
+    PathIds(id, _): PathIds,
+    Form(pairs): Form<Pairs>,
+) -> HtmlResult {
+    let pid = PlacementId::from_uuid(id);
+    match state
+        .app
+        .share_placement(
+            &s.actor,
+            pid,
+            pairs.get("person_id"),
+            pairs.get("share_note"),
+        )
+        .await
+        .form()?
+    {
+        Ok(()) => Ok(Notice::PlacementShared.redirect(&format!("/placements/{id}"))),
+        Err(errors) => show_page(&state, &s, pid, Kept::default(), errors, None).await,
     }
 }
 

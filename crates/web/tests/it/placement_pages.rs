@@ -688,3 +688,87 @@ async fn a_skill_gap_links_to_open_placements_that_teach_it_and_a_plan_can_hold_
     })
     .await;
 }
+
+#[tokio::test]
+async fn sharing_a_placement_tells_only_the_colleague_chosen() {
+    each_backend(|s| async move {
+        let app = &s.app;
+        let eve_a = crate::career_owner_support::actor(&s, "eve@example.org").await?;
+        let input = ladderless_core::placements::PlacementInput {
+            title: "Run the spring hackathon".into(),
+            description: "Two days, thirty people, one theme.".into(),
+            kind: "volunteering".into(),
+            status: "open".into(),
+            hours_per_week: "2".into(),
+            duration_weeks: "3".into(),
+            work_mode: "remote".into(),
+            places: "2".into(),
+            ..Default::default()
+        };
+        let p = app.create_placement(&eve_a, &input).await?;
+        let pid = p.id.uuid();
+        let sid = signed_in(&s, "sid@example.org").await?;
+        sid.get(&format!("/placements/{pid}")).await?;
+        let nia_id = person_id(app, "nia@example.org").await?;
+        let sid_id = person_id(app, "sid@example.org").await?;
+        let to_self = sid
+            .post_form(
+                &format!("/placements/{pid}/share"),
+                &[("person_id", &sid_id.to_string())],
+            )
+            .await?;
+        check!(
+            to_self.status == 422 && to_self.body.contains("is you"),
+            "not to oneself: {}",
+            to_self.status
+        );
+        let nobody = sid
+            .post_form(
+                &format!("/placements/{pid}/share"),
+                &[("person_id", "someone")],
+            )
+            .await?;
+        check!(
+            nobody.status == 422 && nobody.body.contains("pick one from the list"),
+            "a person is needed"
+        );
+        let ok = sid
+            .post_form(
+                &format!("/placements/{pid}/share"),
+                &[
+                    ("person_id", &nia_id.to_string()),
+                    ("share_note", "You ran the last one so well."),
+                ],
+            )
+            .await?;
+        check!(ok.status == 303, "shared: {}", ok.status);
+        let nia = signed_in(&s, "nia@example.org").await?;
+        let list = nia.get("/notifications").await?.body;
+        check!(
+            list.contains("thinks Run the spring hackathon could suit you")
+                && list.contains("ran the last one so well"),
+            "Nia is told"
+        );
+        let max = signed_in(&s, "max@example.org").await?;
+        check!(
+            !max.get("/notifications")
+                .await?
+                .body
+                .contains("spring hackathon"),
+            "nobody else is"
+        );
+        // A draft cannot be shared by someone who cannot see it.
+        let mut draft = input.clone();
+        draft.status = "draft".into();
+        let d = app.create_placement(&eve_a, &draft).await?;
+        let r = sid
+            .post_form(
+                &format!("/placements/{}/share", d.id.uuid()),
+                &[("person_id", &nia_id.to_string())],
+            )
+            .await?;
+        check!(r.status == 404, "a draft is not found: {}", r.status);
+        Ok(())
+    })
+    .await;
+}
