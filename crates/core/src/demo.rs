@@ -2,6 +2,7 @@
 //! the same seed and day.
 
 mod activity;
+mod career;
 mod names;
 mod shape;
 
@@ -228,6 +229,8 @@ impl App {
             )
             .await?;
         let activity = activity::seed(self, &people, &ids, seed).await?;
+        // Customers, conversations, plans and a proposal, so the career-owner pages start alive.
+        career::seed(self, &people, &ids, &activity, seed).await?;
         // What the seeding did through the use cases is notified already; the scan adds what
         // is due (follow-ups, plan reviews, proposals waiting) so nobody starts with an empty list.
         self.scan_notifications().await?;

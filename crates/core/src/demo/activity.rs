@@ -25,6 +25,8 @@ pub(super) struct Activity {
     pub placements: Vec<String>,
     /// Interests, invitations included.
     pub interests: usize,
+    /// Open placements posted with the demo employee in mind, in the order posted.
+    pub for_employee: Vec<PlacementId>,
 }
 
 /// The hours the demo employee says they have free each week.
@@ -467,15 +469,32 @@ fn shape(kind: PlacementKind) -> &'static KindShape {
 }
 
 /// The people who load as actors, cached.
-struct Actors<'a> {
+pub(super) struct Actors<'a> {
     app: &'a App,
     ids: &'a [Uuid],
     reports: Vec<usize>,
     cache: HashMap<usize, Actor>,
 }
 
-impl Actors<'_> {
-    async fn get(&mut self, i: usize) -> CoreResult<Actor> {
+impl<'a> Actors<'a> {
+    /// Actors for `people` (`ids[i]` is `people[i]`).
+    pub(super) fn new(app: &'a App, people: &[DemoPerson], ids: &'a [Uuid]) -> Actors<'a> {
+        let mut reports = vec![0usize; people.len()];
+        for p in people {
+            if let Some(m) = p.manager {
+                reports[m] += 1;
+            }
+        }
+        Actors {
+            app,
+            ids,
+            reports,
+            cache: HashMap::new(),
+        }
+    }
+
+    /// The actor for person `i`.
+    pub(super) async fn get(&mut self, i: usize) -> CoreResult<Actor> {
         if let Some(a) = self.cache.get(&i) {
             return Ok(a.clone());
         }
@@ -944,6 +963,9 @@ pub(super) async fn seed(
             again.status = "closed".into();
             app.update_placement(&owner_actor, p.id, &again).await?;
             open = false;
+        }
+        if open && slot.for_employee {
+            out.for_employee.push(p.id);
         }
         out.placements.push(title);
         posted.push(Posted {

@@ -313,3 +313,119 @@ async fn small_demos_still_seed_a_marketplace() {
         let _ = std::fs::remove_dir_all(dir);
     }
 }
+
+/// Every notification of `who`, all pages.
+async fn all_notifications(
+    app: &App,
+    who: &crate::Actor,
+) -> Vec<ladderless_store::notifications::Notification> {
+    let mut out = Vec::new();
+    for page in 1.. {
+        let p = app.my_notifications(who, page).await.unwrap();
+        let more = p.has_next();
+        out.extend(p.items);
+        if !more {
+            break;
+        }
+    }
+    out
+}
+
+#[tokio::test]
+async fn the_career_owner_pages_are_alive() {
+    use ladderless_domain::compass::customers::Due;
+    use ladderless_domain::notify::Kind;
+    use ladderless_domain::opportunity::ProposalStatus;
+    let (app, dir, _) = demo_app(500, 1).await;
+    let employee = actor(&app, DEMO_EMPLOYEE).await;
+    let manager = actor(&app, DEMO_MANAGER).await;
+
+    let customers = app.customer_lines(&employee).await.unwrap();
+    assert!(customers.len() >= 4, "{} customers", customers.len());
+    assert!(customers.iter().all(|c| !c.customer.goals.is_empty()));
+    assert!(customers.iter().any(|c| c.due == Due::Overdue));
+    assert!(customers.iter().any(|c| c.due == Due::Soon));
+    assert!(
+        customers
+            .iter()
+            .any(|c| c.customer.person_id == Some(manager.id()))
+    );
+
+    let conversations = app.conversation_lines(&employee, None).await.unwrap();
+    assert!(conversations.len() >= 3, "{}", conversations.len());
+    assert!(conversations.iter().all(|c| !c.planned));
+    let due = app.follow_ups_due(&employee, false).await.unwrap();
+    assert!(
+        due.iter().any(|f| f.due == Due::Overdue) && due.iter().any(|f| f.due == Due::Soon),
+        "{due:?}"
+    );
+
+    let plans = app.my_plans(&employee).await.unwrap();
+    assert_eq!(plans.len(), 1);
+    assert_eq!(app.plans_shared_with_me(&manager).await.unwrap().len(), 1);
+    assert_eq!(app.my_plans(&manager).await.unwrap().len(), 1);
+
+    let sent = app.proposals_sent(&employee).await.unwrap();
+    let waiting: Vec<_> = sent
+        .iter()
+        .filter(|p| p.proposal.status == ProposalStatus::Awaiting)
+        .collect();
+    assert_eq!(waiting.len(), 1, "{sent:?}");
+    assert_eq!(waiting[0].proposal.sponsor_id, manager.id());
+    let opportunities = app.my_opportunities(&employee).await.unwrap();
+    let from_need = opportunities
+        .iter()
+        .find(|o| o.id == waiting[0].proposal.opportunity_id)
+        .expect("the proposed opportunity is the employee's");
+    assert!(from_need.need_id.is_some() && !from_need.pitch.is_empty());
+    assert!(
+        app.inbox(&manager)
+            .await
+            .unwrap()
+            .iter()
+            .any(|p| p.proposal.owner_id == employee.id())
+    );
+
+    assert!(
+        app.shared_with_me(&manager)
+            .await
+            .unwrap()
+            .iter()
+            .any(|s| s.person.id == employee.id() && s.is_report)
+    );
+
+    assert!(app.unread_notifications(&employee).await.unwrap() >= 2);
+    assert!(app.unread_notifications(&manager).await.unwrap() >= 1);
+    let mine = all_notifications(&app, &employee).await;
+    for kind in [Kind::FollowUpDue, Kind::FollowUpOverdue] {
+        assert!(
+            mine.iter().any(|n| n.kind == kind && n.read_at.is_none()),
+            "{kind:?}"
+        );
+    }
+    assert!(
+        all_notifications(&app, &manager)
+            .await
+            .iter()
+            .any(|n| n.kind == Kind::ProposalReceived && n.read_at.is_none())
+    );
+    app.store.close().await;
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[tokio::test]
+async fn small_demos_seed_what_their_people_allow() {
+    for n in [5, 12, 40] {
+        for seed in [3, 11] {
+            let (app, dir, _) = demo_app(n, seed).await;
+            let employee = actor(&app, DEMO_EMPLOYEE).await;
+            assert!(
+                !app.customer_lines(&employee).await.unwrap().is_empty(),
+                "{n} people"
+            );
+            assert_eq!(app.my_plans(&employee).await.unwrap().len(), 1);
+            app.store.close().await;
+            let _ = std::fs::remove_dir_all(dir);
+        }
+    }
+}
