@@ -87,7 +87,7 @@ async fn an_interest_tells_the_owner_only_and_only_the_owner_marks_it_read() {
         // The owner sees it at once: in the header, on the page, in the API.
         check!(unread_of(&cleo).await?.as_deref() == Some("1"), "the header counts one");
         let home = cleo.get("/").await?.body;
-        check!(home.contains("Notifications<span class=\"sr-only\">,</span> <span class=\"unread\">1<span class=\"sr-only\"> unread</span></span>"), "the count is read out as \"Notifications, 1 unread\"");
+        check!(home.contains("aria-label=\"Notifications, 1 unread\"") && home.contains("<span class=\"unread\" aria-hidden=\"true\">1</span>"), "the count is read out as \"Notifications, 1 unread\"");
         let page = cleo.get("/notifications").await?;
         check!(page.status == 200, "page: {}", page.status);
         check!(page.body.contains("Eve Employee is interested in Queue move"), "the interest is listed");
