@@ -16,7 +16,14 @@ async function ensureCustomer(page: Page, email: string, name: string, relations
   await page.goto('/customers');
   const existing = page.getByRole('table').getByRole('link', { name, exact: true });
   if (await existing.count()) {
+    // Already on the map (the demo seeds some customers): set the details this journey needs.
     await existing.click();
+    await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+    await page.getByLabel('Relationship', { exact: true }).selectOption({ label: relationship });
+    await page.getByRole('radio', { name: new RegExp(`^${strength} · `) }).check();
+    await page.getByLabel('Next contact due').fill(next);
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
     return;
   }
   await page.getByLabel('Colleague', { exact: true }).fill(email);

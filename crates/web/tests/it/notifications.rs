@@ -33,7 +33,8 @@ const NOTE: &str = "Your billing jobs would run on time; I moved our own last sp
 
 /// The unread badge of the header, as the page shows it (None when nothing is unread).
 fn badge(html: &str) -> Option<String> {
-    let i = html.find("<span class=\"unread\">")? + "<span class=\"unread\">".len();
+    let tag = "<span class=\"unread\" aria-hidden=\"true\">";
+    let i = html.find(tag)? + tag.len();
     Some(html[i..].split('<').next()?.to_string())
 }
 
@@ -77,26 +78,64 @@ async fn an_interest_tells_the_owner_only_and_only_the_owner_marks_it_read() {
         let gig = app.create_placement(&cleo_a, &open("Queue move")).await?;
 
         let cleo = signed_in(&s, "cleo@example.org").await?;
-        let others = ["eve@example.org", "sid@example.org", "max@example.org", "ann@example.org", "nia@example.org"];
-        check!(unread_of(&cleo).await?.is_none(), "nothing before the interest");
+        let others = [
+            "eve@example.org",
+            "sid@example.org",
+            "max@example.org",
+            "ann@example.org",
+            "nia@example.org",
+        ];
+        check!(
+            unread_of(&cleo).await?.is_none(),
+            "nothing before the interest"
+        );
         let empty = cleo.get("/notifications").await?;
-        check!(empty.status == 200 && empty.body.contains("No notifications yet.") && empty.body.contains("Here you will see"), "the empty state says what will appear");
+        check!(
+            empty.status == 200
+                && empty.body.contains("No notifications yet.")
+                && empty.body.contains("Here you will see"),
+            "the empty state says what will appear"
+        );
 
         app.express_interest(&eve_a, gig.id, NOTE, false).await?;
 
         // The owner sees it at once: in the header, on the page, in the API.
-        check!(unread_of(&cleo).await?.as_deref() == Some("1"), "the header counts one");
+        check!(
+            unread_of(&cleo).await?.as_deref() == Some("1"),
+            "the header counts one"
+        );
         let home = cleo.get("/").await?.body;
-        check!(home.contains("aria-label=\"Notifications, 1 unread\"") && home.contains("<span class=\"unread\" aria-hidden=\"true\">1</span>"), "the count is read out as \"Notifications, 1 unread\"");
+        check!(
+            home.contains("aria-label=\"Notifications, 1 unread\"")
+                && home.contains("<span class=\"unread\" aria-hidden=\"true\">1</span>"),
+            "the count is read out as \"Notifications, 1 unread\""
+        );
         let page = cleo.get("/notifications").await?;
         check!(page.status == 200, "page: {}", page.status);
-        check!(page.body.contains("Eve Employee is interested in Queue move"), "the interest is listed");
-        check!(page.body.contains("class=\"new\"") && page.body.contains("Mark all read"), "marked unread, with mark all read");
-        check!(page.body.contains(&format!("href=\"/placements/{}\"", gig.id)), "it links to the placement");
+        check!(
+            page.body
+                .contains("Eve Employee is interested in Queue move"),
+            "the interest is listed"
+        );
+        check!(
+            page.body.contains("class=\"new\"") && page.body.contains("Mark all read"),
+            "marked unread, with mark all read"
+        );
+        check!(
+            page.body
+                .contains(&format!("href=\"/placements/{}\"", gig.id)),
+            "it links to the placement"
+        );
         let cleo_t = token_for(&s, "cleo@example.org").await?;
         let l = api_list(&s, &cleo_t).await?;
         check!(l["unread"] == 1 && l["total"] == 1, "API counts: {l}");
-        check!(l["items"][0]["kind"] == "interest_received" && l["items"][0]["link_kind"] == "placement" && l["items"][0]["link_id"] == gig.id.to_string().as_str() && l["items"][0]["read"] == false, "API item: {l}");
+        check!(
+            l["items"][0]["kind"] == "interest_received"
+                && l["items"][0]["link_kind"] == "placement"
+                && l["items"][0]["link_id"] == gig.id.to_string().as_str()
+                && l["items"][0]["read"] == false,
+            "API item: {l}"
+        );
         let id = l["items"][0]["id"].as_str().context("id")?.to_string();
 
         // Nobody else has anything, and nobody else can mark it read.
@@ -104,50 +143,145 @@ async fn an_interest_tells_the_owner_only_and_only_the_owner_marks_it_read() {
             let c = signed_in(&s, who).await?;
             check!(unread_of(&c).await?.is_none(), "{who} has no badge");
             let t = token_for(&s, who).await?;
-            check!(api_list(&s, &t).await?["total"] == 0, "{who} has none in the API");
-            let r = c.post_form(&format!("/notifications/{id}/read"), &[]).await?;
+            check!(
+                api_list(&s, &t).await?["total"] == 0,
+                "{who} has none in the API"
+            );
+            let r = c
+                .post_form(&format!("/notifications/{id}/read"), &[])
+                .await?;
             check!(r.status == 404, "{who} marking it: {}", r.status);
-            let r = s.client().api_post_json(&format!("/api/v1/notifications/{id}/read"), &t, &json!({})).await?;
+            let r = s
+                .client()
+                .api_post_json(&format!("/api/v1/notifications/{id}/read"), &t, &json!({}))
+                .await?;
             check!(r.status == 404, "{who} marking it by API: {}", r.status);
         }
-        check!(app.store.unread_notifications(cleo_a.id()).await? == 1, "still unread");
-        check!(cleo.post_form("/notifications/not-an-id/read", &[]).await?.status == 404, "a malformed id is 404");
-        check!(cleo.post_form(&format!("/notifications/{}/read", ladderless_store::new_id()), &[]).await?.status == 404, "an unknown id is 404");
+        check!(
+            app.store.unread_notifications(cleo_a.id()).await? == 1,
+            "still unread"
+        );
+        check!(
+            cleo.post_form("/notifications/not-an-id/read", &[])
+                .await?
+                .status
+                == 404,
+            "a malformed id is 404"
+        );
+        check!(
+            cleo.post_form(
+                &format!("/notifications/{}/read", ladderless_store::new_id()),
+                &[]
+            )
+            .await?
+            .status
+                == 404,
+            "an unknown id is 404"
+        );
 
         // Signed out: sent to sign in; no token: 401.
         let anon = s.client();
         let r = anon.get("/notifications").await?;
-        check!(r.status == 303 && r.location.as_deref().is_some_and(|l| l.starts_with("/login")), "signed out: {} {:?}", r.status, r.location);
-        check!(anon.http.get(format!("{}/api/v1/notifications", s.base)).send().await?.status() == 401, "no token: 401");
+        check!(
+            r.status == 303
+                && r.location
+                    .as_deref()
+                    .is_some_and(|l| l.starts_with("/login")),
+            "signed out: {} {:?}",
+            r.status,
+            r.location
+        );
+        check!(
+            anon.http
+                .get(format!("{}/api/v1/notifications", s.base))
+                .send()
+                .await?
+                .status()
+                == 401,
+            "no token: 401"
+        );
 
         // The owner follows it: read, and on to the placement.
-        let r = cleo.post_form(&format!("/notifications/{id}/read"), &[]).await?;
-        check!(r.status == 303 && r.location.as_deref() == Some(format!("/placements/{}", gig.id).as_str()), "to the placement: {} {:?}", r.status, r.location);
+        let r = cleo
+            .post_form(&format!("/notifications/{id}/read"), &[])
+            .await?;
+        check!(
+            r.status == 303
+                && r.location.as_deref() == Some(format!("/placements/{}", gig.id).as_str()),
+            "to the placement: {} {:?}",
+            r.status,
+            r.location
+        );
         check!(unread_of(&cleo).await?.is_none(), "no badge once read");
         let l = api_list(&s, &cleo_t).await?;
-        check!(l["unread"] == 0 && l["items"][0]["read"] == true, "read in the API: {l}");
+        check!(
+            l["unread"] == 0 && l["items"][0]["read"] == true,
+            "read in the API: {l}"
+        );
 
         // The answer and an invitation reach the person at once.
-        let interest = app.my_interests(&eve_a).await?.pop().context("eve's interest")?;
-        app.decide_interest(&cleo_a, interest.interest.id, true, "").await?;
+        let interest = app
+            .my_interests(&eve_a)
+            .await?
+            .pop()
+            .context("eve's interest")?;
+        app.decide_interest(&cleo_a, interest.interest.id, true, "")
+            .await?;
         let sid_id = ladderless_testkit::person_id(app, "sid@example.org").await?;
-        app.invite_to_placement(&cleo_a, gig.id, sid_id, "You know the queue well; join us?").await?;
+        app.invite_to_placement(&cleo_a, gig.id, sid_id, "You know the queue well; join us?")
+            .await?;
         let eve = signed_in(&s, "eve@example.org").await?;
-        check!(unread_of(&eve).await?.as_deref() == Some("1"), "eve is told of the answer");
-        check!(eve.get("/notifications").await?.body.contains("Your interest in Queue move was accepted"), "in words");
+        check!(
+            unread_of(&eve).await?.as_deref() == Some("1"),
+            "eve is told of the answer"
+        );
+        check!(
+            eve.get("/notifications")
+                .await?
+                .body
+                .contains("Your interest in Queue move was accepted"),
+            "in words"
+        );
         let sid_t = token_for(&s, "sid@example.org").await?;
         let l = api_list(&s, &sid_t).await?;
-        check!(l["unread"] == 1 && l["items"][0]["kind"] == "placement_invited", "sid is told of the invitation: {l}");
-        check!(api_list(&s, &cleo_t).await?["unread"] == 0, "the owner is not told of their own answer");
+        check!(
+            l["unread"] == 1 && l["items"][0]["kind"] == "placement_invited",
+            "sid is told of the invitation: {l}"
+        );
+        check!(
+            api_list(&s, &cleo_t).await?["unread"] == 0,
+            "the owner is not told of their own answer"
+        );
 
         // Mark all read zeroes the count (page and API).
         let r = eve.post_form("/notifications/read-all", &[]).await?;
-        check!(r.status == 303 && r.location.as_deref().is_some_and(|l| l.starts_with("/notifications?notice=")), "read all: {} {:?}", r.status, r.location);
+        check!(
+            r.status == 303
+                && r.location
+                    .as_deref()
+                    .is_some_and(|l| l.starts_with("/notifications?notice=")),
+            "read all: {} {:?}",
+            r.status,
+            r.location
+        );
         check!(unread_of(&eve).await?.is_none(), "eve's count is zero");
-        check!(eve.get("/notifications").await?.body.contains("All read"), "the page says so");
-        let r = s.client().api_post_json("/api/v1/notifications/read-all", &sid_t, &json!({})).await?;
-        check!(r.status == 200 && r.json()["marked"] == 1, "API read all: {}", r.body);
-        check!(api_list(&s, &sid_t).await?["unread"] == 0, "sid's count is zero");
+        check!(
+            eve.get("/notifications").await?.body.contains("All read"),
+            "the page says so"
+        );
+        let r = s
+            .client()
+            .api_post_json("/api/v1/notifications/read-all", &sid_t, &json!({}))
+            .await?;
+        check!(
+            r.status == 200 && r.json()["marked"] == 1,
+            "API read all: {}",
+            r.body
+        );
+        check!(
+            api_list(&s, &sid_t).await?["unread"] == 0,
+            "sid's count is zero"
+        );
         Ok(())
     })
     .await;
