@@ -3,30 +3,13 @@
 //! own, mark all read, preferences, and unknown codes read back as errors.
 
 use ladderless_domain::notify::{Channel, Kind, dedupe_key};
-use ladderless_store::import::{Batch, NewPerson};
+use ladderless_store::import::Batch;
 use ladderless_store::notifications::NewNotification;
 use ladderless_store::{Store, StoreError, Uuid, new_id};
 use ladderless_testkit::{TestDb, backends};
-use time::{Duration, OffsetDateTime};
+use time::Duration;
 
-fn now() -> OffsetDateTime {
-    OffsetDateTime::from_unix_timestamp(1_790_000_000).expect("time")
-}
-
-fn person(n: &str) -> NewPerson {
-    NewPerson {
-        id: new_id(),
-        employee_id: n.into(),
-        name: format!("Person {n}"),
-        email: format!("{n}@x.org"),
-        job_title: "Developer".into(),
-        role_code: None,
-        team: None,
-        manager_id: None,
-        role_start_date: None,
-        location: String::new(),
-    }
-}
+use crate::support::{now, person};
 
 fn note(person: Uuid, kind: Kind, thing: &str) -> NewNotification {
     NewNotification {

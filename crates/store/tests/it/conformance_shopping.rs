@@ -3,30 +3,13 @@
 //! features read back exactly, another person's untouched, and removal.
 
 use ladderless_domain::placement::shopping::{CardKind, CardReaction};
-use ladderless_store::import::{Batch, NewPerson};
+use ladderless_store::Uuid;
+use ladderless_store::import::Batch;
 use ladderless_store::shopping::ReactionRow;
-use ladderless_store::{Uuid, new_id};
 use ladderless_testkit::{TestDb, backends};
-use time::{Duration, OffsetDateTime};
+use time::Duration;
 
-fn now() -> OffsetDateTime {
-    OffsetDateTime::from_unix_timestamp(1_790_000_000).expect("time")
-}
-
-fn person(n: &str) -> NewPerson {
-    NewPerson {
-        id: new_id(),
-        employee_id: n.into(),
-        name: format!("Person {n}"),
-        email: format!("{n}@x.org"),
-        job_title: "Developer".into(),
-        role_code: None,
-        team: None,
-        manager_id: None,
-        role_start_date: None,
-        location: String::new(),
-    }
-}
+use crate::support::{now, person};
 
 fn row(kind: CardKind, key: &str, reaction: CardReaction, f: [f64; 4]) -> ReactionRow {
     ReactionRow {

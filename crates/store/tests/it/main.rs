@@ -12,3 +12,4 @@ mod conformance_placements;
 mod conformance_plans;
 mod conformance_shopping;
 mod migrations_match;
+mod support;

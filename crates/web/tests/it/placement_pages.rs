@@ -17,6 +17,26 @@ fn placement_of(location: &Option<String>) -> anyhow::Result<String> {
     Ok(id.to_string())
 }
 
+/// An open, remote placement: [hours a week, weeks, places].
+fn remote(
+    title: &str,
+    description: &str,
+    kind: &str,
+    [hours, weeks, places]: [&str; 3],
+) -> ladderless_core::placements::PlacementInput {
+    ladderless_core::placements::PlacementInput {
+        title: title.into(),
+        description: description.into(),
+        kind: kind.into(),
+        status: "open".into(),
+        hours_per_week: hours.into(),
+        duration_weeks: weeks.into(),
+        work_mode: "remote".into(),
+        places: places.into(),
+        ..Default::default()
+    }
+}
+
 #[tokio::test]
 async fn a_placement_is_posted_browsed_applied_for_and_answered_through_the_pages() {
     each_backend(|s| async move {
@@ -424,16 +444,13 @@ async fn directions_list_their_placements_and_people_show_theirs_to_whom_they_sh
             )
             .await?;
         let input = ladderless_core::placements::PlacementInput {
-            title: "Scout the Leeds site".into(),
-            description: "Visit three buildings and report back.".into(),
-            kind: "project".into(),
-            status: "open".into(),
-            hours_per_week: "3".into(),
-            duration_weeks: "4".into(),
-            work_mode: "remote".into(),
-            places: "1".into(),
             directions: vec![dir.id.to_string()],
-            ..Default::default()
+            ..remote(
+                "Scout the Leeds site",
+                "Visit three buildings and report back.",
+                "project",
+                ["3", "4", "1"],
+            )
         };
         let p = app.create_placement(&eve_a, &input).await?;
         let sid = signed_in(&s, "sid@example.org").await?;
@@ -482,17 +499,12 @@ async fn window_shopping_reveals_a_ranking_that_can_be_adopted_and_stays_private
             "offers_learning",
         ];
         for i in 0..12 {
-            let mut input = ladderless_core::placements::PlacementInput {
-                title: format!("Card {i}"),
-                description: "A few hours of help.".into(),
-                kind: ["gig", "project", "shadowing"][i % 3].into(),
-                status: "open".into(),
-                hours_per_week: "2".into(),
-                duration_weeks: "2".into(),
-                work_mode: "remote".into(),
-                places: "1".into(),
-                ..Default::default()
-            };
+            let mut input = remote(
+                &format!("Card {i}"),
+                "A few hours of help.",
+                ["gig", "project", "shadowing"][i % 3],
+                ["2", "2", "1"],
+            );
             match factors[i % 4] {
                 "offers_status" => input.offers_status = "strong".into(),
                 "offers_autonomy" => input.offers_autonomy = "strong".into(),
@@ -597,19 +609,16 @@ async fn a_skill_gap_links_to_open_placements_that_teach_it_and_a_plan_can_hold_
             .pop()
             .context("a skill")?;
         let input = ladderless_core::placements::PlacementInput {
-            title: "Learn SQL on the reporting rota".into(),
-            description: "Two hours a week with the reporting team.".into(),
-            kind: "training".into(),
-            status: "open".into(),
-            hours_per_week: "2".into(),
-            duration_weeks: "6".into(),
-            work_mode: "remote".into(),
-            places: "2".into(),
             skills_to_learn: vec![ladderless_core::placements::SkillInput {
                 skill_id: sql.id.clone(),
                 ..Default::default()
             }],
-            ..Default::default()
+            ..remote(
+                "Learn SQL on the reporting rota",
+                "Two hours a week with the reporting team.",
+                "training",
+                ["2", "6", "2"],
+            )
         };
         let p = app.create_placement(&eve, &input).await?;
         let gap = ladderless_graph::Gap {
@@ -694,17 +703,12 @@ async fn sharing_a_placement_tells_only_the_colleague_chosen() {
     each_backend(|s| async move {
         let app = &s.app;
         let eve_a = crate::career_owner_support::actor(&s, "eve@example.org").await?;
-        let input = ladderless_core::placements::PlacementInput {
-            title: "Run the spring hackathon".into(),
-            description: "Two days, thirty people, one theme.".into(),
-            kind: "volunteering".into(),
-            status: "open".into(),
-            hours_per_week: "2".into(),
-            duration_weeks: "3".into(),
-            work_mode: "remote".into(),
-            places: "2".into(),
-            ..Default::default()
-        };
+        let input = remote(
+            "Run the spring hackathon",
+            "Two days, thirty people, one theme.",
+            "volunteering",
+            ["2", "3", "2"],
+        );
         let p = app.create_placement(&eve_a, &input).await?;
         let pid = p.id.uuid();
         let sid = signed_in(&s, "sid@example.org").await?;
