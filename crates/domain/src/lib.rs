@@ -5,6 +5,7 @@ pub mod codes;
 pub mod compass;
 pub mod direction;
 pub mod fields;
+pub mod guides;
 pub mod ids;
 pub mod import;
 pub mod jobs;
