@@ -2,7 +2,7 @@
 
 use crate::html::jobs;
 use crate::html::{about, account, admin, auth, careers, home, people, roles, teams};
-use crate::html::{coach, compass, conversations, curated, customers};
+use crate::html::{coach, compass, conversations, curated, customers, guides};
 use crate::html::{directions, notifications, opportunities, pilots, placements, plans, proposals};
 use crate::middleware::{csrf_guard, input_guard, load_session, security_headers, upload_limit};
 use crate::page::ErrorPage;
@@ -134,6 +134,8 @@ pub fn router(app: App, config: WebConfig) -> Router {
         .route("/follow-ups/{id}/done", post(conversations::follow_up_done))
         .route("/coach", get(coach::question))
         .route("/coach/pitch", get(coach::pitch))
+        .route("/coach/guides", get(guides::list))
+        .route("/coach/guides/{slug}", get(guides::show))
         .route("/questions", get(coach::questions))
         .route("/about", get(about::about))
         .route(

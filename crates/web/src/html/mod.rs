@@ -12,6 +12,7 @@ pub mod curated;
 pub mod customers;
 pub mod directions;
 pub mod forms;
+pub mod guides;
 pub mod home;
 pub mod jobs;
 pub mod notice;

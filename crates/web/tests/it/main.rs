@@ -11,6 +11,7 @@ mod career_owner_customers;
 mod career_owner_support;
 mod careers;
 mod curated_moves;
+mod guides;
 mod import;
 mod jobs;
 mod layering;
