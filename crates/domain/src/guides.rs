@@ -23,7 +23,7 @@ pub struct GuideQuestion {
 
 /// One line of a worked example.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct Line {
+pub struct ExampleLine {
     /// Who speaks: "Manager" or "Report".
     pub who: &'static str,
     /// What they say.
@@ -48,7 +48,7 @@ pub struct Guide {
     /// What to avoid.
     pub avoid: &'static [&'static str],
     /// A short worked exchange.
-    pub example: &'static [Line],
+    pub example: &'static [ExampleLine],
 }
 
 const fn q(text: &'static str, listen_for: &'static str, follow_up: &'static str) -> GuideQuestion {
@@ -59,15 +59,15 @@ const fn q(text: &'static str, listen_for: &'static str, follow_up: &'static str
     }
 }
 
-const fn m(says: &'static str) -> Line {
-    Line {
+const fn m(says: &'static str) -> ExampleLine {
+    ExampleLine {
         who: "Manager",
         says,
     }
 }
 
-const fn r(says: &'static str) -> Line {
-    Line {
+const fn r(says: &'static str) -> ExampleLine {
+    ExampleLine {
         who: "Report",
         says,
     }

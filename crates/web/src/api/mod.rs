@@ -7,6 +7,7 @@ pub mod conversations;
 pub mod curated;
 pub mod customers;
 pub mod directions;
+pub mod guides;
 pub mod imports;
 pub mod me;
 pub mod notifications;

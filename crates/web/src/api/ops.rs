@@ -6,7 +6,7 @@ use super::op::Method::{Delete, Get, Post, Put};
 use super::op::Param::{Bool, Count, Int, OneOf, Text};
 use super::op::{ApiOp, op};
 use super::{
-    careers, coach, compass, conversations, curated, customers, directions, imports, me,
+    careers, coach, compass, conversations, curated, customers, directions, guides, imports, me,
     notifications, openapi, opportunities, people, pilots, placements, plans, proposals, roles,
     settings, skills, teams,
 };
@@ -303,6 +303,16 @@ pub fn all() -> Vec<ApiOp> {
             .summary("The bank of open questions by theme")
             .query(&[("theme", Text)])
             .ok("QuestionBank"),
+        op(Get, "/guides", guides::list)
+            .summary("Career-conversation guides for managers: open questions, what to listen for, what to avoid, an example")
+            .ok("GuideList"),
+        op(Get, "/guides/{slug}", guides::get)
+            .summary("One career-conversation guide")
+            .ok("Guide"),
+        op(Post, "/guides/{slug}/practice", guides::practice)
+            .summary("Judge up to five drafted coaching questions: the coach's verdict, career pitfalls, the guide's closest question")
+            .json("PracticeBody")
+            .ok("PracticeResult"),
         op(Get, "/plans", plans::list)
             .summary("The caller's career plans, plans their reports share with them, and the start-early prompt")
             .ok("PlanLists"),

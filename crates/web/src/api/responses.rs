@@ -122,6 +122,16 @@ pub fn schemas() -> Map<String, Value> {
         "QuestionJudgement",
         json!({ "allOf": [r("QuestionVerdict"), obj(json!({ "open": { "type": "boolean" }, "about": text(), "reword": { "type": "boolean" } }))] }),
     );
+    put("GuideList", items("Guide"));
+    put(
+        "PracticeResult",
+        obj(
+            json!({ "good": { "type": "integer" }, "items": arr(obj(json!({
+            "text": text(), "good": { "type": "boolean" },
+            "pitfalls": arr(obj(json!({ "pitfall": r("Pitfall"), "label": text(), "advice": text() }))),
+            "instead": text(), "verdict": r("QuestionVerdict") }))) }),
+        ),
+    );
     put(
         "QuestionBank",
         obj(json!({ "themes": arr(r("ThemeGroup")) })),

@@ -258,6 +258,14 @@ pub fn requests() -> Map<String, Value> {
         object(&["done"], json!({ "done": { "type": "boolean" } })),
     );
     put("TextBody", object(&["text"], json!({ "text": text() })));
+    put(
+        "PracticeBody",
+        object(
+            &["questions"],
+            json!({ "questions": { "type": "array", "minItems": 1, "maxItems": 5,
+                "items": { "type": "string", "minLength": 1, "maxLength": 2000 } } }),
+        ),
+    );
     let item = open_object(
         &["section", "kind", "label"],
         json!({

@@ -40,3 +40,50 @@ async fn guides_are_listed_and_a_practice_round_is_judged() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn the_guides_api_lists_guides_and_judges_practice() {
+    each_backend(|s| async move {
+        let c = s.client();
+        let t = ladderless_testkit::token_for(&s, "eve@example.org").await?;
+        let r = c
+            .http
+            .get(format!("{}/api/v1/guides", c.base))
+            .send()
+            .await?;
+        check!(r.status().as_u16() == 401, "no token: {}", r.status());
+        let list = c.api_get("/api/v1/guides", &t).await?.json();
+        let items = list["items"].as_array().cloned().unwrap_or_default();
+        check!(items.len() >= 7, "{} guides", items.len());
+        check!(
+            items.iter().all(|g| g["questions"].as_array().is_some_and(|q| q.len() >= 3)),
+            "each guide has questions"
+        );
+        let one = c.api_get("/api/v1/guides/networks", &t).await?;
+        check!(one.status == 200 && one.json()["slug"] == "networks", "one: {}", one.body);
+        let none = c.api_get("/api/v1/guides/nope", &t).await?;
+        check!(none.status == 404, "unknown: {}", none.status);
+        let body = serde_json::json!({ "questions": ["Do you want a promotion?", "Which parts of the business are you curious about?"] });
+        let v = c.api_post_json("/api/v1/guides/growth/practice", &t, &body).await?.json();
+        check!(v["good"] == 1, "one good: {v}");
+        let first = &v["items"][0];
+        check!(first["good"] == false, "first is not good: {first}");
+        let pitfalls: Vec<&str> = first["pitfalls"]
+            .as_array()
+            .map(|a| a.iter().filter_map(|p| p["pitfall"].as_str()).collect())
+            .unwrap_or_default();
+        check!(pitfalls.contains(&"closed") && pitfalls.contains(&"assumes_up"), "{pitfalls:?}");
+        check!(first["instead"].as_str().is_some_and(|s| s.ends_with('?')), "instead: {first}");
+        for bad in [serde_json::json!({ "questions": [] }), serde_json::json!({ "questions": ["a?", "b?", "c?", "d?", "e?", "f?"] })] {
+            let r = c.api_post_json("/api/v1/guides/growth/practice", &t, &bad).await?;
+            check!(
+                r.status == 422 && r.json()["fields"]["questions"].is_string(),
+                "bad body {bad}: {} {}",
+                r.status,
+                r.body
+            );
+        }
+        Ok(())
+    })
+    .await;
+}
