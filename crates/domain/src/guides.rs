@@ -133,8 +133,8 @@ pub static GUIDES: &[Guide] = &[
         title: "Growth",
         summary: "Explore where they want to grow, in any direction, not only up.",
         why: "Growth can be sideways, deeper in a craft, broader across the business, or into a \
-              role that does not exist yet. The brief behind this product is blunt: waiting to \
-              be offered the next slot rarely works, so help them find the next thing to try.",
+              role that does not exist yet. Waiting to be offered the next slot rarely works, so \
+              help them find the next thing to try.",
         questions: &[
             q(
                 "What would you like to be able to do in a year that you cannot do today?",

@@ -1,5 +1,6 @@
 //! Pure domain types and rules of Ladderless. No I/O, no clock reads, no database.
 
+pub mod ask;
 pub mod coach;
 pub mod codes;
 pub mod compass;
