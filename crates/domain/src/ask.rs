@@ -33,7 +33,10 @@ impl AskStatus {
 
     /// Whether the ask is still in play (it can be asked again).
     pub fn in_play(self) -> bool {
-        matches!(self, AskStatus::Open | AskStatus::NotNow | AskStatus::Partly)
+        matches!(
+            self,
+            AskStatus::Open | AskStatus::NotNow | AskStatus::Partly
+        )
     }
 }
 
@@ -156,7 +159,8 @@ pub fn check_answer(status: &str, note: &str) -> Result<(AskStatus, String), Fie
         e.add("note", m);
         String::new()
     });
-    e.into_result().map(|()| (s.unwrap_or(AskStatus::Open), note))
+    e.into_result()
+        .map(|()| (s.unwrap_or(AskStatus::Open), note))
 }
 
 /// The day the reminder to ask again comes due: `wait_days` after it was last asked or
@@ -219,7 +223,12 @@ mod tests {
             (AskStatus::Yes, "from May".into())
         );
         for bad in ["open", "withdrawn", "maybe", ""] {
-            assert!(check_answer(bad, "").expect_err(bad).get("answer").is_some());
+            assert!(
+                check_answer(bad, "")
+                    .expect_err(bad)
+                    .get("answer")
+                    .is_some()
+            );
         }
     }
 
@@ -230,11 +239,36 @@ mod tests {
             ask_again_on(AskStatus::Open, asked, 21),
             Some(date!(2027 - 03 - 22))
         );
-        assert!(!ask_again_due(AskStatus::Open, asked, 21, date!(2027 - 03 - 21)));
-        assert!(ask_again_due(AskStatus::Open, asked, 21, date!(2027 - 03 - 22)));
-        assert!(ask_again_due(AskStatus::NotNow, asked, 21, date!(2027 - 04 - 30)));
-        assert!(!ask_again_due(AskStatus::Yes, asked, 21, date!(2027 - 04 - 30)));
-        assert!(!ask_again_due(AskStatus::Withdrawn, asked, 21, date!(2027 - 04 - 30)));
+        assert!(!ask_again_due(
+            AskStatus::Open,
+            asked,
+            21,
+            date!(2027 - 03 - 21)
+        ));
+        assert!(ask_again_due(
+            AskStatus::Open,
+            asked,
+            21,
+            date!(2027 - 03 - 22)
+        ));
+        assert!(ask_again_due(
+            AskStatus::NotNow,
+            asked,
+            21,
+            date!(2027 - 04 - 30)
+        ));
+        assert!(!ask_again_due(
+            AskStatus::Yes,
+            asked,
+            21,
+            date!(2027 - 04 - 30)
+        ));
+        assert!(!ask_again_due(
+            AskStatus::Withdrawn,
+            asked,
+            21,
+            date!(2027 - 04 - 30)
+        ));
         assert_eq!(ask_again_on(AskStatus::Yes, asked, 21), None);
     }
 

@@ -1,6 +1,7 @@
 //! Every integration test of this crate, in one binary: one link instead of one per file.
 
 mod conformance;
+mod conformance_asks;
 mod conformance_career;
 mod conformance_career_customers;
 mod conformance_curated;
