@@ -4,6 +4,7 @@
 //! reads or writes anything. Time comes from the [`Clock`] in [`App`].
 
 pub mod admin;
+pub mod asks;
 pub mod auth;
 pub mod careers;
 pub mod catalogue;

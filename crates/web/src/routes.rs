@@ -2,7 +2,7 @@
 
 use crate::html::jobs;
 use crate::html::{about, account, admin, auth, careers, home, people, roles, teams};
-use crate::html::{coach, compass, conversations, curated, customers, guides};
+use crate::html::{asks, coach, compass, conversations, curated, customers, guides};
 use crate::html::{directions, notifications, opportunities, pilots, placements, plans, proposals};
 use crate::middleware::{csrf_guard, input_guard, load_session, security_headers, upload_limit};
 use crate::page::ErrorPage;
@@ -135,6 +135,12 @@ pub fn router(app: App, config: WebConfig) -> Router {
         .route("/coach", get(coach::question))
         .route("/coach/pitch", get(coach::pitch))
         .route("/coach/guides", get(guides::list))
+        .route("/asks", get(asks::list).post(asks::create))
+        .route("/asks/new", get(asks::new))
+        .route("/asks/{id}", get(asks::show))
+        .route("/asks/{id}/answer", post(asks::answer))
+        .route("/asks/{id}/again", post(asks::again))
+        .route("/asks/{id}/withdraw", post(asks::withdraw))
         .route("/coach/guides/{slug}", get(guides::show))
         .route("/questions", get(coach::questions))
         .route("/about", get(about::about))

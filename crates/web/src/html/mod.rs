@@ -3,6 +3,7 @@
 pub mod about;
 pub mod account;
 pub mod admin;
+pub mod asks;
 pub mod auth;
 pub mod careers;
 pub mod coach;

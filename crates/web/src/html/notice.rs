@@ -58,6 +58,10 @@ notices! {
     ProposalWithdrawn => "proposal_withdrawn", "Proposal withdrawn.";
     PilotStarted => "pilot_started", "Pilot started.";
     PlacementSaved => "placement_saved", "Placement saved.";
+    AskRecorded => "ask_recorded", "Ask recorded. Go and ask; then write down the answer here.";
+    AskAnswered => "ask_answered", "Answer recorded.";
+    AskRepeated => "ask_repeated", "Asked again. The reminder starts over.";
+    AskWithdrawn => "ask_withdrawn", "Ask withdrawn.";
     PlacementDeleted => "placement_deleted", "Placement deleted.";
     InterestSent => "interest_sent", "Interest sent. The owner sees your note and answers here.";
     InterestAnswered => "interest_answered", "Answer sent. They see it on their My placements page.";

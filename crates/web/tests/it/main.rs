@@ -1,6 +1,7 @@
 //! Every integration test of this crate, in one binary: one link instead of one per file.
 
 mod api_contract;
+mod asks;
 mod auth;
 mod authz;
 mod career_owner_coach;
