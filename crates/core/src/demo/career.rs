@@ -542,5 +542,87 @@ pub(super) async fn seed(
             .await?;
         }
     }
+    asks(app, ids, employee, manager, colleague).await?;
+    Ok(())
+}
+
+/// Asks: the employee asked their manager for time on customer work a month ago and heard
+/// "not now", so the reminder to ask again is due; a second ask waits for an answer; a
+/// colleague's ask waits in the manager's list. Written with past dates through the store,
+/// since the use cases only record "now".
+async fn asks(
+    app: &App,
+    ids: &[Uuid],
+    employee: usize,
+    manager: usize,
+    colleague: Option<usize>,
+) -> CoreResult<()> {
+    use ladderless_domain::ask::{AskEventKind, AskStatus};
+    use ladderless_store::asks::{AskStep, NewAsk};
+    let now = app.now();
+    let ask = |person: usize, what: &str, want: &str, offer: &str, questions: &[&str]| NewAsk {
+        person_id: ids[person],
+        asked_of: ids[manager],
+        what: what.into(),
+        want: want.into(),
+        offer: offer.into(),
+        questions: questions.iter().map(|q| (*q).to_string()).collect(),
+        wait_days: 21,
+    };
+    let first = app
+        .store
+        .insert_ask(
+            &ask(
+                employee,
+                "Half a day a week on the customer-insight work",
+                "Continued learning comes first for me, and I learn most when I talk to the people who use what we build.",
+                "I will turn what I hear into a short monthly note for the team, and keep my billing work on schedule.",
+                &[
+                    "What would make this useful for the team's goals this quarter?",
+                    "How could we try it for a month and judge it together?",
+                ],
+            ),
+            now - Duration::days(38),
+        )
+        .await?;
+    app.store
+        .apply_ask_step(
+            &AskStep {
+                ask_id: first,
+                from: AskStatus::Open,
+                kind: AskEventKind::Answered,
+                to: AskStatus::NotNow,
+                by: ids[manager],
+                note: "Not before the billing release. Ask me again once it is out.".into(),
+            },
+            now - Duration::days(27),
+        )
+        .await?;
+    app.store
+        .insert_ask(
+            &ask(
+                employee,
+                "To run the next team retrospective",
+                "Some autonomy in how the team improves its own way of working.",
+                "A fresh format, and a written list of actions with owners.",
+                &["What would you want the team to get out of the next retrospective?"],
+            ),
+            now - Duration::days(4),
+        )
+        .await?;
+    if let Some(c) = colleague {
+        app.store
+            .insert_ask(
+                &ask(
+                    c,
+                    "A mentor in the data team",
+                    "I want to grow towards analytics without leaving the team.",
+                    "I can take on the reporting requests that reach us.",
+                    &["Who in the data team would you suggest I learn from?"],
+                ),
+                now - Duration::days(6),
+            )
+            .await?;
+    }
     Ok(())
 }
