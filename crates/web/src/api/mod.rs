@@ -1,5 +1,6 @@
 //! The JSON API under `/api/v1`: one module per resource, one error shape.
 
+pub mod asks;
 pub mod careers;
 pub mod coach;
 pub mod compass;

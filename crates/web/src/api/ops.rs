@@ -6,8 +6,8 @@ use super::op::Method::{Delete, Get, Post, Put};
 use super::op::Param::{Bool, Count, Int, OneOf, Text};
 use super::op::{ApiOp, op};
 use super::{
-    careers, coach, compass, conversations, curated, customers, directions, guides, imports, me,
-    notifications, openapi, opportunities, people, pilots, placements, plans, proposals, roles,
+    asks, careers, coach, compass, conversations, curated, customers, directions, guides, imports,
+    me, notifications, openapi, opportunities, people, pilots, placements, plans, proposals, roles,
     settings, skills, teams,
 };
 
@@ -303,6 +303,29 @@ pub fn all() -> Vec<ApiOp> {
             .summary("The bank of open questions by theme")
             .query(&[("theme", Text)])
             .ok("QuestionBank"),
+        op(Get, "/asks", asks::list)
+            .summary("The caller's asks (with when to ask again) and the asks put to them")
+            .ok("AskLists"),
+        op(Post, "/asks", asks::create)
+            .summary("Record an ask of the caller's manager, or of someone above them")
+            .json("NewAskBody")
+            .created("AskDetail"),
+        op(Get, "/asks/{id}", asks::get)
+            .summary("An ask the caller made or was asked, with its history")
+            .ok("AskDetail"),
+        op(Post, "/asks/{id}/answer", asks::answer)
+            .summary("Record the answer to a waiting ask: yes, partly or not now")
+            .json("AskAnswerBody")
+            .ok("AskDetail"),
+        op(Post, "/asks/{id}/again", asks::again)
+            .summary("Ask again (the asker only), saying what changed")
+            .json("AskAgainBody")
+            .ok("AskDetail")
+            .also(&[403]),
+        op(Post, "/asks/{id}/withdraw", asks::withdraw)
+            .summary("Withdraw an ask (the asker only)")
+            .ok("AskDetail")
+            .also(&[403]),
         op(Get, "/guides", guides::list)
             .summary("Career-conversation guides for managers: open questions, what to listen for, what to avoid, an example")
             .ok("GuideList"),

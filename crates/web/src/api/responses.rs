@@ -124,6 +124,10 @@ pub fn schemas() -> Map<String, Value> {
     );
     put("GuideList", items("Guide"));
     put(
+        "AskLists",
+        obj(json!({ "mine": arr(r("AskRecord")), "asked_of_me": arr(r("AskRecord")) })),
+    );
+    put(
         "PracticeResult",
         obj(
             json!({ "good": { "type": "integer" }, "items": arr(obj(json!({

@@ -2,6 +2,7 @@
 //! domain's (or core's) own list of codes, never retyped here.
 
 use ladderless_core::{curated, directions, opportunities};
+use ladderless_domain::ask::AskStatus;
 use ladderless_domain::compass::customers::{ConversationKind, Relationship};
 use ladderless_domain::compass::{Factor, Met, Section as CompassSection};
 use ladderless_domain::notify::{Channel as NotifyChannel, Kind};
@@ -152,6 +153,22 @@ pub fn requests() -> Map<String, Value> {
         ),
     );
     put("AskAgainBody", object(&[], json!({ "note": text() })));
+    put(
+        "NewAskBody",
+        object(
+            &["what"],
+            json!({ "what": text(), "asked_of": nullable(uuid()), "want": text(), "offer": text(),
+                "questions": { "type": "array", "maxItems": 3, "items": text() },
+                "wait_days": { "type": "integer", "minimum": 7, "maximum": 120, "nullable": true } }),
+        ),
+    );
+    put(
+        "AskAnswerBody",
+        object(
+            &["answer"],
+            json!({ "answer": codes(AskStatus::ANSWERS.map(AskStatus::code)), "note": text() }),
+        ),
+    );
     put(
         "ProposalSettingsBody",
         object(

@@ -172,3 +172,43 @@ async fn an_ask_is_prepared_answered_and_asked_again_by_its_two_people_only() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn the_asks_api_answers_only_the_two_people() {
+    each_backend(|s| async move {
+        let c = s.client();
+        let eve = ladderless_testkit::token_for(&s, "eve@example.org").await?;
+        let max = ladderless_testkit::token_for(&s, "max@example.org").await?;
+        let sid = ladderless_testkit::token_for(&s, "sid@example.org").await?;
+        let bad = c
+            .api_post_json("/api/v1/asks", &eve, &serde_json::json!({ "what": "", "wait_days": 400 }))
+            .await?;
+        check!(
+            bad.status == 422 && bad.json()["fields"]["what"].is_string() && bad.json()["fields"]["wait_days"].is_string(),
+            "bad: {} {}",
+            bad.status,
+            bad.body
+        );
+        let made = c
+            .api_post_json("/api/v1/asks", &eve, &serde_json::json!({ "what": "A mentor in design", "questions": ["Who would you suggest I learn from?"] }))
+            .await?;
+        check!(made.status == 201, "made: {} {}", made.status, made.body);
+        let v = made.json();
+        check!(v["ask"]["asked_of_name"] == "Max Manager" && v["ask"]["status"] == "open", "{v}");
+        check!(v["history"].as_array().is_some_and(|h| h.len() == 1), "{v}");
+        let id = v["ask"]["id"].as_str().unwrap_or_default().to_string();
+        check!(c.api_get(&format!("/api/v1/asks/{id}"), &sid).await?.status == 404, "colleague");
+        let r = c.api_post_json(&format!("/api/v1/asks/{id}/withdraw"), &max, &serde_json::json!({})).await?;
+        check!(r.status == 403, "the manager cannot withdraw it: {}", r.status);
+        let r = c
+            .api_post_json(&format!("/api/v1/asks/{id}/answer"), &max, &serde_json::json!({ "answer": "yes", "note": "Talk to Ida" }))
+            .await?;
+        check!(r.status == 200 && r.json()["ask"]["status"] == "yes", "answered: {}", r.body);
+        let lists = c.api_get("/api/v1/asks", &max).await?.json();
+        check!(lists["asked_of_me"].as_array().is_some_and(|a| a.len() == 1) && lists["mine"].as_array().is_some_and(Vec::is_empty), "{lists}");
+        let r = c.api_post_json(&format!("/api/v1/asks/{id}/again"), &eve, &serde_json::json!({})).await?;
+        check!(r.status == 422, "a yes is settled: {}", r.status);
+        Ok(())
+    })
+    .await;
+}

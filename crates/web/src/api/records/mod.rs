@@ -6,6 +6,7 @@
 //! schemas of the OpenAPI document (`responses.json`), so the document describes exactly what is
 //! sent. Handlers turn what core answers into records with [`ToRecord::record`].
 
+pub mod asks;
 pub mod compass;
 pub mod conversations;
 pub mod curated;
