@@ -8,6 +8,7 @@ pub mod fields;
 pub mod ids;
 pub mod import;
 pub mod jobs;
+pub mod mail;
 pub mod notify;
 pub mod opportunity;
 pub mod org;
