@@ -165,6 +165,36 @@ impl Mailer {
         })
     }
 
+    /// Send one test message now, not through the outbox (`ladderless mail test`): the
+    /// server's answer, or the error.
+    pub async fn send_test(&self, to: &str) -> Result<String, String> {
+        let mailer = self;
+        let to: Mailbox = to
+            .trim()
+            .parse()
+            .map_err(|e| format!("{to:?} is not an e-mail address ({e})"))?;
+        let key = format!("test:{}", ladderless_store::new_id());
+        let domain = address_domain(&mailer.from.email.to_string()).to_string();
+        let msg = Message::builder()
+            .from(mailer.from.clone())
+            .to(to)
+            .subject("Ladderless test message")
+            .message_id(Some(message_id(&key, &domain)))
+            .multipart(MultiPart::alternative_plain_html(
+                format!("This is a test from Ladderless at {}. E-mail works.\n", mailer.config.base_url),
+                format!("<p>This is a test from Ladderless at {}. E-mail works.</p>", ladderless_domain::mail::escape_html(&mailer.config.base_url)),
+            ))
+            .map_err(|e| e.to_string())?;
+        match mailer.transport.send(msg).await {
+            Ok(resp) => Ok(format!(
+                "{} {}",
+                resp.code(),
+                resp.message().collect::<Vec<_>>().join(" ")
+            )),
+            Err(e) => Err(e.to_string()),
+        }
+    }
+
     /// The settings.
     pub fn config(&self) -> &MailConfig {
         &self.config
@@ -590,38 +620,6 @@ impl App {
             channel: Channel::Off,
             ..u
         })
-    }
-
-    /// Send one test message now, not through the outbox (`ladderless mail test`): the
-    /// server's answer, or the error.
-    pub async fn send_test_mail(&self, to: &str) -> Result<String, String> {
-        let Some(mailer) = self.mailer() else {
-            return Err("e-mail is off: set LADDERLESS_SMTP_HOST and LADDERLESS_SMTP_FROM".into());
-        };
-        let to: Mailbox = to
-            .trim()
-            .parse()
-            .map_err(|e| format!("{to:?} is not an e-mail address ({e})"))?;
-        let key = format!("test:{}", ladderless_store::new_id());
-        let domain = address_domain(&mailer.from.email.to_string()).to_string();
-        let msg = Message::builder()
-            .from(mailer.from.clone())
-            .to(to)
-            .subject("Ladderless test message")
-            .message_id(Some(message_id(&key, &domain)))
-            .multipart(MultiPart::alternative_plain_html(
-                format!("This is a test from Ladderless at {}. E-mail works.\n", mailer.config.base_url),
-                format!("<p>This is a test from Ladderless at {}. E-mail works.</p>", ladderless_domain::mail::escape_html(&mailer.config.base_url)),
-            ))
-            .map_err(|e| e.to_string())?;
-        match mailer.transport.send(msg).await {
-            Ok(resp) => Ok(format!(
-                "{} {}",
-                resp.code(),
-                resp.message().collect::<Vec<_>>().join(" ")
-            )),
-            Err(e) => Err(e.to_string()),
-        }
     }
 }
 
