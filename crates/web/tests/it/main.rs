@@ -14,6 +14,7 @@ mod curated_moves;
 mod import;
 mod jobs;
 mod layering;
+mod mail;
 mod notices;
 mod notifications;
 mod opportunities;
