@@ -117,16 +117,29 @@ impl MailArgs {
         base_url: &str,
     ) -> anyhow::Result<Option<ladderless_core::mail::MailConfig>> {
         use ladderless_core::mail::{MailConfig, Security};
-        let blank = |o: &Option<String>| o.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
+        let blank = |o: &Option<String>| {
+            o.as_deref()
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+        };
         let Some(host) = blank(&self.smtp_host) else {
             for (name, set) in [
                 ("LADDERLESS_SMTP_FROM", blank(&self.smtp_from).is_some()),
-                ("LADDERLESS_SMTP_USERNAME", blank(&self.smtp_username).is_some()),
-                ("LADDERLESS_SMTP_PASSWORD", self.smtp_password.is_some() || self.smtp_password_file.is_some()),
+                (
+                    "LADDERLESS_SMTP_USERNAME",
+                    blank(&self.smtp_username).is_some(),
+                ),
+                (
+                    "LADDERLESS_SMTP_PASSWORD",
+                    self.smtp_password.is_some() || self.smtp_password_file.is_some(),
+                ),
                 ("LADDERLESS_SMTP_PORT", self.smtp_port.is_some()),
             ] {
                 if set {
-                    anyhow::bail!("{name} is set but LADDERLESS_SMTP_HOST is not; set the host to turn e-mail on, or unset {name}");
+                    anyhow::bail!(
+                        "{name} is set but LADDERLESS_SMTP_HOST is not; set the host to turn e-mail on, or unset {name}"
+                    );
                 }
             }
             return Ok(None);
@@ -144,7 +157,12 @@ impl MailArgs {
             (Some(p), None) => Some(p.clone()),
             (None, Some(f)) => Some(
                 std::fs::read_to_string(f)
-                    .map_err(|e| anyhow::anyhow!("LADDERLESS_SMTP_PASSWORD_FILE: cannot read {}: {e}", f.display()))?
+                    .map_err(|e| {
+                        anyhow::anyhow!(
+                            "LADDERLESS_SMTP_PASSWORD_FILE: cannot read {}: {e}",
+                            f.display()
+                        )
+                    })?
                     .trim_end_matches(['\r', '\n'])
                     .to_string(),
             ),
@@ -156,9 +174,9 @@ impl MailArgs {
             (Some(_), None) => anyhow::bail!(
                 "LADDERLESS_SMTP_USERNAME is set without LADDERLESS_SMTP_PASSWORD (or _FILE)"
             ),
-            (None, Some(_)) => anyhow::bail!(
-                "LADDERLESS_SMTP_PASSWORD is set without LADDERLESS_SMTP_USERNAME"
-            ),
+            (None, Some(_)) => {
+                anyhow::bail!("LADDERLESS_SMTP_PASSWORD is set without LADDERLESS_SMTP_USERNAME")
+            }
         };
         let Some(from) = blank(&self.smtp_from) else {
             anyhow::bail!(
@@ -172,6 +190,7 @@ impl MailArgs {
             credentials,
             from,
             base_url: base_url.trim_end_matches('/').to_string(),
+            pages: ladderless_web::page_path,
         };
         // Build once to check the sender address and the security rule.
         ladderless_core::mail::Mailer::new(config.clone()).map_err(|e| anyhow::anyhow!(e))?;

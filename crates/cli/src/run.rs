@@ -2,8 +2,7 @@
 
 use crate::config::{
     Cli, Command, ConfigArgs, Global, ImportCommand, JobArgs, JobsCommand, LogFormat, MailCommand,
-    MovesArgs,
-    ServeArgs, TokenCommand, WebArgs,
+    MovesArgs, ServeArgs, TokenCommand, WebArgs,
 };
 use anyhow::Context;
 use ladderless_core::App;

@@ -164,7 +164,10 @@ impl App {
             crate::mail::MAIL_DIGEST => {
                 let r = self.queue_digests().await.map_err(|e| e.to_string())?;
                 Ok(if self.mail_enabled() {
-                    format!("{} digest(s) queued, {} already queued this week", r.queued, r.existing)
+                    format!(
+                        "{} digest(s) queued, {} already queued this week",
+                        r.queued, r.existing
+                    )
                 } else {
                     "e-mail is off (no SMTP settings); no digest queued".into()
                 })

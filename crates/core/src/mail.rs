@@ -13,7 +13,6 @@
 //!   marked `failed` with a note and never sent again: a second copy is worse than none.
 //! - Without SMTP settings nothing is queued.
 
-use crate::notifications::target;
 use crate::path_links::PageRef;
 use crate::{App, CoreError, CoreResult};
 use ladderless_domain::mail::{
@@ -102,6 +101,8 @@ pub struct MailConfig {
     pub from: String,
     /// The public URL links in messages start with.
     pub base_url: String,
+    /// The path of a page (the web layer's addresses: core builds no URLs).
+    pub pages: fn(&PageRef) -> String,
 }
 
 /// Whether a host is this machine.
@@ -147,8 +148,12 @@ impl Mailer {
             .port(config.port)
             .timeout(Some(std::time::Duration::from_secs(30)));
         let tls = || {
-            TlsParameters::new(config.host.clone())
-                .map_err(|e| format!("LADDERLESS_SMTP_HOST: cannot set up TLS for {:?}: {e}", config.host))
+            TlsParameters::new(config.host.clone()).map_err(|e| {
+                format!(
+                    "LADDERLESS_SMTP_HOST: cannot set up TLS for {:?}: {e}",
+                    config.host
+                )
+            })
         };
         builder = match config.security {
             Security::StartTls => builder.tls(Tls::Required(tls()?)),
@@ -174,15 +179,21 @@ impl Mailer {
             .parse()
             .map_err(|e| format!("{to:?} is not an e-mail address ({e})"))?;
         let key = format!("test:{}", ladderless_store::new_id());
-        let domain = address_domain(&mailer.from.email.to_string()).to_string();
+        let domain = address_domain(mailer.from.email.as_ref()).to_string();
         let msg = Message::builder()
             .from(mailer.from.clone())
             .to(to)
             .subject("Ladderless test message")
             .message_id(Some(message_id(&key, &domain)))
             .multipart(MultiPart::alternative_plain_html(
-                format!("This is a test from Ladderless at {}. E-mail works.\n", mailer.config.base_url),
-                format!("<p>This is a test from Ladderless at {}. E-mail works.</p>", ladderless_domain::mail::escape_html(&mailer.config.base_url)),
+                format!(
+                    "This is a test from Ladderless at {}. E-mail works.\n",
+                    mailer.config.base_url
+                ),
+                format!(
+                    "<p>This is a test from Ladderless at {}. E-mail works.</p>",
+                    ladderless_domain::mail::escape_html(&mailer.config.base_url)
+                ),
             ))
             .map_err(|e| e.to_string())?;
         match mailer.transport.send(msg).await {
@@ -210,7 +221,7 @@ impl Mailer {
             .recipient
             .parse()
             .map_err(|e| format!("{:?} is not an e-mail address ({e})", m.recipient))?;
-        let domain = address_domain(&self.from.email.to_string()).to_string();
+        let domain = address_domain(self.from.email.as_ref()).to_string();
         let mut msg = Message::builder()
             .from(self.from.clone())
             .to(to)
@@ -267,21 +278,11 @@ pub struct DigestReport {
     pub existing: usize,
 }
 
-/// The path of a page a notification leads to (the same addresses as the web layer's).
-pub fn page_path(p: &PageRef) -> String {
-    match p {
-        PageRef::Role(code) => format!("/roles/{code}"),
-        PageRef::Direction(id) => format!("/directions/{id}"),
-        PageRef::Opportunity(id) => format!("/opportunities/{id}"),
-        PageRef::Person(id) => format!("/people/{id}"),
-        PageRef::Plan(id) => format!("/plans/{id}"),
-        PageRef::Proposal(id) => format!("/proposals/{id}"),
-        PageRef::Conversation(id) => format!("/conversations/{id}"),
-        PageRef::Placement(id) => format!("/placements/{id}"),
-    }
-}
-
-fn link_path(kind: ladderless_domain::notify::LinkKind, id: &str) -> String {
+fn link_path(
+    pages: fn(&PageRef) -> String,
+    kind: ladderless_domain::notify::LinkKind,
+    id: &str,
+) -> String {
     use ladderless_domain::notify::LinkKind;
     let p = match kind {
         LinkKind::Conversation => PageRef::Conversation(id.into()),
@@ -289,7 +290,7 @@ fn link_path(kind: ladderless_domain::notify::LinkKind, id: &str) -> String {
         LinkKind::Proposal => PageRef::Proposal(id.into()),
         LinkKind::Placement => PageRef::Placement(id.into()),
     };
-    page_path(&p)
+    pages(&p)
 }
 
 /// What an unsubscribe link is about, once its token is checked.
@@ -357,7 +358,11 @@ impl App {
                 settings_url: mailer.url("/notifications#choices"),
                 unsubscribe_url: unsubscribe_url.clone(),
             };
-            let url = mailer.url(&link_path(n.kind.link_kind(), &n.link_id));
+            let url = mailer.url(&link_path(
+                mailer.config.pages,
+                n.kind.link_kind(),
+                &n.link_id,
+            ));
             let c = notification_message(&person.name, n.kind, &n.title, &n.detail, &url, &footer);
             self.store
                 .queue_mail(
@@ -391,7 +396,8 @@ impl App {
             return Ok(false);
         }
         let p = self.store.person(person).await?;
-        let c = ladderless_domain::mail::link_message(&p.name, false, link, self.settings.invite_days);
+        let c =
+            ladderless_domain::mail::link_message(&p.name, false, link, self.settings.invite_days);
         let key = link_key("invite", &crate::auth::hash_secret(link));
         Ok(self
             .store
@@ -470,7 +476,9 @@ impl App {
                         }
                     }
                     AfterFailure::GiveUp => {
-                        self.store.mail_failed(m.id, sender, &answer, None, now).await?;
+                        self.store
+                            .mail_failed(m.id, sender, &answer, None, now)
+                            .await?;
                         report.failed += 1;
                     }
                 },
@@ -493,11 +501,18 @@ impl App {
         for kind in Kind::ALL {
             choices.insert(
                 kind,
-                self.store.notification_choices(kind).await?.into_iter().collect(),
+                self.store
+                    .notification_choices(kind)
+                    .await?
+                    .into_iter()
+                    .collect(),
             );
         }
         let channel = |kind: Kind, person: Uuid| {
-            channel_for(kind, choices.get(&kind).and_then(|m| m.get(&person)).copied())
+            channel_for(
+                kind,
+                choices.get(&kind).and_then(|m| m.get(&person)).copied(),
+            )
         };
         let settings_url = mailer.url("/notifications#choices");
         let mut after: Option<Uuid> = None;
@@ -534,7 +549,7 @@ impl App {
                         kind: r.kind,
                         title: r.title.clone(),
                         detail: r.detail.clone(),
-                        url: mailer.url(&link_path(r.link_kind, &r.link_id)),
+                        url: mailer.url(&link_path(mailer.config.pages, r.link_kind, &r.link_id)),
                         at: r.created_at,
                     })
                     .collect();
@@ -607,7 +622,12 @@ impl App {
     }
 
     /// Carry out an unsubscribe link: the kind is turned off for its person. Audited.
-    pub async fn unsubscribe(&self, person: &str, kind: &str, token: &str) -> CoreResult<Unsubscribe> {
+    pub async fn unsubscribe(
+        &self,
+        person: &str,
+        kind: &str,
+        token: &str,
+    ) -> CoreResult<Unsubscribe> {
         let u = self.check_unsubscribe(person, kind, token).await?;
         let now = self.now();
         self.store
@@ -621,9 +641,4 @@ impl App {
             ..u
         })
     }
-}
-
-/// The page a stored notification leads to, as a path.
-pub fn notification_path(n: &ladderless_store::notifications::Notification) -> String {
-    page_path(&target(n))
 }

@@ -45,7 +45,11 @@ pub const INTERRUPTED: &str = "interrupted while being handed to the mail server
 /// never more than an hour.
 pub fn retry_delay(attempt: i32) -> Duration {
     let exp = (attempt.clamp(1, 32) - 1).min(20);
-    Duration::seconds(RETRY_BASE_SECS.saturating_mul(1_i64 << exp).min(RETRY_CAP_SECS))
+    Duration::seconds(
+        RETRY_BASE_SECS
+            .saturating_mul(1_i64 << exp)
+            .min(RETRY_CAP_SECS),
+    )
 }
 
 /// What happens to a message after a failed attempt.
@@ -89,7 +93,11 @@ pub fn link_key(purpose: &str, link_hash: &str) -> String {
 pub fn message_id(key: &str, domain: &str) -> String {
     let hash = hex::encode(Sha256::digest(key.as_bytes()));
     let domain = domain.trim();
-    let domain = if domain.is_empty() { "ladderless.invalid" } else { domain };
+    let domain = if domain.is_empty() {
+        "ladderless.invalid"
+    } else {
+        domain
+    };
     format!("<{}@{domain}>", &hash[..32])
 }
 
@@ -405,7 +413,11 @@ fn unsubscribe_mac(secret: &[u8], person: Uuid, kind: Kind) -> HmacSha256 {
 
 /// The unsubscribe token for `person` and `kind`: HMAC-SHA256 under the server's secret, hex.
 pub fn sign_unsubscribe(secret: &[u8], person: Uuid, kind: Kind) -> String {
-    hex::encode(unsubscribe_mac(secret, person, kind).finalize().into_bytes())
+    hex::encode(
+        unsubscribe_mac(secret, person, kind)
+            .finalize()
+            .into_bytes(),
+    )
 }
 
 /// Whether `token` is the one for `person` and `kind` (compared in constant time).
@@ -453,7 +465,10 @@ mod tests {
             AfterFailure::RetryAt(now + Duration::minutes(1))
         );
         assert_eq!(after_failure(1, true, now), AfterFailure::GiveUp);
-        assert_eq!(after_failure(MAX_ATTEMPTS, false, now), AfterFailure::GiveUp);
+        assert_eq!(
+            after_failure(MAX_ATTEMPTS, false, now),
+            AfterFailure::GiveUp
+        );
     }
 
     #[rstest]
@@ -487,7 +502,13 @@ mod tests {
         let c = digest_key(p, digest_week(datetime!(2026-03-16 0:00 UTC)).iso());
         assert_eq!(a, b);
         assert_ne!(a, c);
-        assert_ne!(a, digest_key(Uuid::from_u128(8), digest_week(datetime!(2026-03-09 0:00 UTC)).iso()));
+        assert_ne!(
+            a,
+            digest_key(
+                Uuid::from_u128(8),
+                digest_week(datetime!(2026-03-09 0:00 UTC)).iso()
+            )
+        );
         assert!(a.ends_with("2026-W10"), "{a}");
     }
 
@@ -505,12 +526,24 @@ mod tests {
     fn a_digest_keeps_digest_kinds_of_the_week_grouped_and_newest_first() {
         let week = digest_week(datetime!(2026-03-10 12:00 UTC));
         let items = vec![
-            item(Kind::PlanReviewDue, "plan-a", datetime!(2026-03-03 9:00 UTC)),
+            item(
+                Kind::PlanReviewDue,
+                "plan-a",
+                datetime!(2026-03-03 9:00 UTC),
+            ),
             item(Kind::FollowUpDue, "old", datetime!(2026-03-04 9:00 UTC)),
             item(Kind::FollowUpDue, "new", datetime!(2026-03-06 9:00 UTC)),
             item(Kind::AskAgain, "not-digest", datetime!(2026-03-05 9:00 UTC)),
-            item(Kind::FollowUpDue, "last-week", datetime!(2026-03-01 23:59 UTC)),
-            item(Kind::FollowUpDue, "this-week", datetime!(2026-03-09 0:00 UTC)),
+            item(
+                Kind::FollowUpDue,
+                "last-week",
+                datetime!(2026-03-01 23:59 UTC),
+            ),
+            item(
+                Kind::FollowUpDue,
+                "this-week",
+                datetime!(2026-03-09 0:00 UTC),
+            ),
             item(Kind::FollowUpDue, "<b>&", datetime!(2026-03-05 9:00 UTC)),
         ];
         let d = assemble_digest(
@@ -526,7 +559,10 @@ mod tests {
         assert!(d.text.starts_with("Hello Ada,"));
         let pos = |s: &str| d.text.find(s).unwrap_or_else(|| panic!("{s} missing"));
         assert!(pos("- new") < pos("- old"), "newest first");
-        assert!(pos("Follow-up due") < pos("Plan review due"), "kinds in order");
+        assert!(
+            pos("Follow-up due") < pos("Plan review due"),
+            "kinds in order"
+        );
         for gone in ["not-digest", "last-week", "this-week"] {
             assert!(!d.text.contains(gone), "{gone} should be left out");
         }
@@ -542,10 +578,20 @@ mod tests {
         let week = digest_week(datetime!(2026-03-10 12:00 UTC));
         let items = vec![item(Kind::AskAgain, "x", datetime!(2026-03-05 9:00 UTC))];
         assert_eq!(
-            assemble_digest("A", &week, &items, |k| k == Kind::FollowUpDue, "s", |_| "u".into()),
+            assemble_digest(
+                "A",
+                &week,
+                &items,
+                |k| k == Kind::FollowUpDue,
+                "s",
+                |_| "u".into()
+            ),
             None
         );
-        assert_eq!(assemble_digest("A", &week, &[], |_| true, "s", |_| "u".into()), None);
+        assert_eq!(
+            assemble_digest("A", &week, &[], |_| true, "s", |_| "u".into()),
+            None
+        );
     }
 
     #[test]
@@ -556,9 +602,20 @@ mod tests {
         let t = sign_unsubscribe(secret, ada, Kind::AskAgain);
         assert_eq!(t.len(), 64);
         assert!(verify_unsubscribe(secret, ada, Kind::AskAgain, &t));
-        assert!(!verify_unsubscribe(secret, bob, Kind::AskAgain, &t), "other person");
-        assert!(!verify_unsubscribe(secret, ada, Kind::FollowUpDue, &t), "other kind");
-        assert!(!verify_unsubscribe(b"another secret", ada, Kind::AskAgain, &t));
+        assert!(
+            !verify_unsubscribe(secret, bob, Kind::AskAgain, &t),
+            "other person"
+        );
+        assert!(
+            !verify_unsubscribe(secret, ada, Kind::FollowUpDue, &t),
+            "other kind"
+        );
+        assert!(!verify_unsubscribe(
+            b"another secret",
+            ada,
+            Kind::AskAgain,
+            &t
+        ));
         let mut tampered = t.clone().into_bytes();
         tampered[10] = if tampered[10] == b'a' { b'b' } else { b'a' };
         let tampered = String::from_utf8(tampered).expect("hex");

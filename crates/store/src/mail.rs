@@ -187,15 +187,18 @@ impl Store {
     /// One message by key.
     pub async fn mail_by_key(&self, key: &str) -> StoreResult<Option<OutboxMail>> {
         let sql = format!("SELECT {COLUMNS} FROM mail_outbox WHERE idempotency_key = $1");
-        Ok(on_db!(self, p => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(key).fetch_optional(p).await?))
+        Ok(
+            on_db!(self, p => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(key).fetch_optional(p).await?),
+        )
     }
 
     /// Messages, newest first.
     pub async fn outbox(&self, limit: i64) -> StoreResult<Vec<OutboxMail>> {
-        let sql = format!(
-            "SELECT {COLUMNS} FROM mail_outbox ORDER BY created_at DESC, id DESC LIMIT $1"
-        );
-        Ok(on_db!(self, p => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(limit.clamp(1, 1_000_000)).fetch_all(p).await?))
+        let sql =
+            format!("SELECT {COLUMNS} FROM mail_outbox ORDER BY created_at DESC, id DESC LIMIT $1");
+        Ok(
+            on_db!(self, p => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(limit.clamp(1, 1_000_000)).fetch_all(p).await?),
+        )
     }
 
     /// How many messages are in each state, in the order of [`OutboxState::ALL`].
@@ -204,7 +207,12 @@ impl Store {
             "SELECT state, COUNT(*) FROM mail_outbox GROUP BY state").fetch_all(p).await?);
         Ok(OutboxState::ALL
             .iter()
-            .map(|s| (*s, rows.iter().find(|r| r.0 == *s).map(|r| r.1).unwrap_or(0)))
+            .map(|s| {
+                (
+                    *s,
+                    rows.iter().find(|r| r.0 == *s).map(|r| r.1).unwrap_or(0),
+                )
+            })
             .collect())
     }
 
@@ -219,8 +227,10 @@ impl Store {
         on_db!(self, p => sqlx::query(
             "INSERT INTO server_secrets (name, value, created_at, updated_at) VALUES ($1, $2, $3, $3) ON CONFLICT (name) DO NOTHING")
             .bind(name).bind(candidate).bind(now).execute(p).await?.rows_affected());
-        Ok(on_db!(self, p => sqlx::query_scalar("SELECT value FROM server_secrets WHERE name = $1")
-            .bind(name).fetch_one(p).await?))
+        Ok(
+            on_db!(self, p => sqlx::query_scalar("SELECT value FROM server_secrets WHERE name = $1")
+            .bind(name).fetch_one(p).await?),
+        )
     }
 
     /// Notifications created in `[start, end)` for active people, ordered by person, for the

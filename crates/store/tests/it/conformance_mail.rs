@@ -57,27 +57,73 @@ async fn a_key_is_queued_once() {
 async fn a_claim_marks_sending_and_sent_or_retry_follow() {
     each(|s| async move {
         s.queue_mail(&mail("a"), now()).await.expect("queue");
-        s.queue_mail(&mail("b"), now() + Duration::seconds(1)).await.expect("queue");
-        let a = s.claim_mail("s1", now() + Duration::seconds(2), lease()).await.expect("claim").expect("a");
+        s.queue_mail(&mail("b"), now() + Duration::seconds(1))
+            .await
+            .expect("queue");
+        let a = s
+            .claim_mail("s1", now() + Duration::seconds(2), lease())
+            .await
+            .expect("claim")
+            .expect("a");
         assert_eq!(a.idempotency_key, "a", "the oldest first");
         assert_eq!(a.state, OutboxState::Sending);
         assert_eq!(a.attempts, 1);
-        assert!(!s.mail_sent(a.id, "someone else", "250", now()).await.expect("sent"), "only its sender records it");
-        assert!(s.mail_sent(a.id, "s1", "250 ok", now()).await.expect("sent"));
+        assert!(
+            !s.mail_sent(a.id, "someone else", "250", now())
+                .await
+                .expect("sent"),
+            "only its sender records it"
+        );
+        assert!(
+            s.mail_sent(a.id, "s1", "250 ok", now())
+                .await
+                .expect("sent")
+        );
         let a = s.mail_by_key("a").await.expect("get").expect("a");
         assert_eq!((a.state, a.answer.as_str()), (OutboxState::Sent, "250 ok"));
         assert!(a.sent_at.is_some());
 
-        let b = s.claim_mail("s1", now() + Duration::seconds(2), lease()).await.expect("claim").expect("b");
+        let b = s
+            .claim_mail("s1", now() + Duration::seconds(2), lease())
+            .await
+            .expect("claim")
+            .expect("b");
         let later = now() + Duration::minutes(1);
-        assert!(s.mail_failed(b.id, "s1", "421 busy", Some(later), now()).await.expect("fail"));
-        assert!(s.claim_mail("s1", now() + Duration::seconds(30), lease()).await.expect("claim").is_none(), "not before its next attempt");
-        let b2 = s.claim_mail("s1", later, lease()).await.expect("claim").expect("b again");
+        assert!(
+            s.mail_failed(b.id, "s1", "421 busy", Some(later), now())
+                .await
+                .expect("fail")
+        );
+        assert!(
+            s.claim_mail("s1", now() + Duration::seconds(30), lease())
+                .await
+                .expect("claim")
+                .is_none(),
+            "not before its next attempt"
+        );
+        let b2 = s
+            .claim_mail("s1", later, lease())
+            .await
+            .expect("claim")
+            .expect("b again");
         assert_eq!((b2.id, b2.attempts), (b.id, 2));
-        assert!(s.mail_failed(b2.id, "s1", "550 no such user", None, now()).await.expect("fail"));
+        assert!(
+            s.mail_failed(b2.id, "s1", "550 no such user", None, now())
+                .await
+                .expect("fail")
+        );
         let b = s.mail_by_key("b").await.expect("get").expect("b");
-        assert_eq!((b.state, b.answer.as_str()), (OutboxState::Failed, "550 no such user"));
-        assert!(s.claim_mail("s1", later + Duration::hours(1), lease()).await.expect("claim").is_none(), "sent and failed are never claimed");
+        assert_eq!(
+            (b.state, b.answer.as_str()),
+            (OutboxState::Failed, "550 no such user")
+        );
+        assert!(
+            s.claim_mail("s1", later + Duration::hours(1), lease())
+                .await
+                .expect("claim")
+                .is_none(),
+            "sent and failed are never claimed"
+        );
     })
     .await;
 }
@@ -86,12 +132,18 @@ async fn a_claim_marks_sending_and_sent_or_retry_follow() {
 async fn two_senders_never_claim_one_message() {
     each(|s| async move {
         for i in 0..40 {
-            s.queue_mail(&mail(&format!("m{i}")), now()).await.expect("queue");
+            s.queue_mail(&mail(&format!("m{i}")), now())
+                .await
+                .expect("queue");
         }
         let at = now() + Duration::seconds(1);
         let claim_all = |who: &'static str, s: Store| async move {
             let mut got = Vec::new();
-            while let Some(m) = s.claim_mail(who, at, at + Duration::minutes(5)).await.expect("claim") {
+            while let Some(m) = s
+                .claim_mail(who, at, at + Duration::minutes(5))
+                .await
+                .expect("claim")
+            {
                 got.push(m.id);
             }
             got
@@ -108,13 +160,48 @@ async fn two_senders_never_claim_one_message() {
 async fn a_message_left_sending_is_marked_failed_not_resent() {
     each(|s| async move {
         s.queue_mail(&mail("crash"), now()).await.expect("queue");
-        let m = s.claim_mail("dead sender", now(), lease()).await.expect("claim").expect("m");
-        assert_eq!(s.reconcile_mail(now() + Duration::minutes(1)).await.expect("reconcile"), 0, "its lease still runs");
-        assert_eq!(s.reconcile_mail(lease() + Duration::seconds(1)).await.expect("reconcile"), 1);
-        let m = s.mail_by_key("crash").await.expect("get").map(|x| (x.id, x.state, x.answer)).expect("m");
+        let held = s
+            .claim_mail("dead sender", now(), lease())
+            .await
+            .expect("claim")
+            .expect("m");
+        assert_eq!(held.state, OutboxState::Sending);
+        assert_eq!(
+            s.reconcile_mail(now() + Duration::minutes(1))
+                .await
+                .expect("reconcile"),
+            0,
+            "its lease still runs"
+        );
+        assert_eq!(
+            s.reconcile_mail(lease() + Duration::seconds(1))
+                .await
+                .expect("reconcile"),
+            1
+        );
+        let m = s
+            .mail_by_key("crash")
+            .await
+            .expect("get")
+            .map(|x| (x.id, x.state, x.answer))
+            .expect("m");
         assert_eq!(m, (m.0, OutboxState::Failed, INTERRUPTED.to_string()));
-        assert!(s.claim_mail("s2", lease() + Duration::hours(2), lease() + Duration::hours(3)).await.expect("claim").is_none());
-        assert!(!s.mail_sent(m.0, "dead sender", "250", now()).await.expect("sent"), "a late answer does not revive it");
+        assert!(
+            s.claim_mail(
+                "s2",
+                lease() + Duration::hours(2),
+                lease() + Duration::hours(3)
+            )
+            .await
+            .expect("claim")
+            .is_none()
+        );
+        assert!(
+            !s.mail_sent(m.0, "dead sender", "250", now())
+                .await
+                .expect("sent"),
+            "a late answer does not revive it"
+        );
     })
     .await;
 }
@@ -122,10 +209,19 @@ async fn a_message_left_sending_is_marked_failed_not_resent() {
 #[tokio::test]
 async fn the_server_secret_is_made_once() {
     each(|s| async move {
-        let a = s.server_secret("unsubscribe", "first", now()).await.expect("secret");
-        let b = s.server_secret("unsubscribe", "second", now()).await.expect("secret");
+        let a = s
+            .server_secret("unsubscribe", "first", now())
+            .await
+            .expect("secret");
+        let b = s
+            .server_secret("unsubscribe", "second", now())
+            .await
+            .expect("secret");
         assert_eq!((a.as_str(), b.as_str()), ("first", "first"));
-        assert_eq!(s.server_secret("other", "x", now()).await.expect("secret"), "x");
+        assert_eq!(
+            s.server_secret("other", "x", now()).await.expect("secret"),
+            "x"
+        );
     })
     .await;
 }

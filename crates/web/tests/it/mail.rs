@@ -8,11 +8,15 @@
 
 use ladderless_core::mail::{MAIL_SEND, MailConfig, Mailer, Security};
 use ladderless_core::{App, FixedClock};
-use ladderless_domain::mail::{INTERRUPTED, OutboxState, digest_key, digest_week, message_id, unsubscribe_path};
+use ladderless_domain::mail::{
+    INTERRUPTED, OutboxState, digest_key, digest_week, message_id, unsubscribe_path,
+};
 use ladderless_domain::notify::{Channel, Kind};
 use ladderless_store::mail::NewMail;
 use ladderless_store::notifications::NewNotification;
-use ladderless_testkit::{TestDb, TestServer, backends, check, person_id, seed_small_org, signed_in};
+use ladderless_testkit::{
+    TestDb, TestServer, backends, check, person_id, seed_small_org, signed_in,
+};
 use std::sync::{Arc, Mutex};
 use time::{Duration, OffsetDateTime};
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
@@ -28,7 +32,9 @@ struct Sink {
 
 impl Sink {
     async fn start_on(port: u16, received: Arc<Mutex<Vec<String>>>) -> Sink {
-        let listener = TcpListener::bind(("127.0.0.1", port)).await.expect("bind the sink");
+        let listener = TcpListener::bind(("127.0.0.1", port))
+            .await
+            .expect("bind the sink");
         let port = listener.local_addr().expect("addr").port();
         let (tx, rx) = watch::channel(false);
         let store = received.clone();
@@ -97,8 +103,11 @@ async fn session(sock: tokio::net::TcpStream, store: Arc<Mutex<Vec<String>>>) {
         let cmd = line.trim_end().to_ascii_uppercase();
         let reply: &[u8] = if cmd.starts_with("EHLO") {
             b"250-sink\r\n250 8BITMIME\r\n"
-        } else if cmd.starts_with("HELO") || cmd.starts_with("MAIL") || cmd.starts_with("RCPT")
-            || cmd.starts_with("RSET") || cmd.starts_with("NOOP")
+        } else if cmd.starts_with("HELO")
+            || cmd.starts_with("MAIL")
+            || cmd.starts_with("RCPT")
+            || cmd.starts_with("RSET")
+            || cmd.starts_with("NOOP")
         {
             b"250 ok\r\n"
         } else if cmd.starts_with("DATA") {
@@ -151,6 +160,7 @@ fn mail_config(port: u16, base: &str) -> MailConfig {
         credentials: None,
         from: "Ladderless <ladderless@l.example>".into(),
         base_url: base.into(),
+        pages: ladderless_web::page_path,
     }
 }
 
@@ -186,13 +196,19 @@ async fn mail_waits_for_a_stopped_server_and_arrives_exactly_once() {
         let (app, clock) = mail_app(&db, sink.port).await;
         let keys: Vec<String> = (0..10).map(|i| format!("test:{i}")).collect();
         for k in &keys[..5] {
-            app.store.queue_mail(&new_mail(k, "eve@example.org"), app.now()).await.expect("queue");
+            app.store
+                .queue_mail(&new_mail(k, "eve@example.org"), app.now())
+                .await
+                .expect("queue");
         }
         let r = app.send_outbox("t1").await.expect("first run");
         assert_eq!(r.sent, 5, "{b:?}: the first five go out");
 
         for k in &keys[5..] {
-            app.store.queue_mail(&new_mail(k, "eve@example.org"), app.now()).await.expect("queue");
+            app.store
+                .queue_mail(&new_mail(k, "eve@example.org"), app.now())
+                .await
+                .expect("queue");
         }
         sink.stop();
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
@@ -201,7 +217,11 @@ async fn mail_waits_for_a_stopped_server_and_arrives_exactly_once() {
         let counts = app.store.outbox_counts().await.expect("counts");
         let count = |s: OutboxState| counts.iter().find(|c| c.0 == s).map(|c| c.1).unwrap_or(0);
         assert_eq!(count(OutboxState::Sent), 5, "{b:?}");
-        assert_eq!(count(OutboxState::Pending), 5, "{b:?}: none lost, all waiting");
+        assert_eq!(
+            count(OutboxState::Pending),
+            5,
+            "{b:?}: none lost, all waiting"
+        );
         assert_eq!(count(OutboxState::Sending), 0, "{b:?}");
 
         sink.restart().await;
@@ -212,7 +232,11 @@ async fn mail_waits_for_a_stopped_server_and_arrives_exactly_once() {
             matches!(&outcome, ladderless_core::jobs::Outcome::Done { summary, .. } if summary.starts_with("5 e-mail(s) sent")),
             "{b:?}: {outcome:?}"
         );
-        assert_eq!(app.send_outbox("t4").await.expect("idle run").sent, 0, "{b:?}: nothing twice");
+        assert_eq!(
+            app.send_outbox("t4").await.expect("idle run").sent,
+            0,
+            "{b:?}: nothing twice"
+        );
 
         let got = sink.messages();
         let mut ids: Vec<String> = got.iter().filter_map(|m| message_id_of(m)).collect();
@@ -221,12 +245,30 @@ async fn mail_waits_for_a_stopped_server_and_arrives_exactly_once() {
         want.sort();
         assert_eq!(ids, want, "{b:?}: every message exactly once");
         let raw = &got[0];
-        assert!(raw.contains("List-Unsubscribe: <https://l.example/unsubscribe/"), "{b:?}: {raw}");
-        assert!(raw.contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click"), "{b:?}");
-        assert!(raw.contains("text/plain") && raw.contains("text/html"), "{b:?}: both parts");
-        let m = app.store.mail_by_key("test:7").await.expect("get").expect("m");
+        assert!(
+            raw.contains("List-Unsubscribe: <https://l.example/unsubscribe/"),
+            "{b:?}: {raw}"
+        );
+        assert!(
+            raw.contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click"),
+            "{b:?}"
+        );
+        assert!(
+            raw.contains("text/plain") && raw.contains("text/html"),
+            "{b:?}: both parts"
+        );
+        let m = app
+            .store
+            .mail_by_key("test:7")
+            .await
+            .expect("get")
+            .expect("m");
         assert_eq!(m.state, OutboxState::Sent);
-        assert!(m.answer.contains("250") && m.answer.contains("queued by the sink"), "{}", m.answer);
+        assert!(
+            m.answer.contains("250") && m.answer.contains("queued by the sink"),
+            "{}",
+            m.answer
+        );
         assert!(m.attempts >= 2, "the failed attempt is counted");
         sink.stop();
     }
@@ -238,11 +280,22 @@ async fn a_message_left_sending_by_a_killed_sender_is_not_sent_again() {
         let mut sink = Sink::start().await;
         let db = TestDb::new(b).await.expect("db");
         let (app, clock) = mail_app(&db, sink.port).await;
-        app.store.queue_mail(&new_mail("crash:1", "eve@example.org"), app.now()).await.expect("queue");
-        app.store.queue_mail(&new_mail("crash:2", "eve@example.org"), app.now()).await.expect("queue");
+        app.store
+            .queue_mail(&new_mail("crash:1", "eve@example.org"), app.now())
+            .await
+            .expect("queue");
+        app.store
+            .queue_mail(&new_mail("crash:2", "eve@example.org"), app.now())
+            .await
+            .expect("queue");
         // A sender claimed crash:1 and was killed (kill -9) during the SMTP transaction.
         let now = app.now();
-        let held = app.store.claim_mail("killed", now, now + Duration::minutes(5)).await.expect("claim").expect("one");
+        let held = app
+            .store
+            .claim_mail("killed", now, now + Duration::minutes(5))
+            .await
+            .expect("claim")
+            .expect("one");
         assert_eq!(held.idempotency_key, "crash:1");
         // While its lease runs, a new sender leaves it alone.
         let r = app.send_outbox("new").await.expect("run");
@@ -250,10 +303,27 @@ async fn a_message_left_sending_by_a_killed_sender_is_not_sent_again() {
         clock.advance(Duration::minutes(10));
         let r = app.send_outbox("new").await.expect("run");
         assert_eq!((r.sent, r.interrupted), (0, 1), "{b:?}");
-        let m = app.store.mail_by_key("crash:1").await.expect("get").expect("m");
-        assert_eq!((m.state, m.answer.as_str()), (OutboxState::Failed, INTERRUPTED), "{b:?}");
-        let ids: Vec<String> = sink.messages().iter().filter_map(|m| message_id_of(m)).collect();
-        assert_eq!(ids, vec![message_id("crash:2", "l.example")], "{b:?}: crash:1 never went out from here");
+        let m = app
+            .store
+            .mail_by_key("crash:1")
+            .await
+            .expect("get")
+            .expect("m");
+        assert_eq!(
+            (m.state, m.answer.as_str()),
+            (OutboxState::Failed, INTERRUPTED),
+            "{b:?}"
+        );
+        let ids: Vec<String> = sink
+            .messages()
+            .iter()
+            .filter_map(|m| message_id_of(m))
+            .collect();
+        assert_eq!(
+            ids,
+            vec![message_id("crash:2", "l.example")],
+            "{b:?}: crash:1 never went out from here"
+        );
         sink.stop();
     }
 }
@@ -277,14 +347,20 @@ async fn an_email_notification_is_queued_and_the_digest_is_one_per_person_and_we
             link_id: "00000000-0000-0000-0000-000000000001".into(),
             dedupe_key: key.into(),
         };
-        app.store.set_notification_preference(eve, Kind::AskAgain, Channel::Digest, app.now()).await.expect("pref");
+        app.store
+            .set_notification_preference(eve, Kind::AskAgain, Channel::Digest, app.now())
+            .await
+            .expect("pref");
         for (p, k, key) in [
             (eve, Kind::FollowUpDue, "e1"),
             (eve, Kind::AskAgain, "e2"),
             (eve, Kind::FollowUpOverdue, "e3"),
             (sid, Kind::FollowUpDue, "s1"),
         ] {
-            app.store.insert_notification(&note(p, k, key), app.now()).await.expect("insert");
+            app.store
+                .insert_notification(&note(p, k, key), app.now())
+                .await
+                .expect("insert");
         }
         clock.advance(Duration::days(6));
         let r = app.queue_digests().await.expect("digest");
@@ -292,9 +368,21 @@ async fn an_email_notification_is_queued_and_the_digest_is_one_per_person_and_we
         let again = app.queue_digests().await.expect("digest");
         assert_eq!((again.queued, again.existing), (0, 2), "{b:?}: once a week");
         let week = digest_week(app.now());
-        let d = app.store.mail_by_key(&digest_key(eve, week.iso())).await.expect("get").expect("eve's digest");
-        assert!(d.text_body.contains("Follow-up due e1") && d.text_body.contains("Ask again e2"), "{}", d.text_body);
-        assert!(!d.text_body.contains("e3"), "a kind in the product only is not in the digest");
+        let d = app
+            .store
+            .mail_by_key(&digest_key(eve, week.iso()))
+            .await
+            .expect("get")
+            .expect("eve's digest");
+        assert!(
+            d.text_body.contains("Follow-up due e1") && d.text_body.contains("Ask again e2"),
+            "{}",
+            d.text_body
+        );
+        assert!(
+            !d.text_body.contains("e3"),
+            "a kind in the product only is not in the digest"
+        );
         assert!(d.subject.contains("2 things"), "{}", d.subject);
         assert_eq!(d.recipient, "eve@example.org");
 
@@ -304,39 +392,72 @@ async fn an_email_notification_is_queued_and_the_digest_is_one_per_person_and_we
             let app = app.clone();
             let email = email.to_string();
             async move {
-                let person = app.store.person(person_id(&app, &email).await.expect("id")).await.expect("person");
-                ladderless_core::Actor { person, is_manager: false }
+                let person = app
+                    .store
+                    .person(person_id(&app, &email).await.expect("id"))
+                    .await
+                    .expect("person");
+                ladderless_core::Actor {
+                    person,
+                    is_manager: false,
+                }
             }
         };
         let cleo_a = who("cleo@example.org").await;
         let eve_a = who("eve@example.org").await;
         let gig = app
-            .create_placement(&cleo_a, &ladderless_core::placements::PlacementInput {
-                title: "Queue move".into(),
-                description: "Help the platform team move the billing jobs to the new queue.".into(),
-                kind: "gig".into(),
-                status: "open".into(),
-                offers_learning: "strong".into(),
-                hours_per_week: "4".into(),
-                duration_weeks: "3".into(),
-                location: "Leeds".into(),
-                work_mode: "remote".into(),
-                places: "2".into(),
-                ..Default::default()
-            })
+            .create_placement(
+                &cleo_a,
+                &ladderless_core::placements::PlacementInput {
+                    title: "Queue move".into(),
+                    description: "Help the platform team move the billing jobs to the new queue."
+                        .into(),
+                    kind: "gig".into(),
+                    status: "open".into(),
+                    offers_learning: "strong".into(),
+                    hours_per_week: "4".into(),
+                    duration_weeks: "3".into(),
+                    location: "Leeds".into(),
+                    work_mode: "remote".into(),
+                    places: "2".into(),
+                    ..Default::default()
+                },
+            )
             .await
             .expect("placement");
         app.express_interest(&eve_a, gig.id, "I moved our own queue last spring.", false)
             .await
             .expect("interest");
         let outbox = app.store.outbox(100).await.expect("outbox");
-        let to_cleo: Vec<_> = outbox.iter().filter(|m| m.recipient == "cleo@example.org").collect();
-        assert_eq!(to_cleo.len(), 1, "{b:?}: one e-mail for the owner: {outbox:?}");
+        let to_cleo: Vec<_> = outbox
+            .iter()
+            .filter(|m| m.recipient == "cleo@example.org")
+            .collect();
+        assert_eq!(
+            to_cleo.len(),
+            1,
+            "{b:?}: one e-mail for the owner: {outbox:?}"
+        );
         let m = to_cleo[0];
-        assert!(m.subject.contains("interested in Queue move"), "{}", m.subject);
-        assert!(m.text_body.contains(&format!("https://l.example/placements/{}", gig.id)), "{}", m.text_body);
-        assert!(m.text_body.contains("https://l.example/notifications#choices"));
-        assert!(m.list_unsubscribe.starts_with("https://l.example/unsubscribe/"));
+        assert!(
+            m.subject.contains("interested in Queue move"),
+            "{}",
+            m.subject
+        );
+        assert!(
+            m.text_body
+                .contains(&format!("https://l.example/placements/{}", gig.id)),
+            "{}",
+            m.text_body
+        );
+        assert!(
+            m.text_body
+                .contains("https://l.example/notifications#choices")
+        );
+        assert!(
+            m.list_unsubscribe
+                .starts_with("https://l.example/unsubscribe/")
+        );
         assert!(m.html_body.contains(&m.list_unsubscribe));
         let sent = app.send_outbox("t").await.expect("send");
         assert_eq!(sent.sent, 3, "{b:?}: two digests and the interest");
@@ -353,13 +474,24 @@ async fn unsubscribe_links_work_without_signing_in_only_for_their_person_and_kin
         let run = async {
             let eve = person_id(&s.app, "eve@example.org").await?;
             let sid = person_id(&s.app, "sid@example.org").await?;
-            let secret = s.app.unsubscribe_secret().await.map_err(|e| anyhow::anyhow!("{e}"))?;
+            let secret = s
+                .app
+                .unsubscribe_secret()
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
             let path = unsubscribe_path(&secret, eve, Kind::AskAgain);
             let anon = s.client();
             let page = anon.get(&path).await?;
             check!(page.status == 200, "GET {}: {}", path, page.status);
-            check!(page.body.contains("Stop \"Ask again\"") && page.body.contains("<button"), "{}", page.body);
-            check!(page.body.contains("/notifications#choices"), "links to all settings");
+            check!(
+                page.body.contains("Stop \"Ask again\"") && page.body.contains("<button"),
+                "{}",
+                page.body
+            );
+            check!(
+                page.body.contains("/notifications#choices"),
+                "links to all settings"
+            );
 
             let token = path.rsplit('/').next().unwrap_or_default().to_string();
             let mut tampered = token.clone().into_bytes();
@@ -374,18 +506,25 @@ async fn unsubscribe_links_work_without_signing_in_only_for_their_person_and_kin
             ] {
                 let r = anon.get(&bad).await?;
                 check!(r.status == 404, "GET {bad}: {}", r.status);
-                let r = anon.post_form_raw(&bad, &[("List-Unsubscribe", "One-Click")]).await?;
+                let r = anon
+                    .post_form_raw(&bad, &[("List-Unsubscribe", "One-Click")])
+                    .await?;
                 check!(r.status == 404, "POST {bad}: {}", r.status);
             }
             let prefs = s.app.store.notification_preferences(eve).await?;
             check!(prefs.is_empty(), "nothing changed by bad links: {prefs:?}");
 
             // A mail client's one-click POST: no session, no CSRF token.
-            let r = anon.post_form_raw(&path, &[("List-Unsubscribe", "One-Click")]).await?;
+            let r = anon
+                .post_form_raw(&path, &[("List-Unsubscribe", "One-Click")])
+                .await?;
             check!(r.status == 200, "one-click POST: {} {}", r.status, r.body);
             let prefs = s.app.store.notification_preferences(eve).await?;
             check!(prefs == vec![(Kind::AskAgain, Channel::Off)], "{prefs:?}");
-            check!(s.app.store.notification_preferences(sid).await?.is_empty(), "Sid untouched");
+            check!(
+                s.app.store.notification_preferences(sid).await?.is_empty(),
+                "Sid untouched"
+            );
 
             // Someone signed in as Sid posting Eve's link changes Eve's choice only (the link
             // is the authority), never Sid's.
@@ -393,7 +532,10 @@ async fn unsubscribe_links_work_without_signing_in_only_for_their_person_and_kin
             let other = unsubscribe_path(&secret, eve, Kind::FollowUpDue);
             let r = sid_client.post_form_raw(&other, &[]).await?;
             check!(r.status == 200, "{}", r.status);
-            check!(s.app.store.notification_preferences(sid).await?.is_empty(), "Sid untouched");
+            check!(
+                s.app.store.notification_preferences(sid).await?.is_empty(),
+                "Sid untouched"
+            );
             let again = anon.get(&path).await?;
             check!(again.body.contains("already off"), "{}", again.body);
             Ok::<_, anyhow::Error>(())
@@ -409,7 +551,11 @@ async fn without_smtp_the_settings_say_email_is_off() {
     ladderless_testkit::each_backend(|s| async move {
         let eve = signed_in(&s, "eve@example.org").await?;
         let page = eve.get("/notifications").await?;
-        check!(page.body.contains("E-mail is off on this server"), "{}", page.body);
+        check!(
+            page.body.contains("E-mail is off on this server"),
+            "{}",
+            page.body
+        );
         check!(!s.app.mail_enabled(), "no mailer");
         Ok(())
     })
