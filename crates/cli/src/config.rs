@@ -62,6 +62,140 @@ pub struct Global {
         default_value = "text"
     )]
     pub log_format: LogFormat,
+    #[command(flatten)]
+    pub mail: MailArgs,
+}
+
+/// E-mail through SMTP. Without a host, e-mail is off: nothing is queued and people are
+/// told where they choose channels.
+#[derive(Debug, Args, Clone, Default)]
+pub struct MailArgs {
+    /// Mail server host name; blank: e-mail is off.
+    #[arg(long, global = true, env = "LADDERLESS_SMTP_HOST", value_name = "HOST")]
+    pub smtp_host: Option<String>,
+    /// Mail server port (default: 587 for starttls, 465 for tls, 25 for none).
+    #[arg(long, global = true, env = "LADDERLESS_SMTP_PORT", value_name = "PORT")]
+    pub smtp_port: Option<u16>,
+    /// Connection security: starttls, tls (implicit TLS) or none (only for a server on this
+    /// machine).
+    #[arg(
+        long,
+        global = true,
+        env = "LADDERLESS_SMTP_SECURITY",
+        default_value = "starttls"
+    )]
+    pub smtp_security: String,
+    /// User name for the mail server.
+    #[arg(long, global = true, env = "LADDERLESS_SMTP_USERNAME")]
+    pub smtp_username: Option<String>,
+    /// Password for the mail server.
+    #[arg(
+        long,
+        global = true,
+        env = "LADDERLESS_SMTP_PASSWORD",
+        hide_env_values = true
+    )]
+    pub smtp_password: Option<String>,
+    /// File holding the password (for secrets mounted as files).
+    #[arg(
+        long,
+        global = true,
+        env = "LADDERLESS_SMTP_PASSWORD_FILE",
+        value_name = "FILE"
+    )]
+    pub smtp_password_file: Option<PathBuf>,
+    /// The sender of every message, e.g. "Ladderless <ladderless@example.com>".
+    #[arg(long, global = true, env = "LADDERLESS_SMTP_FROM")]
+    pub smtp_from: Option<String>,
+}
+
+impl MailArgs {
+    /// The checked SMTP settings (`None`: e-mail is off); an error names the setting at fault.
+    /// `base_url` is the public URL links in messages start with.
+    pub fn mail_config(
+        &self,
+        base_url: &str,
+    ) -> anyhow::Result<Option<ladderless_core::mail::MailConfig>> {
+        use ladderless_core::mail::{MailConfig, Security};
+        let blank = |o: &Option<String>| {
+            o.as_deref()
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+        };
+        let Some(host) = blank(&self.smtp_host) else {
+            for (name, set) in [
+                ("LADDERLESS_SMTP_FROM", blank(&self.smtp_from).is_some()),
+                (
+                    "LADDERLESS_SMTP_USERNAME",
+                    blank(&self.smtp_username).is_some(),
+                ),
+                (
+                    "LADDERLESS_SMTP_PASSWORD",
+                    self.smtp_password.is_some() || self.smtp_password_file.is_some(),
+                ),
+                ("LADDERLESS_SMTP_PORT", self.smtp_port.is_some()),
+            ] {
+                if set {
+                    anyhow::bail!(
+                        "{name} is set but LADDERLESS_SMTP_HOST is not; set the host to turn e-mail on, or unset {name}"
+                    );
+                }
+            }
+            return Ok(None);
+        };
+        let security = Security::parse(&self.smtp_security)
+            .map_err(|e| anyhow::anyhow!("LADDERLESS_SMTP_SECURITY: {e}"))?;
+        let port = self.smtp_port.unwrap_or(security.default_port());
+        if port == 0 {
+            anyhow::bail!("LADDERLESS_SMTP_PORT: 0 is not a port");
+        }
+        let password = match (&self.smtp_password, &self.smtp_password_file) {
+            (Some(_), Some(_)) => anyhow::bail!(
+                "give LADDERLESS_SMTP_PASSWORD or LADDERLESS_SMTP_PASSWORD_FILE, not both"
+            ),
+            (Some(p), None) => Some(p.clone()),
+            (None, Some(f)) => Some(
+                std::fs::read_to_string(f)
+                    .map_err(|e| {
+                        anyhow::anyhow!(
+                            "LADDERLESS_SMTP_PASSWORD_FILE: cannot read {}: {e}",
+                            f.display()
+                        )
+                    })?
+                    .trim_end_matches(['\r', '\n'])
+                    .to_string(),
+            ),
+            (None, None) => None,
+        };
+        let credentials = match (blank(&self.smtp_username), password) {
+            (Some(u), Some(p)) => Some((u, p)),
+            (None, None) => None,
+            (Some(_), None) => anyhow::bail!(
+                "LADDERLESS_SMTP_USERNAME is set without LADDERLESS_SMTP_PASSWORD (or _FILE)"
+            ),
+            (None, Some(_)) => {
+                anyhow::bail!("LADDERLESS_SMTP_PASSWORD is set without LADDERLESS_SMTP_USERNAME")
+            }
+        };
+        let Some(from) = blank(&self.smtp_from) else {
+            anyhow::bail!(
+                "LADDERLESS_SMTP_FROM is required with LADDERLESS_SMTP_HOST, e.g. \"Ladderless <ladderless@example.com>\""
+            );
+        };
+        let config = MailConfig {
+            host,
+            port,
+            security,
+            credentials,
+            from,
+            base_url: base_url.trim_end_matches('/').to_string(),
+            pages: ladderless_web::page_path,
+        };
+        // Build once to check the sender address and the security rule.
+        ladderless_core::mail::Mailer::new(config.clone()).map_err(|e| anyhow::anyhow!(e))?;
+        Ok(Some(config))
+    }
 }
 
 /// How logs are written.
@@ -126,6 +260,19 @@ pub enum Command {
     /// The background job queue: list jobs, run one now.
     #[command(subcommand)]
     Jobs(JobsCommand),
+    /// E-mail: send a test message.
+    #[command(subcommand)]
+    Mail(MailCommand),
+}
+
+/// `mail` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum MailCommand {
+    /// Send one test message to ADDRESS now and print the mail server's answer.
+    Test {
+        /// Where to send it.
+        address: String,
+    },
 }
 
 /// `jobs` subcommands.
@@ -165,6 +312,13 @@ pub struct JobArgs {
     /// proposals, placement interests); each is created once a day at most.
     #[arg(long, env = "LADDERLESS_NOTIFY_SCAN_EVERY", default_value = "1h")]
     pub notify_scan_every: String,
+    /// How often the e-mail outbox is sent (when SMTP is set up).
+    #[arg(long, env = "LADDERLESS_MAIL_SEND_EVERY", default_value = "1m")]
+    pub mail_send_every: String,
+    /// How often the weekly digest is queued; each person gets one a week, covering the
+    /// previous week (Monday to Sunday, UTC), however often this runs.
+    #[arg(long, env = "LADDERLESS_MAIL_DIGEST_EVERY", default_value = "1h")]
+    pub mail_digest_every: String,
 }
 
 /// `moves` options.

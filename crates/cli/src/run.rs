@@ -1,8 +1,8 @@
 //! Carrying out each command.
 
 use crate::config::{
-    Cli, Command, ConfigArgs, Global, ImportCommand, JobArgs, JobsCommand, LogFormat, MovesArgs,
-    ServeArgs, TokenCommand, WebArgs,
+    Cli, Command, ConfigArgs, Global, ImportCommand, JobArgs, JobsCommand, LogFormat, MailCommand,
+    MovesArgs, ServeArgs, TokenCommand, WebArgs,
 };
 use anyhow::Context;
 use ladderless_core::App;
@@ -196,6 +196,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Config(args) => print_config(&cli.global, &args),
         Command::Moves(args) => moves(&cli.global, args).await,
         Command::Jobs(cmd) => jobs(&cli.global, cmd).await,
+        Command::Mail(MailCommand::Test { address }) => mail_test(&cli.global, &address).await,
         Command::Token(TokenCommand::Create { email, name }) => {
             let Some((_, store)) = open_existing(&cli.global).await? else {
                 return Err(no_database(&cli.global));
@@ -299,6 +300,7 @@ async fn serve(g: &Global, args: ServeArgs) -> anyhow::Result<()> {
     let config = web_config(&args.web, &local)?;
     let options = serve_options(&args.web);
     let pool = pool_config(&args.jobs)?;
+    let app = with_mail(app, &g.mail, &config.base_url)?;
     let router = ladderless_web::router(app.clone(), config);
     ladderless_core::jobs::spawn_pool(app.clone(), pool);
     println!(
@@ -371,6 +373,8 @@ fn print_config(g: &Global, args: &ConfigArgs) -> anyhow::Result<()> {
         ("graph_refresh_every", &args.jobs.graph_refresh_every),
         ("session_purge_every", &args.jobs.session_purge_every),
         ("notify_scan_every", &args.jobs.notify_scan_every),
+        ("mail_send_every", &args.jobs.mail_send_every),
+        ("mail_digest_every", &args.jobs.mail_digest_every),
     ] {
         let shown = if text.trim().is_empty() {
             "off"
@@ -379,6 +383,7 @@ fn print_config(g: &Global, args: &ConfigArgs) -> anyhow::Result<()> {
         };
         println!("{name} = {shown}");
     }
+    print_mail_config(g, &w.base_url)?;
     for (k, v) in std::env::vars().filter(|(k, _)| k.starts_with("LADDERLESS_")) {
         let shown = if k.contains("PASSWORD") || k.contains("SECRET") || k.contains("TOKEN") {
             "****".to_string()
@@ -408,6 +413,16 @@ fn pool_config(j: &JobArgs) -> anyhow::Result<ladderless_core::jobs::PoolConfig>
             &j.session_purge_every,
         ),
         ("--notify-scan-every", NOTIFY_SCAN, &j.notify_scan_every),
+        (
+            "--mail-send-every",
+            ladderless_core::mail::MAIL_SEND,
+            &j.mail_send_every,
+        ),
+        (
+            "--mail-digest-every",
+            ladderless_core::mail::MAIL_DIGEST,
+            &j.mail_digest_every,
+        ),
     ] {
         let every = ladderless_domain::jobs::parse_every(text)
             .map_err(|e| anyhow::anyhow!("{flag}: {e}"))?;
@@ -434,7 +449,7 @@ async fn jobs(g: &Global, cmd: JobsCommand) -> anyhow::Result<()> {
         return Err(no_database(g));
     };
     store.migrate().await?;
-    let app = App::new(store);
+    let app = with_mail(App::new(store), &g.mail, &cli_base_url())?;
     let result = match cmd {
         JobsCommand::List { failed, limit } => {
             println!("Jobs:");
@@ -520,4 +535,62 @@ async fn shutdown_signal() {
         _ = term => {}
     }
     tracing::info!("shutdown signal received");
+}
+
+/// The public URL for links in e-mails sent by commands other than `serve`.
+fn cli_base_url() -> String {
+    std::env::var("LADDERLESS_BASE_URL")
+        .ok()
+        .filter(|u| !u.trim().is_empty())
+        .unwrap_or_else(|| "http://127.0.0.1:8080".into())
+}
+
+/// The application sending mail when SMTP is set up; bad settings are an error naming them.
+fn with_mail(app: App, m: &crate::config::MailArgs, base_url: &str) -> anyhow::Result<App> {
+    match m.mail_config(base_url)? {
+        Some(c) => {
+            let mailer = ladderless_core::mail::Mailer::new(c).map_err(|e| anyhow::anyhow!(e))?;
+            Ok(app.with_mailer(mailer))
+        }
+        None => Ok(app),
+    }
+}
+
+/// The e-mail lines of `ladderless config`, the password masked.
+fn print_mail_config(g: &Global, base_url: &str) -> anyhow::Result<()> {
+    match g.mail.mail_config(base_url)? {
+        None => println!("smtp = off"),
+        Some(c) => {
+            println!("smtp_host = {}", c.host);
+            println!("smtp_port = {}", c.port);
+            println!("smtp_security = {}", c.security.code());
+            match &c.credentials {
+                Some((u, _)) => {
+                    println!("smtp_username = {u}");
+                    println!("smtp_password = ****");
+                }
+                None => println!("smtp_username = (none)"),
+            }
+            println!("smtp_from = {}", c.from);
+        }
+    }
+    Ok(())
+}
+
+/// `ladderless mail test ADDRESS`.
+async fn mail_test(g: &Global, address: &str) -> anyhow::Result<()> {
+    let Some(config) = g.mail.mail_config(&cli_base_url())? else {
+        anyhow::bail!(
+            "e-mail is off: set LADDERLESS_SMTP_HOST and LADDERLESS_SMTP_FROM (see `ladderless config`)"
+        );
+    };
+    let (host, port) = (config.host.clone(), config.port);
+    let mailer = ladderless_core::mail::Mailer::new(config).map_err(|e| anyhow::anyhow!(e))?;
+    match mailer.send_test(address).await {
+        Ok(answer) => {
+            println!("{host}:{port} accepted the message: {answer}");
+            Ok(())
+        }
+        Err(e) => anyhow::bail!("{host}:{port} did not take the message: {e}"),
+    }
 }

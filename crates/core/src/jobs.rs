@@ -39,6 +39,14 @@ pub const KNOWN: &[(&str, &str)] = &[
         NOTIFY_SCAN,
         "create notifications for follow-ups, plan reviews, proposals and placement interests",
     ),
+    (
+        crate::mail::MAIL_SEND,
+        "send the e-mails waiting in the outbox (retrying later when the mail server fails)",
+    ),
+    (
+        crate::mail::MAIL_DIGEST,
+        "queue each person's weekly digest of last week's notifications",
+    ),
 ];
 
 /// How long a worker holds a job before another may presume it dead and take it over.
@@ -138,6 +146,31 @@ impl App {
                     "{} notification(s) created, {} already there, {} turned off",
                     r.created, r.existing, r.off
                 ))
+            }
+            crate::mail::MAIL_SEND => {
+                let r = self
+                    .send_outbox(&process_name("mail"))
+                    .await
+                    .map_err(|e| e.to_string())?;
+                Ok(if self.mail_enabled() {
+                    format!(
+                        "{} e-mail(s) sent, {} to retry, {} refused, {} interrupted earlier (not resent)",
+                        r.sent, r.retrying, r.failed, r.interrupted
+                    )
+                } else {
+                    "e-mail is off (no SMTP settings); nothing sent".into()
+                })
+            }
+            crate::mail::MAIL_DIGEST => {
+                let r = self.queue_digests().await.map_err(|e| e.to_string())?;
+                Ok(if self.mail_enabled() {
+                    format!(
+                        "{} digest(s) queued, {} already queued this week",
+                        r.queued, r.existing
+                    )
+                } else {
+                    "e-mail is off (no SMTP settings); no digest queued".into()
+                })
             }
             other => Err(format!("no job is called {other:?}")),
         }

@@ -21,6 +21,7 @@ mod error;
 pub mod growth;
 pub mod import;
 pub mod jobs;
+pub mod mail;
 pub mod notifications;
 pub mod opportunities;
 pub mod path_links;
@@ -82,6 +83,8 @@ pub struct App {
     pub settings: Settings,
     /// The career graph, built in the background.
     pub graph: Arc<careers::GraphCell>,
+    /// E-mail: the mailer when SMTP is set up, and the unsubscribe secret.
+    pub mail: mail::MailState,
 }
 
 impl App {
@@ -93,6 +96,7 @@ impl App {
             clock: Arc::new(SystemClock),
             settings: Settings::default(),
             graph: Arc::default(),
+            mail: mail::MailState::default(),
         }
     }
 

@@ -218,6 +218,7 @@ impl App {
             return Ok(());
         }
         if self.store.insert_notification(&n, self.now()).await? {
+            self.queue_notification_mail(&n, channel).await;
             report.created += 1;
         } else {
             report.existing += 1;

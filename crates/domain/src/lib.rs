@@ -10,6 +10,7 @@ pub mod guides;
 pub mod ids;
 pub mod import;
 pub mod jobs;
+pub mod mail;
 pub mod notify;
 pub mod opportunity;
 pub mod org;

@@ -24,6 +24,7 @@ pub mod directions;
 mod error;
 pub mod import;
 pub mod jobs;
+pub mod mail;
 pub mod notifications;
 pub mod opportunities;
 // `people` and `roles` hold the in-transaction macros `pilots` reuses, so they come first.

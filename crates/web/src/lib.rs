@@ -64,3 +64,9 @@ pub struct AppState {
     /// Web settings.
     pub config: Arc<WebConfig>,
 }
+
+/// The path of a page core names (for links in e-mails, which jobs build outside a request).
+pub fn page_path(p: &ladderless_core::path_links::PageRef) -> String {
+    use crate::html::Href;
+    p.href()
+}

@@ -53,6 +53,10 @@ pub fn router(app: App, config: WebConfig) -> Router {
             "/invite/{token}",
             get(auth::invite_form).post(auth::accept_invite),
         )
+        .route(
+            "/unsubscribe/{person}/{kind}/{token}",
+            get(crate::html::unsubscribe::confirm).post(crate::html::unsubscribe::unsubscribe),
+        )
         .route("/people", get(people::directory))
         .route("/people/me/visibility", post(people::set_visibility))
         .route("/people/{id}", get(people::person))

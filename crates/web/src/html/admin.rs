@@ -273,6 +273,7 @@ pub async fn invite(
         "{}/invite/{token}",
         state.config.base_url.trim_end_matches('/')
     );
+    state.app.mail_invitation(id, &link).await?;
     person_page(&state, &s, id, Some(link), None).await
 }
 

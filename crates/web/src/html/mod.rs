@@ -26,6 +26,7 @@ pub mod plans;
 pub mod proposals;
 pub mod roles;
 pub mod teams;
+pub mod unsubscribe;
 
 pub use forms::{FormOutcome, Pairs, PathIds, status};
 pub use notice::Notice;

@@ -41,6 +41,8 @@ struct NotificationsPage {
     prefs: Vec<Preference>,
     channels: Vec<(&'static str, &'static str)>,
     errors: FieldErrors,
+    /// Whether this server sends e-mail (SMTP set up).
+    mail_on: bool,
 }
 
 /// When something happened, in words: today and yesterday by time, older by date (UTC).
@@ -88,6 +90,7 @@ async fn notifications_page(
         channels: Channel::ALL.iter().map(|c| (c.code(), c.label())).collect(),
         list,
         errors,
+        mail_on: state.app.mail_enabled(),
     };
     Ok(render_status(status(&view.errors), &view))
 }

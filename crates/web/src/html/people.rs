@@ -78,6 +78,8 @@ struct PersonPage {
     audiences: Vec<(&'static str, &'static str, bool)>,
     viewer_is_admin: bool,
     invite_link: Option<String>,
+    /// The invitation just made was also sent by e-mail (SMTP is set up).
+    invite_mailed: bool,
     placements: Vec<ladderless_store::placements::HistoryEntry>,
 }
 
@@ -112,6 +114,7 @@ pub async fn person_page(
         v,
         audiences,
         viewer_is_admin,
+        invite_mailed: invite_link.is_some() && state.app.mail_enabled(),
         invite_link,
         placements: state.app.placement_history_of(&s.actor, id).await?,
     }))

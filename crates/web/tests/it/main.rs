@@ -16,6 +16,7 @@ mod guides;
 mod import;
 mod jobs;
 mod layering;
+mod mail;
 mod notices;
 mod notifications;
 mod opportunities;
