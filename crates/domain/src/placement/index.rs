@@ -1,0 +1,429 @@
+//! The matching indexes: placements for a person ([`Index`]) and people for a placement
+//! ([`PeopleIndex`]), both held in memory and changed one entry at a time.
+//!
+//! Both give exactly what scoring everything in a loop gives (best first, ties by id), but
+//! score only what can win:
+//!
+//! - **Touched** entries share something with the other side — a needed skill (or one the
+//!   person holds through a related skill), a skill to learn or grow, a direction. Inverted
+//!   lists (skill → entries, direction → entries) find them; each is scored.
+//! - **Everything else** scores the factor points alone, plus feedback, which only lowers
+//!   it. Entries are grouped by what decides the factor points (a placement's four offers; a
+//!   person's ranking), so a group's factor points are an upper bound on all its members. The
+//!   groups are visited best bound first, each in id order, and the walk stops as soon as the
+//!   bound can no longer beat the worst of the best `limit` found so far (a bounded heap).
+
+use super::matching::{
+    PlacementCard, Recommendation, Score, Seeker, factor_points, filter, score, total,
+};
+use super::{Offer, Offers};
+use crate::compass::Ranking;
+use crate::ids::PlacementId;
+use std::cmp::Reverse;
+use std::collections::{BTreeSet, BinaryHeap, HashMap, HashSet};
+use std::hash::Hash;
+use time::Date;
+use uuid::Uuid;
+
+/// The best `limit` keys by (total desc, key asc), kept in a heap whose top is the worst.
+struct Best<K: Ord + Copy> {
+    limit: usize,
+    heap: BinaryHeap<(Reverse<i32>, K)>,
+}
+
+impl<K: Ord + Copy> Best<K> {
+    fn new(limit: usize) -> Self {
+        Best {
+            limit,
+            heap: BinaryHeap::with_capacity(limit + 1),
+        }
+    }
+
+    fn full(&self) -> bool {
+        self.heap.len() >= self.limit
+    }
+
+    /// Whether (total, key) would get in.
+    fn beats(&self, total: i32, key: K) -> bool {
+        if !self.full() {
+            return self.limit > 0;
+        }
+        match self.heap.peek() {
+            Some((Reverse(worst), wk)) => total > *worst || (total == *worst && key < *wk),
+            None => false,
+        }
+    }
+
+    fn offer(&mut self, total: i32, key: K) {
+        if self.beats(total, key) {
+            self.heap.push((Reverse(total), key));
+            if self.heap.len() > self.limit {
+                self.heap.pop();
+            }
+        }
+    }
+
+    /// Keys best first.
+    fn into_sorted(self) -> Vec<K> {
+        let mut v: Vec<(i32, K)> = self.heap.into_iter().map(|(Reverse(t), k)| (t, k)).collect();
+        v.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        v.into_iter().map(|(_, k)| k).collect()
+    }
+}
+
+fn add_to<K: Hash + Eq + Ord + Copy, T: Hash + Eq + Clone>(
+    map: &mut HashMap<T, BTreeSet<K>>,
+    key: &T,
+    id: K,
+) {
+    map.entry(key.clone()).or_default().insert(id);
+}
+
+fn remove_from<K: Hash + Eq + Ord + Copy, T: Hash + Eq>(
+    map: &mut HashMap<T, BTreeSet<K>>,
+    key: &T,
+    id: K,
+) {
+    if let Some(set) = map.get_mut(key) {
+        set.remove(&id);
+        if set.is_empty() {
+            map.remove(key);
+        }
+    }
+}
+
+/// The placements in memory, changed one at a time.
+#[derive(Debug, Clone, Default)]
+pub struct Index {
+    cards: HashMap<PlacementId, PlacementCard>,
+    /// Needed skill → placements needing it.
+    needs: HashMap<String, BTreeSet<PlacementId>>,
+    /// Skill to learn → placements teaching it.
+    teaches: HashMap<String, BTreeSet<PlacementId>>,
+    /// Direction → placements serving it.
+    serves: HashMap<Uuid, BTreeSet<PlacementId>>,
+    /// The four offers → placements offering exactly that, in id order.
+    by_offers: HashMap<[Offer; 4], BTreeSet<PlacementId>>,
+}
+
+impl Index {
+    /// An index over `cards`.
+    pub fn build(cards: impl IntoIterator<Item = PlacementCard>) -> Index {
+        let mut index = Index::default();
+        for c in cards {
+            index.upsert(c);
+        }
+        index
+    }
+
+    /// Add a placement or replace what the index knows about it.
+    pub fn upsert(&mut self, card: PlacementCard) {
+        self.remove(card.id);
+        let id = card.id;
+        for (s, _) in &card.needed {
+            add_to(&mut self.needs, s, id);
+        }
+        for s in &card.learn {
+            add_to(&mut self.teaches, s, id);
+        }
+        for d in &card.directions {
+            add_to(&mut self.serves, d, id);
+        }
+        add_to(&mut self.by_offers, &card.offers.0, id);
+        self.cards.insert(id, card);
+    }
+
+    /// Forget a placement.
+    pub fn remove(&mut self, id: PlacementId) {
+        let Some(card) = self.cards.remove(&id) else {
+            return;
+        };
+        for (s, _) in &card.needed {
+            remove_from(&mut self.needs, s, id);
+        }
+        for s in &card.learn {
+            remove_from(&mut self.teaches, s, id);
+        }
+        for d in &card.directions {
+            remove_from(&mut self.serves, d, id);
+        }
+        remove_from(&mut self.by_offers, &card.offers.0, id);
+    }
+
+    /// How many placements it holds.
+    pub fn len(&self) -> usize {
+        self.cards.len()
+    }
+
+    /// Whether it holds none.
+    pub fn is_empty(&self) -> bool {
+        self.cards.is_empty()
+    }
+
+    /// One placement.
+    pub fn get(&self, id: PlacementId) -> Option<&PlacementCard> {
+        self.cards.get(&id)
+    }
+
+    /// Every placement, in no order.
+    pub fn cards(&self) -> impl Iterator<Item = &PlacementCard> {
+        self.cards.values()
+    }
+
+    /// The best `limit` placements for a person on `today`, best first (ties by id, so the
+    /// order is stable), leaving out those failing a hard filter and those `skip` names.
+    /// Gives exactly what [`Index::recommend_naive`] gives, scoring only what can win.
+    pub fn recommend(
+        &self,
+        seeker: &Seeker,
+        today: Date,
+        limit: usize,
+        skip: &dyn Fn(PlacementId) -> bool,
+    ) -> Vec<Recommendation> {
+        if limit == 0 {
+            return Vec::new();
+        }
+        let mut touched: HashSet<PlacementId> = HashSet::new();
+        let lists = seeker
+            .skills
+            .keys()
+            .chain(seeker.related.keys())
+            .filter_map(|s| self.needs.get(s))
+            .chain(seeker.grow.iter().filter_map(|s| self.teaches.get(s)))
+            .chain(seeker.directions.iter().filter_map(|d| self.serves.get(d)));
+        for list in lists {
+            touched.extend(list.iter().copied());
+        }
+        let eligible =
+            |c: &PlacementCard| !skip(c.id) && filter(c, seeker, today).is_none();
+        let mut best = Best::new(limit);
+        for id in &touched {
+            if let Some(c) = self.cards.get(id)
+                && eligible(c)
+            {
+                best.offer(total(c, seeker), *id);
+            }
+        }
+        let mut groups: Vec<(i32, &BTreeSet<PlacementId>)> = self
+            .by_offers
+            .iter()
+            .map(|(o, ids)| (factor_points(&Offers(*o), seeker.ranking), ids))
+            .collect();
+        groups.sort_by_key(|g| Reverse(g.0));
+        for (bound, ids) in groups {
+            if best.full() && !best.beats(bound, PlacementId::from_uuid(Uuid::nil())) {
+                break;
+            }
+            for id in ids {
+                if !best.beats(bound, *id) {
+                    break;
+                }
+                if touched.contains(id) {
+                    continue;
+                }
+                if let Some(c) = self.cards.get(id)
+                    && eligible(c)
+                {
+                    best.offer(total(c, seeker), *id);
+                }
+            }
+        }
+        best.into_sorted()
+            .into_iter()
+            .filter_map(|id| self.cards.get(&id))
+            .map(|c| Recommendation {
+                placement: c.id,
+                score: score(c, seeker),
+            })
+            .collect()
+    }
+
+    /// The same as [`Index::recommend`] by scoring every placement in a loop: the baseline
+    /// the fast walk is checked and measured against.
+    pub fn recommend_naive(
+        &self,
+        seeker: &Seeker,
+        today: Date,
+        limit: usize,
+        skip: &dyn Fn(PlacementId) -> bool,
+    ) -> Vec<Recommendation> {
+        let mut out: Vec<Recommendation> = self
+            .cards
+            .values()
+            .filter(|c| !skip(c.id) && filter(c, seeker, today).is_none())
+            .map(|c| Recommendation {
+                placement: c.id,
+                score: score(c, seeker),
+            })
+            .collect();
+        out.sort_by(|a, b| {
+            b.score
+                .total
+                .cmp(&a.score.total)
+                .then(a.placement.cmp(&b.placement))
+        });
+        out.truncate(limit);
+        out
+    }
+}
+
+/// People in memory for candidate lists, changed one person at a time. Holds for each only
+/// what the caller put in the [`Seeker`] — for candidates, what the person shares with
+/// everyone — and only people who made themselves discoverable.
+#[derive(Debug, Clone)]
+pub struct PeopleIndex<K: Copy + Ord + Hash> {
+    people: HashMap<K, Seeker>,
+    /// Skill held (or held through a related skill) → people.
+    holds: HashMap<String, BTreeSet<K>>,
+    /// Skill wanted → people.
+    grows: HashMap<String, BTreeSet<K>>,
+    /// Direction → people.
+    towards: HashMap<Uuid, BTreeSet<K>>,
+    /// Ranking → people, in key order.
+    by_ranking: HashMap<Option<Ranking>, BTreeSet<K>>,
+}
+
+impl<K: Copy + Ord + Hash> Default for PeopleIndex<K> {
+    fn default() -> Self {
+        PeopleIndex {
+            people: HashMap::new(),
+            holds: HashMap::new(),
+            grows: HashMap::new(),
+            towards: HashMap::new(),
+            by_ranking: HashMap::new(),
+        }
+    }
+}
+
+impl<K: Copy + Ord + Hash> PeopleIndex<K> {
+    /// An index over `people`.
+    pub fn build(people: impl IntoIterator<Item = (K, Seeker)>) -> Self {
+        let mut index = PeopleIndex::default();
+        for (k, s) in people {
+            index.upsert(k, s);
+        }
+        index
+    }
+
+    /// Add a person or replace what the index knows about them.
+    pub fn upsert(&mut self, key: K, seeker: Seeker) {
+        self.remove(key);
+        for s in seeker.skills.keys().chain(seeker.related.keys()) {
+            add_to(&mut self.holds, s, key);
+        }
+        for s in &seeker.grow {
+            add_to(&mut self.grows, s, key);
+        }
+        for d in &seeker.directions {
+            add_to(&mut self.towards, d, key);
+        }
+        add_to(&mut self.by_ranking, &seeker.ranking, key);
+        self.people.insert(key, seeker);
+    }
+
+    /// Forget a person (no longer discoverable, or gone).
+    pub fn remove(&mut self, key: K) {
+        let Some(seeker) = self.people.remove(&key) else {
+            return;
+        };
+        for s in seeker.skills.keys().chain(seeker.related.keys()) {
+            remove_from(&mut self.holds, s, key);
+        }
+        for s in &seeker.grow {
+            remove_from(&mut self.grows, s, key);
+        }
+        for d in &seeker.directions {
+            remove_from(&mut self.towards, d, key);
+        }
+        remove_from(&mut self.by_ranking, &seeker.ranking, key);
+    }
+
+    /// How many people it holds.
+    pub fn len(&self) -> usize {
+        self.people.len()
+    }
+
+    /// Whether it holds nobody.
+    pub fn is_empty(&self) -> bool {
+        self.people.is_empty()
+    }
+
+    /// One person.
+    pub fn get(&self, key: K) -> Option<&Seeker> {
+        self.people.get(&key)
+    }
+
+    /// Every person, in no order.
+    pub fn people(&self) -> impl Iterator<Item = (&K, &Seeker)> {
+        self.people.iter()
+    }
+
+    /// The best `limit` people for a placement, best first (ties by key), leaving out those
+    /// `skip` names, those without the hours, and those with no positive score. Gives exactly
+    /// what [`super::matching::candidates`] gives over the same people.
+    pub fn candidates(
+        &self,
+        card: &PlacementCard,
+        limit: usize,
+        skip: &dyn Fn(K) -> bool,
+    ) -> Vec<(K, Score)> {
+        if limit == 0 {
+            return Vec::new();
+        }
+        let mut touched: HashSet<K> = HashSet::new();
+        let lists = card
+            .needed
+            .iter()
+            .filter_map(|(s, _)| self.holds.get(s))
+            .chain(card.learn.iter().filter_map(|s| self.grows.get(s)))
+            .chain(card.directions.iter().filter_map(|d| self.towards.get(d)));
+        for list in lists {
+            touched.extend(list.iter().copied());
+        }
+        let eligible = |k: K, s: &Seeker| {
+            !skip(k) && s.hours_available.is_none_or(|h| card.hours_per_week <= h)
+        };
+        let mut best = Best::new(limit);
+        for k in &touched {
+            if let Some(s) = self.people.get(k)
+                && eligible(*k, s)
+            {
+                let t = total(card, s);
+                if t > 0 {
+                    best.offer(t, *k);
+                }
+            }
+        }
+        let mut groups: Vec<(i32, &BTreeSet<K>)> = self
+            .by_ranking
+            .iter()
+            .map(|(r, ks)| (factor_points(&card.offers, *r), ks))
+            .collect();
+        groups.sort_by_key(|g| Reverse(g.0));
+        for (bound, ks) in groups {
+            if bound <= 0 {
+                break;
+            }
+            for k in ks {
+                if !best.beats(bound, *k) {
+                    break;
+                }
+                if touched.contains(k) {
+                    continue;
+                }
+                if let Some(s) = self.people.get(k)
+                    && eligible(*k, s)
+                {
+                    let t = total(card, s);
+                    if t > 0 {
+                        best.offer(t, *k);
+                    }
+                }
+            }
+        }
+        best.into_sorted()
+            .into_iter()
+            .filter_map(|k| self.people.get(&k).map(|s| (k, score(card, s))))
+            .collect()
+    }
+}
