@@ -20,6 +20,7 @@ mod error;
 pub mod growth;
 pub mod import;
 pub mod jobs;
+pub mod match_index;
 pub mod notifications;
 pub mod opportunities;
 pub mod path_links;
@@ -81,6 +82,8 @@ pub struct App {
     pub settings: Settings,
     /// The career graph, built in the background.
     pub graph: Arc<careers::GraphCell>,
+    /// The matching index of placements and discoverable people.
+    pub matching: Arc<match_index::MatchCell>,
 }
 
 impl App {
@@ -92,6 +95,7 @@ impl App {
             clock: Arc::new(SystemClock),
             settings: Settings::default(),
             graph: Arc::default(),
+            matching: Arc::default(),
         }
     }
 

@@ -13,6 +13,7 @@ mod careers;
 mod curated_moves;
 mod import;
 mod jobs;
+mod match_index;
 mod layering;
 mod notices;
 mod notifications;
