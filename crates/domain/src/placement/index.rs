@@ -14,7 +14,9 @@
 //!   bound can no longer beat the worst of the best `limit` found so far (a bounded heap).
 
 use super::matching::{
-    PlacementCard, Recommendation, Score, Seeker, factor_points, filter, score, total,
+    DIRECTION_CAP, DIRECTION_POINTS, GROWTH_CAP, GROWTH_POINTS, PlacementCard, RANK_WEIGHTS,
+    Recommendation, SKILL_POINTS, Score, Seeker, factor_points, feedback_points, filter, score,
+    total,
 };
 use super::{Offer, Offers};
 use crate::compass::Ranking;
@@ -92,18 +94,59 @@ fn remove_from<K: Hash + Eq + Ord + Copy, T: Hash + Eq>(
     }
 }
 
+/// A placement as the index keeps it: the card, and its skills as interned numbers.
+#[derive(Debug, Clone)]
+struct Slot {
+    card: PlacementCard,
+    needed: Vec<(u32, i32)>,
+    learn: Vec<u32>,
+    steps: [i32; 4],
+}
+
 /// The placements in memory, changed one at a time.
 #[derive(Debug, Clone, Default)]
 pub struct Index {
-    cards: HashMap<PlacementId, PlacementCard>,
-    /// Needed skill → placements needing it.
-    needs: HashMap<String, BTreeSet<PlacementId>>,
-    /// Skill to learn → placements teaching it.
-    teaches: HashMap<String, BTreeSet<PlacementId>>,
-    /// Direction → placements serving it.
-    serves: HashMap<Uuid, BTreeSet<PlacementId>>,
+    /// Skill id → its number in the index (numbers are never reused).
+    skills: HashMap<String, u32>,
+    /// Placements by slot; a removed placement leaves a free slot.
+    slots: Vec<Option<Slot>>,
+    free: Vec<u32>,
+    slot_of: HashMap<PlacementId, u32>,
+    /// Needed skill → slots needing it.
+    needs: HashMap<u32, Vec<u32>>,
+    /// Skill to learn → slots teaching it.
+    teaches: HashMap<u32, Vec<u32>>,
+    /// Direction → slots serving it.
+    serves: HashMap<Uuid, Vec<u32>>,
     /// The four offers → placements offering exactly that, in id order.
     by_offers: HashMap<[Offer; 4], BTreeSet<PlacementId>>,
+}
+
+fn push_to<T: Hash + Eq + Clone>(map: &mut HashMap<T, Vec<u32>>, key: &T, slot: u32) {
+    let v = map.entry(key.clone()).or_default();
+    if !v.contains(&slot) {
+        v.push(slot);
+    }
+}
+
+fn pull_from<T: Hash + Eq>(map: &mut HashMap<T, Vec<u32>>, key: &T, slot: u32) {
+    if let Some(v) = map.get_mut(key) {
+        v.retain(|s| *s != slot);
+        if v.is_empty() {
+            map.remove(key);
+        }
+    }
+}
+
+/// A person prepared for one query: levels by interned skill number.
+struct Query<'a> {
+    seeker: &'a Seeker,
+    own: Vec<u8>,
+    rel: Vec<u8>,
+    grow: Vec<bool>,
+    /// Weight of each factor (in `Factor::ALL` order) from the ranking.
+    weights: [i32; 4],
+    directions: Vec<Uuid>,
 }
 
 impl Index {
@@ -116,58 +159,170 @@ impl Index {
         index
     }
 
+    fn intern(&mut self, skill: &str) -> u32 {
+        if let Some(n) = self.skills.get(skill) {
+            return *n;
+        }
+        let n = self.skills.len() as u32;
+        self.skills.insert(skill.to_string(), n);
+        n
+    }
+
     /// Add a placement or replace what the index knows about it.
     pub fn upsert(&mut self, card: PlacementCard) {
         self.remove(card.id);
         let id = card.id;
-        for (s, _) in &card.needed {
-            add_to(&mut self.needs, s, id);
+        let needed: Vec<(u32, i32)> = card
+            .needed
+            .iter()
+            .map(|(s, l)| (self.intern(s), *l))
+            .collect();
+        let learn: Vec<u32> = card.learn.iter().map(|s| self.intern(s)).collect();
+        let slot = match self.free.pop() {
+            Some(s) => s,
+            None => {
+                self.slots.push(None);
+                (self.slots.len() - 1) as u32
+            }
+        };
+        for (s, _) in &needed {
+            push_to(&mut self.needs, s, slot);
         }
-        for s in &card.learn {
-            add_to(&mut self.teaches, s, id);
+        for s in &learn {
+            push_to(&mut self.teaches, s, slot);
         }
         for d in &card.directions {
-            add_to(&mut self.serves, d, id);
+            push_to(&mut self.serves, d, slot);
         }
         add_to(&mut self.by_offers, &card.offers.0, id);
-        self.cards.insert(id, card);
+        let steps = card.offers.0.map(|o| o.step());
+        self.slot_of.insert(id, slot);
+        self.slots[slot as usize] = Some(Slot {
+            card,
+            needed,
+            learn,
+            steps,
+        });
     }
 
     /// Forget a placement.
     pub fn remove(&mut self, id: PlacementId) {
-        let Some(card) = self.cards.remove(&id) else {
+        let Some(slot) = self.slot_of.remove(&id) else {
             return;
         };
-        for (s, _) in &card.needed {
-            remove_from(&mut self.needs, s, id);
+        let Some(old) = self.slots.get_mut(slot as usize).and_then(Option::take) else {
+            return;
+        };
+        for (s, _) in &old.needed {
+            pull_from(&mut self.needs, s, slot);
         }
-        for s in &card.learn {
-            remove_from(&mut self.teaches, s, id);
+        for s in &old.learn {
+            pull_from(&mut self.teaches, s, slot);
         }
-        for d in &card.directions {
-            remove_from(&mut self.serves, d, id);
+        for d in &old.card.directions {
+            pull_from(&mut self.serves, d, slot);
         }
-        remove_from(&mut self.by_offers, &card.offers.0, id);
+        remove_from(&mut self.by_offers, &old.card.offers.0, id);
+        self.free.push(slot);
     }
 
     /// How many placements it holds.
     pub fn len(&self) -> usize {
-        self.cards.len()
+        self.slot_of.len()
     }
 
     /// Whether it holds none.
     pub fn is_empty(&self) -> bool {
-        self.cards.is_empty()
+        self.slot_of.is_empty()
+    }
+
+    fn slot(&self, slot: u32) -> Option<&Slot> {
+        self.slots.get(slot as usize).and_then(Option::as_ref)
     }
 
     /// One placement.
     pub fn get(&self, id: PlacementId) -> Option<&PlacementCard> {
-        self.cards.get(&id)
+        self.slot_of
+            .get(&id)
+            .and_then(|s| self.slot(*s))
+            .map(|s| &s.card)
     }
 
     /// Every placement, in no order.
     pub fn cards(&self) -> impl Iterator<Item = &PlacementCard> {
-        self.cards.values()
+        self.slots.iter().flatten().map(|s| &s.card)
+    }
+
+    fn query<'a>(&self, seeker: &'a Seeker) -> Query<'a> {
+        let n = self.skills.len();
+        let mut q = Query {
+            seeker,
+            own: vec![0; n],
+            rel: vec![0; n],
+            grow: vec![false; n],
+            weights: [0; 4],
+            directions: seeker.directions.iter().copied().collect(),
+        };
+        for (s, l) in &seeker.skills {
+            if let Some(i) = self.skills.get(s) {
+                q.own[*i as usize] = (*l).clamp(0, 5) as u8;
+            }
+        }
+        for (s, r) in &seeker.related {
+            if let Some(i) = self.skills.get(s) {
+                q.rel[*i as usize] = r.level.clamp(0, 5) as u8;
+            }
+        }
+        for s in &seeker.grow {
+            if let Some(i) = self.skills.get(s) {
+                q.grow[*i as usize] = true;
+            }
+        }
+        if let Some(r) = seeker.ranking {
+            for (rank, f) in r.0.iter().enumerate() {
+                q.weights[super::factor_index(*f)] = RANK_WEIGHTS[rank];
+            }
+        }
+        q
+    }
+
+    /// The same total as [`score`], from the interned form (checked against it in tests).
+    fn total(slot: &Slot, q: &Query) -> i32 {
+        let mut sum = 0;
+        let n = slot.needed.len() as i32;
+        for (s, need) in &slot.needed {
+            let need = (*need).clamp(1, 5);
+            let own = i32::from(q.own[*s as usize]);
+            let rel = i32::from(q.rel[*s as usize]);
+            let have = if rel > own && own < need { rel } else { own };
+            let num = 2 * SKILL_POINTS * have.min(need);
+            let den = 2 * need * n;
+            sum += (num + den / 2) / den;
+        }
+        let mut growth = 0;
+        for s in &slot.learn {
+            if q.grow[*s as usize] && growth < GROWTH_CAP {
+                growth += GROWTH_POINTS.min(GROWTH_CAP - growth);
+            }
+        }
+        sum += growth;
+        for i in 0..4 {
+            sum += q.weights[i] * slot.steps[i];
+        }
+        if !q.directions.is_empty() {
+            let hits = slot
+                .card
+                .directions
+                .iter()
+                .filter(|d| q.directions.contains(d))
+                .take(DIRECTION_CAP)
+                .count();
+            sum += DIRECTION_POINTS * hits as i32;
+        }
+        if !q.seeker.feedback.is_empty() {
+            sum += feedback_points(&slot.card, q.seeker);
+        }
+        sum
     }
 
     /// The best `limit` placements for a person on `today`, best first (ties by id, so the
@@ -183,25 +338,32 @@ impl Index {
         if limit == 0 {
             return Vec::new();
         }
-        let mut touched: HashSet<PlacementId> = HashSet::new();
+        let q = self.query(seeker);
+        let mut seen = vec![false; self.slots.len()];
+        let eligible = |c: &PlacementCard| !skip(c.id) && filter(c, seeker, today).is_none();
+        let mut best = Best::new(limit);
         let lists = seeker
             .skills
             .keys()
             .chain(seeker.related.keys())
-            .filter_map(|s| self.needs.get(s))
-            .chain(seeker.grow.iter().filter_map(|s| self.teaches.get(s)))
+            .filter_map(|s| self.skills.get(s).and_then(|n| self.needs.get(n)))
+            .chain(
+                seeker
+                    .grow
+                    .iter()
+                    .filter_map(|s| self.skills.get(s).and_then(|n| self.teaches.get(n))),
+            )
             .chain(seeker.directions.iter().filter_map(|d| self.serves.get(d)));
         for list in lists {
-            touched.extend(list.iter().copied());
-        }
-        let eligible =
-            |c: &PlacementCard| !skip(c.id) && filter(c, seeker, today).is_none();
-        let mut best = Best::new(limit);
-        for id in &touched {
-            if let Some(c) = self.cards.get(id)
-                && eligible(c)
-            {
-                best.offer(total(c, seeker), *id);
+            for slot in list {
+                if std::mem::replace(&mut seen[*slot as usize], true) {
+                    continue;
+                }
+                if let Some(sl) = self.slot(*slot)
+                    && eligible(&sl.card)
+                {
+                    best.offer(Self::total(sl, &q), sl.card.id);
+                }
             }
         }
         let mut groups: Vec<(i32, &BTreeSet<PlacementId>)> = self
@@ -218,19 +380,22 @@ impl Index {
                 if !best.beats(bound, *id) {
                     break;
                 }
-                if touched.contains(id) {
+                let Some(slot) = self.slot_of.get(id) else {
+                    continue;
+                };
+                if seen[*slot as usize] {
                     continue;
                 }
-                if let Some(c) = self.cards.get(id)
-                    && eligible(c)
+                if let Some(sl) = self.slot(*slot)
+                    && eligible(&sl.card)
                 {
-                    best.offer(total(c, seeker), *id);
+                    best.offer(Self::total(sl, &q), *id);
                 }
             }
         }
         best.into_sorted()
             .into_iter()
-            .filter_map(|id| self.cards.get(&id))
+            .filter_map(|id| self.get(id))
             .map(|c| Recommendation {
                 placement: c.id,
                 score: score(c, seeker),
@@ -248,8 +413,7 @@ impl Index {
         skip: &dyn Fn(PlacementId) -> bool,
     ) -> Vec<Recommendation> {
         let mut out: Vec<Recommendation> = self
-            .cards
-            .values()
+            .cards()
             .filter(|c| !skip(c.id) && filter(c, seeker, today).is_none())
             .map(|c| Recommendation {
                 placement: c.id,

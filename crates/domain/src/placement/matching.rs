@@ -451,6 +451,31 @@ fn score_into(
     sum
 }
 
+/// What the feedback alone gives a placement (zero or less), as [`score`] counts it.
+pub fn feedback_points(card: &PlacementCard, seeker: &Seeker) -> i32 {
+    let mut sum = 0;
+    let mut kind_marks = 0;
+    let mut time_mark = false;
+    for f in &seeker.feedback {
+        if f.placement == card.id {
+            sum += NOT_FOR_ME_POINTS;
+            continue;
+        }
+        match f.reason {
+            NotForMe::NotThisKind if f.kind == card.kind && kind_marks < 3 => {
+                kind_marks += 1;
+                sum += KIND_POINTS;
+            }
+            NotForMe::NoTime if card.hours_per_week >= f.hours_per_week => time_mark = true,
+            _ => {}
+        }
+    }
+    if time_mark {
+        sum += TIME_POINTS;
+    }
+    sum
+}
+
 /// What the factors alone give a placement offering `offers` to someone with `ranking`: the
 /// most a placement sharing no skill or direction with the person can score.
 pub fn factor_points(offers: &Offers, ranking: Option<Ranking>) -> i32 {
