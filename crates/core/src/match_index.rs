@@ -67,7 +67,13 @@ impl MatchCell {
 
 /// What the entity is now, as the index wants it.
 enum Fresh {
-    Placement(PlacementId, Option<(Placement, ladderless_domain::placement::matching::PlacementCard)>),
+    Placement(
+        PlacementId,
+        Option<(
+            Placement,
+            ladderless_domain::placement::matching::PlacementCard,
+        )>,
+    ),
     Person(Uuid, Option<Seeker>),
 }
 
@@ -355,7 +361,10 @@ pub fn spawn_sync(app: App) {
             }
             n += 1;
             if n % 3600 == 0
-                && let Err(e) = app.store.prune_index_changes(app.now() - KEEP_CHANGES).await
+                && let Err(e) = app
+                    .store
+                    .prune_index_changes(app.now() - KEEP_CHANGES)
+                    .await
             {
                 tracing::warn!(error = %e, "matching index: could not prune the change log");
             }

@@ -515,14 +515,16 @@ impl App {
         self.load_match_index().await?;
         let seeker = self.own_seeker(actor).await?;
         let (today, me) = (self.now().date(), actor.id());
-        let recs: Vec<(ladderless_domain::placement::matching::Recommendation, Placement)> =
-            self.matching.read(|m| {
-                let mine = |id| m.rows.get(&id).is_none_or(|p| p.owner_id == me);
-                let recs = m.placements.recommend(&seeker, today, limit, &mine);
-                recs.into_iter()
-                    .filter_map(|r| m.rows.get(&r.placement).cloned().map(|p| (r, p)))
-                    .collect()
-            });
+        let recs: Vec<(
+            ladderless_domain::placement::matching::Recommendation,
+            Placement,
+        )> = self.matching.read(|m| {
+            let mine = |id| m.rows.get(&id).is_none_or(|p| p.owner_id == me);
+            let recs = m.placements.recommend(&seeker, today, limit, &mine);
+            recs.into_iter()
+                .filter_map(|r| m.rows.get(&r.placement).cloned().map(|p| (r, p)))
+                .collect()
+        });
         let mut out = Vec::new();
         for (r, placement) in recs {
             let reasons = self.explain(&r.score.parts, Voice::Mine).await?;

@@ -70,7 +70,12 @@ fn main() {
 
     // Top 20 for one person: the index against the naive loop, the same people, same run.
     let day = today();
-    let sample: Vec<&Seeker> = people.iter().step_by(97).take(1000).map(|(_, s)| s).collect();
+    let sample: Vec<&Seeker> = people
+        .iter()
+        .step_by(97)
+        .take(1000)
+        .map(|(_, s)| s)
+        .collect();
     let mut fast = Vec::new();
     let mut naive = Vec::new();
     for s in &sample {
@@ -126,7 +131,8 @@ fn main() {
     for i in 0..1000 {
         let (k, s) = &people[(i * 89) % people.len()];
         let mut s = s.clone();
-        s.skills.insert(skill(rng.below(SHAPE.skills)), 1 + rng.below(5) as i32);
+        s.skills
+            .insert(skill(rng.below(SHAPE.skills)), 1 + rng.below(5) as i32);
         s.related = related(&s.skills);
         let t = Instant::now();
         who.upsert(*k, s);

@@ -87,6 +87,8 @@ impl Store {
     /// Forget changes logged before `before` (every running process has long applied them);
     /// returns how many went.
     pub async fn prune_index_changes(&self, before: OffsetDateTime) -> StoreResult<u64> {
-        Ok(on_db!(self, p => sqlx::query("DELETE FROM index_changes WHERE at < $1").bind(before).execute(p).await?.rows_affected()))
+        Ok(
+            on_db!(self, p => sqlx::query("DELETE FROM index_changes WHERE at < $1").bind(before).execute(p).await?.rows_affected()),
+        )
     }
 }

@@ -16,13 +16,12 @@
 use super::matching::{
     DIRECTION_CAP, DIRECTION_POINTS, GROWTH_CAP, GROWTH_POINTS, PlacementCard, RANK_WEIGHTS,
     Recommendation, SKILL_POINTS, Score, Seeker, factor_points, feedback_points, filter, score,
-    total,
 };
 use super::{Offer, Offers};
 use crate::compass::Ranking;
 use crate::ids::PlacementId;
 use std::cmp::Reverse;
-use std::collections::{BTreeSet, BinaryHeap, HashMap, HashSet};
+use std::collections::{BTreeSet, BinaryHeap, HashMap};
 use std::hash::Hash;
 use time::Date;
 use uuid::Uuid;
@@ -67,7 +66,11 @@ impl<K: Ord + Copy> Best<K> {
 
     /// Keys best first.
     fn into_sorted(self) -> Vec<K> {
-        let mut v: Vec<(i32, K)> = self.heap.into_iter().map(|(Reverse(t), k)| (t, k)).collect();
+        let mut v: Vec<(i32, K)> = self
+            .heap
+            .into_iter()
+            .map(|(Reverse(t), k)| (t, k))
+            .collect();
         v.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         v.into_iter().map(|(_, k)| k).collect()
     }
@@ -431,18 +434,32 @@ impl Index {
     }
 }
 
+/// A person as the index keeps them: what the caller gave, and their skills as numbers.
+#[derive(Debug, Clone)]
+struct PersonSlot<K> {
+    key: K,
+    seeker: Seeker,
+    /// (skill number, own level, level through a related skill), by number.
+    levels: Vec<(u32, u8, u8)>,
+    /// Skills wanted, by number.
+    grow: Vec<u32>,
+}
+
 /// People in memory for candidate lists, changed one person at a time. Holds for each only
 /// what the caller put in the [`Seeker`] — for candidates, what the person shares with
 /// everyone — and only people who made themselves discoverable.
 #[derive(Debug, Clone)]
 pub struct PeopleIndex<K: Copy + Ord + Hash> {
-    people: HashMap<K, Seeker>,
-    /// Skill held (or held through a related skill) → people.
-    holds: HashMap<String, BTreeSet<K>>,
-    /// Skill wanted → people.
-    grows: HashMap<String, BTreeSet<K>>,
-    /// Direction → people.
-    towards: HashMap<Uuid, BTreeSet<K>>,
+    skills: HashMap<String, u32>,
+    slots: Vec<Option<PersonSlot<K>>>,
+    free: Vec<u32>,
+    slot_of: HashMap<K, u32>,
+    /// Skill held (or held through a related skill) → slots.
+    holds: HashMap<u32, Vec<u32>>,
+    /// Skill wanted → slots.
+    grows: HashMap<u32, Vec<u32>>,
+    /// Direction → slots.
+    towards: HashMap<Uuid, Vec<u32>>,
     /// Ranking → people, in key order.
     by_ranking: HashMap<Option<Ranking>, BTreeSet<K>>,
 }
@@ -450,7 +467,10 @@ pub struct PeopleIndex<K: Copy + Ord + Hash> {
 impl<K: Copy + Ord + Hash> Default for PeopleIndex<K> {
     fn default() -> Self {
         PeopleIndex {
-            people: HashMap::new(),
+            skills: HashMap::new(),
+            slots: Vec::new(),
+            free: Vec::new(),
+            slot_of: HashMap::new(),
             holds: HashMap::new(),
             grows: HashMap::new(),
             towards: HashMap::new(),
@@ -469,57 +489,148 @@ impl<K: Copy + Ord + Hash> PeopleIndex<K> {
         index
     }
 
+    fn intern(&mut self, skill: &str) -> u32 {
+        if let Some(n) = self.skills.get(skill) {
+            return *n;
+        }
+        let n = self.skills.len() as u32;
+        self.skills.insert(skill.to_string(), n);
+        n
+    }
+
     /// Add a person or replace what the index knows about them.
     pub fn upsert(&mut self, key: K, seeker: Seeker) {
         self.remove(key);
-        for s in seeker.skills.keys().chain(seeker.related.keys()) {
-            add_to(&mut self.holds, s, key);
+        let mut levels: HashMap<u32, (u8, u8)> = HashMap::new();
+        for (s, l) in &seeker.skills {
+            let n = self.intern(s);
+            levels.entry(n).or_default().0 = (*l).clamp(0, 5) as u8;
         }
-        for s in &seeker.grow {
-            add_to(&mut self.grows, s, key);
+        for (s, r) in &seeker.related {
+            let n = self.intern(s);
+            levels.entry(n).or_default().1 = r.level.clamp(0, 5) as u8;
+        }
+        let mut levels: Vec<(u32, u8, u8)> =
+            levels.into_iter().map(|(n, (o, r))| (n, o, r)).collect();
+        levels.sort_unstable();
+        let mut grow: Vec<u32> = seeker.grow.iter().map(|s| self.intern(s)).collect();
+        grow.sort_unstable();
+        let slot = match self.free.pop() {
+            Some(s) => s,
+            None => {
+                self.slots.push(None);
+                (self.slots.len() - 1) as u32
+            }
+        };
+        for (n, _, _) in &levels {
+            push_to(&mut self.holds, n, slot);
+        }
+        for n in &grow {
+            push_to(&mut self.grows, n, slot);
         }
         for d in &seeker.directions {
-            add_to(&mut self.towards, d, key);
+            push_to(&mut self.towards, d, slot);
         }
         add_to(&mut self.by_ranking, &seeker.ranking, key);
-        self.people.insert(key, seeker);
+        self.slot_of.insert(key, slot);
+        self.slots[slot as usize] = Some(PersonSlot {
+            key,
+            seeker,
+            levels,
+            grow,
+        });
     }
 
     /// Forget a person (no longer discoverable, or gone).
     pub fn remove(&mut self, key: K) {
-        let Some(seeker) = self.people.remove(&key) else {
+        let Some(slot) = self.slot_of.remove(&key) else {
             return;
         };
-        for s in seeker.skills.keys().chain(seeker.related.keys()) {
-            remove_from(&mut self.holds, s, key);
+        let Some(old) = self.slots.get_mut(slot as usize).and_then(Option::take) else {
+            return;
+        };
+        for (n, _, _) in &old.levels {
+            pull_from(&mut self.holds, n, slot);
         }
-        for s in &seeker.grow {
-            remove_from(&mut self.grows, s, key);
+        for n in &old.grow {
+            pull_from(&mut self.grows, n, slot);
         }
-        for d in &seeker.directions {
-            remove_from(&mut self.towards, d, key);
+        for d in &old.seeker.directions {
+            pull_from(&mut self.towards, d, slot);
         }
-        remove_from(&mut self.by_ranking, &seeker.ranking, key);
+        remove_from(&mut self.by_ranking, &old.seeker.ranking, key);
+        self.free.push(slot);
     }
 
     /// How many people it holds.
     pub fn len(&self) -> usize {
-        self.people.len()
+        self.slot_of.len()
     }
 
     /// Whether it holds nobody.
     pub fn is_empty(&self) -> bool {
-        self.people.is_empty()
+        self.slot_of.is_empty()
+    }
+
+    fn slot(&self, slot: u32) -> Option<&PersonSlot<K>> {
+        self.slots.get(slot as usize).and_then(Option::as_ref)
     }
 
     /// One person.
     pub fn get(&self, key: K) -> Option<&Seeker> {
-        self.people.get(&key)
+        self.slot_of
+            .get(&key)
+            .and_then(|s| self.slot(*s))
+            .map(|p| &p.seeker)
     }
 
     /// Every person, in no order.
     pub fn people(&self) -> impl Iterator<Item = (&K, &Seeker)> {
-        self.people.iter()
+        self.slots.iter().flatten().map(|p| (&p.key, &p.seeker))
+    }
+
+    /// The same total as [`score`], from the interned form (checked against it in tests).
+    fn total(
+        p: &PersonSlot<K>,
+        card: &PlacementCard,
+        needed: &[(Option<u32>, i32)],
+        learn: &[Option<u32>],
+    ) -> i32 {
+        let mut sum = 0;
+        let n = needed.len() as i32;
+        for (s, need) in needed {
+            let need = (*need).clamp(1, 5);
+            let (own, rel) = s
+                .and_then(|s| p.levels.binary_search_by_key(&s, |l| l.0).ok())
+                .map_or((0, 0), |i| {
+                    (i32::from(p.levels[i].1), i32::from(p.levels[i].2))
+                });
+            let have = if rel > own && own < need { rel } else { own };
+            let num = 2 * SKILL_POINTS * have.min(need);
+            let den = 2 * need * n;
+            sum += (num + den / 2) / den;
+        }
+        let mut growth = 0;
+        for s in learn.iter().flatten() {
+            if growth < GROWTH_CAP && p.grow.binary_search(s).is_ok() {
+                growth += GROWTH_POINTS.min(GROWTH_CAP - growth);
+            }
+        }
+        sum += growth;
+        sum += factor_points(&card.offers, p.seeker.ranking);
+        if !p.seeker.directions.is_empty() {
+            let hits = card
+                .directions
+                .iter()
+                .filter(|d| p.seeker.directions.contains(d))
+                .take(DIRECTION_CAP)
+                .count();
+            sum += DIRECTION_POINTS * hits as i32;
+        }
+        if !p.seeker.feedback.is_empty() {
+            sum += feedback_points(card, &p.seeker);
+        }
+        sum
     }
 
     /// The best `limit` people for a placement, best first (ties by key), leaving out those
@@ -534,27 +645,45 @@ impl<K: Copy + Ord + Hash> PeopleIndex<K> {
         if limit == 0 {
             return Vec::new();
         }
-        let mut touched: HashSet<K> = HashSet::new();
-        let lists = card
+        let needed: Vec<(Option<u32>, i32)> = card
             .needed
             .iter()
-            .filter_map(|(s, _)| self.holds.get(s))
-            .chain(card.learn.iter().filter_map(|s| self.grows.get(s)))
-            .chain(card.directions.iter().filter_map(|d| self.towards.get(d)));
-        for list in lists {
-            touched.extend(list.iter().copied());
-        }
-        let eligible = |k: K, s: &Seeker| {
-            !skip(k) && s.hours_available.is_none_or(|h| card.hours_per_week <= h)
+            .map(|(s, l)| (self.skills.get(s).copied(), *l))
+            .collect();
+        let learn: Vec<Option<u32>> = card
+            .learn
+            .iter()
+            .map(|s| self.skills.get(s).copied())
+            .collect();
+        let mut seen = vec![false; self.slots.len()];
+        let eligible = |p: &PersonSlot<K>| {
+            !skip(p.key)
+                && p.seeker
+                    .hours_available
+                    .is_none_or(|h| card.hours_per_week <= h)
         };
         let mut best = Best::new(limit);
-        for k in &touched {
-            if let Some(s) = self.people.get(k)
-                && eligible(*k, s)
-            {
-                let t = total(card, s);
-                if t > 0 {
-                    best.offer(t, *k);
+        let lists = needed
+            .iter()
+            .filter_map(|(s, _)| s.and_then(|s| self.holds.get(&s)))
+            .chain(
+                learn
+                    .iter()
+                    .filter_map(|s| s.and_then(|s| self.grows.get(&s))),
+            )
+            .chain(card.directions.iter().filter_map(|d| self.towards.get(d)));
+        for list in lists {
+            for slot in list {
+                if std::mem::replace(&mut seen[*slot as usize], true) {
+                    continue;
+                }
+                if let Some(p) = self.slot(*slot)
+                    && eligible(p)
+                {
+                    let t = Self::total(p, card, &needed, &learn);
+                    if t > 0 {
+                        best.offer(t, p.key);
+                    }
                 }
             }
         }
@@ -572,13 +701,16 @@ impl<K: Copy + Ord + Hash> PeopleIndex<K> {
                 if !best.beats(bound, *k) {
                     break;
                 }
-                if touched.contains(k) {
+                let Some(slot) = self.slot_of.get(k) else {
+                    continue;
+                };
+                if seen[*slot as usize] {
                     continue;
                 }
-                if let Some(s) = self.people.get(k)
-                    && eligible(*k, s)
+                if let Some(p) = self.slot(*slot)
+                    && eligible(p)
                 {
-                    let t = total(card, s);
+                    let t = Self::total(p, card, &needed, &learn);
                     if t > 0 {
                         best.offer(t, *k);
                     }
@@ -587,7 +719,7 @@ impl<K: Copy + Ord + Hash> PeopleIndex<K> {
         }
         best.into_sorted()
             .into_iter()
-            .filter_map(|k| self.people.get(&k).map(|s| (k, score(card, s))))
+            .filter_map(|k| self.get(k).map(|s| (k, score(card, s))))
             .collect()
     }
 }

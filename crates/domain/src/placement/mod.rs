@@ -8,8 +8,8 @@
 
 pub mod index;
 pub mod matching;
-pub mod synthetic;
 pub mod shopping;
+pub mod synthetic;
 
 #[cfg(test)]
 mod index_tests;

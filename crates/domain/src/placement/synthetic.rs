@@ -165,7 +165,11 @@ pub fn placement(rng: &mut Rng, shape: &Shape, i: usize) -> PlacementCard {
     }
     let (status, closes_on, places_left) = match rng.below(60) {
         0 => (PlacementStatus::Filled, None, 0),
-        1 => (PlacementStatus::Open, Some(today() - time::Duration::days(3)), 1),
+        1 => (
+            PlacementStatus::Open,
+            Some(today() - time::Duration::days(3)),
+            1,
+        ),
         2 => (PlacementStatus::Open, None, 0),
         _ => (
             PlacementStatus::Open,

@@ -45,7 +45,11 @@ async fn changes_are_logged_in_order_read_after_a_number_and_pruned_by_age() {
 
         // Another handle on the same database (another process) sees the same log.
         let other = db.store().await.expect("open again");
-        assert_eq!(other.last_index_change().await.expect("last"), s3, "{backend:?}");
+        assert_eq!(
+            other.last_index_change().await.expect("last"),
+            s3,
+            "{backend:?}"
+        );
 
         assert_eq!(
             s.prune_index_changes(now() - Duration::days(1))
@@ -60,6 +64,10 @@ async fn changes_are_logged_in_order_read_after_a_number_and_pruned_by_age() {
             [s2, s3],
             "{backend:?}"
         );
-        assert_eq!(s.last_index_change().await.expect("last"), s3, "{backend:?}");
+        assert_eq!(
+            s.last_index_change().await.expect("last"),
+            s3,
+            "{backend:?}"
+        );
     }
 }

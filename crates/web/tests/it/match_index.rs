@@ -110,7 +110,8 @@ async fn two_processes_on_one_database_see_each_others_changes() {
                 },
             )
             .await?;
-            one.set_compass_audience(&eve, "factors", "everyone").await?;
+            one.set_compass_audience(&eve, "factors", "everyone")
+                .await?;
             one.set_compass_audience(&eve, "skills", "manager").await?;
             check!(
                 two.placement_candidates(&cleo, p.id).await?.is_empty(),
@@ -118,11 +119,17 @@ async fn two_processes_on_one_database_see_each_others_changes() {
             );
             two.sync_match_index().await?;
             let c = two.placement_candidates(&cleo, p.id).await?;
-            check!(c.len() == 1 && c[0].person.id == eve.id(), "eve is a candidate");
+            check!(
+                c.len() == 1 && c[0].person.id == eve.id(),
+                "eve is a candidate"
+            );
             check!(
                 c[0].score == 16
                     && c[0].reasons.iter().all(|(t, _)| !t.contains("PostgreSQL"))
-                    && c[0].reasons.iter().any(|(t, n)| t.contains("not recorded") && *n == 0),
+                    && c[0]
+                        .reasons
+                        .iter()
+                        .any(|(t, n)| t.contains("not recorded") && *n == 0),
                 "scored on the ranking she shares with everyone, not her skills: {:?}",
                 c[0].reasons
             );
