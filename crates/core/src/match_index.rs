@@ -360,7 +360,7 @@ pub fn spawn_sync(app: App) {
                 tracing::warn!(error = %e, "matching index: could not read the change log");
             }
             n += 1;
-            if n % 3600 == 0
+            if n.is_multiple_of(3600)
                 && let Err(e) = app
                     .store
                     .prune_index_changes(app.now() - KEEP_CHANGES)
