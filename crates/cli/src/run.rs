@@ -303,6 +303,8 @@ async fn serve(g: &Global, args: ServeArgs) -> anyhow::Result<()> {
     let app = with_mail(app, &g.mail, &config.base_url)?;
     let router = ladderless_web::router(app.clone(), config);
     ladderless_core::jobs::spawn_pool(app.clone(), pool);
+    app.load_match_index().await?;
+    ladderless_core::match_index::spawn_sync(app.clone());
     println!(
         "Ladderless is ready at http://{local} (database: {}; started in {} ms)",
         loc.describe(),

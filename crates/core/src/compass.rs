@@ -281,10 +281,10 @@ impl App {
             met[2].as_str(),
             met[3].as_str(),
         ];
-        Ok(self
-            .store
+        self.store
             .save_factors(actor.id(), &ranking.to_stored(), m, &changes, self.now())
-            .await?)
+            .await?;
+        self.person_changed(actor.id()).await
     }
 
     /// Choose who sees one of one's compass sections.

@@ -236,6 +236,7 @@ impl App {
         self.store
             .set_audience(actor.id(), section, audience, now)
             .await?;
+        self.person_changed(actor.id()).await?;
         if section == SKILLS_SECTION {
             self.refresh_search_doc(actor.id()).await?;
         }

@@ -22,6 +22,7 @@ pub mod growth;
 pub mod import;
 pub mod jobs;
 pub mod mail;
+pub mod match_index;
 pub mod notifications;
 pub mod opportunities;
 pub mod path_links;
@@ -85,6 +86,8 @@ pub struct App {
     pub graph: Arc<careers::GraphCell>,
     /// E-mail: the mailer when SMTP is set up, and the unsubscribe secret.
     pub mail: mail::MailState,
+    /// The matching index of placements and discoverable people.
+    pub matching: Arc<match_index::MatchCell>,
 }
 
 impl App {
@@ -97,6 +100,7 @@ impl App {
             settings: Settings::default(),
             graph: Arc::default(),
             mail: mail::MailState::default(),
+            matching: Arc::default(),
         }
     }
 

@@ -19,7 +19,7 @@ use ladderless_domain::coach::PitchVerdict;
 use ladderless_domain::compass::{Ranking, Section};
 use ladderless_domain::ids::{InterestId, PlacementId};
 use ladderless_domain::org::may_see;
-use ladderless_domain::placement::matching::{Seeker, Voice, candidates, score};
+use ladderless_domain::placement::matching::{Seeker, Voice, score};
 use ladderless_domain::placement::{InterestStatus, PlacementStatus, check_note};
 use ladderless_store::Uuid;
 use ladderless_store::people::PersonCard;
@@ -104,6 +104,7 @@ impl App {
                 }
                 seeker.skills.insert(k.skill_id, k.level);
             }
+            seeker.related = self.related_skills(&seeker.skills);
         }
         if shared.contains(&Section::Factors) {
             seeker.ranking = self
@@ -147,6 +148,11 @@ impl App {
         let mut labels: HashMap<String, String> = HashMap::new();
         let mut titles: HashMap<Uuid, String> = HashMap::new();
         for c in parts {
+            if let Part::Skill { via: Some(v), .. } = &c.part
+                && !labels.contains_key(v)
+            {
+                labels.insert(v.clone(), self.skill_label(v).await?);
+            }
             match &c.part {
                 Part::Skill { skill, .. } | Part::Growth { skill }
                     if !labels.contains_key(skill) =>
@@ -444,6 +450,7 @@ impl App {
         self.store
             .decide_interest(&i, history.as_ref(), fill, now)
             .await?;
+        self.placement_changed(p.id).await?;
         self.notify_now(crate::notifications::interest_answered(
             i.person_id,
             i.id,
@@ -528,22 +535,18 @@ impl App {
     ) -> CoreResult<Vec<Candidate>> {
         let p = self.owned_placement(actor, id).await?;
         let card = self.card_for(&p).await?;
-        let already: Vec<Uuid> = self
+        let already: std::collections::HashSet<Uuid> = self
             .store
             .interests_in(id)
             .await?
             .iter()
             .map(|i| i.person_id)
             .collect();
-        let mut people = Vec::new();
-        for (person, _) in self.store.discoverable_people().await? {
-            if person == p.owner_id || person == actor.id() || already.contains(&person) {
-                continue;
-            }
-            let (seeker, _) = self.shared_seeker(actor, person).await?;
-            people.push((person, seeker));
-        }
-        let best = candidates(&card, &people, MAX_CANDIDATES);
+        self.load_match_index().await?;
+        let skip = |k: Uuid| k == p.owner_id || k == actor.id() || already.contains(&k);
+        let best = self
+            .matching
+            .read(|m| m.people.candidates(&card, MAX_CANDIDATES, &skip));
         let ids: Vec<Uuid> = best.iter().map(|(k, _)| *k).collect();
         let cards = self.cards_by_id(&ids).await?;
         let mut out = Vec::new();
@@ -632,6 +635,7 @@ impl App {
         self.store
             .save_placement_profile(actor.id(), profile, self.now())
             .await?;
+        self.person_changed(actor.id()).await?;
         Ok(profile)
     }
 

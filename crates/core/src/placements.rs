@@ -193,6 +193,7 @@ impl App {
         self.store
             .insert_placement(&p, &skills, &directions, &doc)
             .await?;
+        self.placement_changed(p.id).await?;
         Ok(p)
     }
 
@@ -212,13 +213,15 @@ impl App {
         self.store
             .update_placement(&p, &skills, &directions, &doc)
             .await?;
+        self.placement_changed(p.id).await?;
         Ok(p)
     }
 
     /// Delete a placement (its owner or a talent admin).
     pub async fn delete_placement(&self, actor: &Actor, id: PlacementId) -> CoreResult<()> {
         self.owned_placement(actor, id).await?;
-        Ok(self.store.delete_placement(id).await?)
+        self.store.delete_placement(id).await?;
+        self.placement_changed(id).await
     }
 
     async fn skill_of(
@@ -460,6 +463,7 @@ impl App {
             }
             s.skills.insert(k.skill_id, k.level);
         }
+        s.related = self.related_skills(&s.skills);
         s.ranking = self
             .store
             .compass(actor.id())
@@ -507,44 +511,28 @@ impl App {
         actor: &Actor,
         limit: usize,
     ) -> CoreResult<Vec<Recommended>> {
-        use ladderless_domain::placement::matching::{Index, Voice};
-        use std::collections::HashMap;
-        let rows = self.store.open_placements().await?;
-        let mut skills: HashMap<PlacementId, Vec<PlacementSkill>> = HashMap::new();
-        for s in self.store.open_placement_skills().await? {
-            skills.entry(s.placement_id).or_default().push(s);
-        }
-        let mut dirs: HashMap<PlacementId, Vec<Uuid>> = HashMap::new();
-        for (p, d) in self.store.open_placement_directions().await? {
-            dirs.entry(p).or_default().push(d);
-        }
-        let taken: HashMap<PlacementId, i64> =
-            self.store.accepted_counts().await?.into_iter().collect();
-        let cards = rows.iter().map(|p| {
-            let ks = skills.remove(&p.id).unwrap_or_default();
-            let taken = taken.get(&p.id).copied().unwrap_or(0);
-            placement_card(p, &ks, dirs.remove(&p.id).unwrap_or_default(), taken)
-        });
-        let index = Index::build(cards);
+        use ladderless_domain::placement::matching::Voice;
+        self.load_match_index().await?;
         let seeker = self.own_seeker(actor).await?;
-        let mine: std::collections::HashSet<PlacementId> = rows
-            .iter()
-            .filter(|p| p.owner_id == actor.id())
-            .map(|p| p.id)
-            .collect();
-        let today = self.now().date();
-        let recs = index.recommend(&seeker, today, limit, &|id| mine.contains(&id));
-        let by_id: HashMap<PlacementId, &Placement> = rows.iter().map(|p| (p.id, p)).collect();
+        let (today, me) = (self.now().date(), actor.id());
+        let recs: Vec<(
+            ladderless_domain::placement::matching::Recommendation,
+            Placement,
+        )> = self.matching.read(|m| {
+            let mine = |id| m.rows.get(&id).is_none_or(|p| p.owner_id == me);
+            let recs = m.placements.recommend(&seeker, today, limit, &mine);
+            recs.into_iter()
+                .filter_map(|r| m.rows.get(&r.placement).cloned().map(|p| (r, p)))
+                .collect()
+        });
         let mut out = Vec::new();
-        for r in recs {
+        for (r, placement) in recs {
             let reasons = self.explain(&r.score.parts, Voice::Mine).await?;
-            if let Some(p) = by_id.get(&r.placement) {
-                out.push(Recommended {
-                    placement: (*p).clone(),
-                    score: r.score.total,
-                    reasons,
-                });
-            }
+            out.push(Recommended {
+                placement,
+                score: r.score.total,
+                reasons,
+            });
         }
         Ok(out)
     }

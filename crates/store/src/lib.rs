@@ -23,6 +23,7 @@ pub mod customers;
 pub mod directions;
 mod error;
 pub mod import;
+pub mod index_changes;
 pub mod jobs;
 pub mod mail;
 pub mod notifications;

@@ -135,6 +135,7 @@ impl App {
         self.store
             .save_person_skill(actor.id(), &skill, &changes, self.now())
             .await?;
+        self.person_changed(actor.id()).await?;
         self.refresh_search_doc(actor.id()).await?;
         Ok(skill_id)
     }
@@ -230,6 +231,7 @@ impl App {
         self.store
             .remove_person_skill(actor.id(), skill_id, &changes, self.now())
             .await?;
+        self.person_changed(actor.id()).await?;
         self.refresh_search_doc(actor.id()).await
     }
 

@@ -100,6 +100,19 @@ pub struct Seeker {
     pub hours_available: Option<i32>,
     /// What they marked "not for me".
     pub feedback: Vec<Feedback>,
+    /// Skills they have not recorded but partly (or fully) hold through a related skill they
+    /// did record, from the taxonomy: needed skill id → how. Built by the caller from the
+    /// same shared skills as `skills`, so it reveals nothing more.
+    pub related: HashMap<String, Related>,
+}
+
+/// A skill held through a related one ("SQL: you have PostgreSQL").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Related {
+    /// The skill the person recorded.
+    pub via: String,
+    /// The level it counts for on the related skill, 1–5.
+    pub level: i32,
 }
 
 /// One reason for points.
@@ -113,6 +126,8 @@ pub enum Part {
         have: i32,
         /// Level needed.
         need: i32,
+        /// The related skill the level comes from, when the person did not record this one.
+        via: Option<String>,
     },
     /// A skill it teaches that the person wants to grow.
     Growth {
@@ -185,6 +200,24 @@ impl Contribution {
                 skill: s,
                 have,
                 need,
+                via: Some(v),
+            } => {
+                let met = if *have >= *need {
+                    "which counts in full".to_string()
+                } else {
+                    format!("which counts as level {have} of the {need} it needs")
+                };
+                format!(
+                    "{} — {you} have {}, a related skill, {met}",
+                    skill(s),
+                    skill(v)
+                )
+            }
+            Part::Skill {
+                skill: s,
+                have,
+                need,
+                ..
             } if *have >= *need => {
                 format!(
                     "{} at level {have} meets the level {need} it needs",
@@ -195,6 +228,7 @@ impl Contribution {
                 skill: s,
                 have: 0,
                 need,
+                ..
             } => {
                 format!(
                     "It needs {} at level {need}, which {you} have not recorded",
@@ -205,6 +239,7 @@ impl Contribution {
                 skill: s,
                 have,
                 need,
+                ..
             } => {
                 format!(
                     "{} is at level {have} of the {need} it needs",
@@ -305,79 +340,104 @@ pub fn filter(card: &PlacementCard, seeker: &Seeker, today: Date) -> Option<Filt
 /// Score a placement for a person. The total is always the sum of the parts.
 pub fn score(card: &PlacementCard, seeker: &Seeker) -> Score {
     let mut parts = Vec::new();
+    let total = score_into(card, seeker, Some(&mut parts));
+    Score { total, parts }
+}
+
+/// The total [`score`] gives, without building the explanation (for ranking many).
+pub fn total(card: &PlacementCard, seeker: &Seeker) -> i32 {
+    score_into(card, seeker, None)
+}
+
+/// The one scoring rule: adds each contribution to `parts` when given, returns the total.
+fn score_into(
+    card: &PlacementCard,
+    seeker: &Seeker,
+    mut parts: Option<&mut Vec<Contribution>>,
+) -> i32 {
+    let mut sum = 0;
+    let mut add = |part: &dyn Fn() -> Part, points: i32| {
+        sum += points;
+        if let Some(p) = parts.as_deref_mut() {
+            p.push(Contribution {
+                part: part(),
+                points,
+            });
+        }
+    };
     let n = card.needed.len() as i32;
     for (skill, need) in &card.needed {
         let need = (*need).clamp(1, 5);
-        let have = seeker.skills.get(skill).copied().unwrap_or(0).clamp(0, 5);
+        let own = seeker.skills.get(skill).copied().unwrap_or(0).clamp(0, 5);
+        let (have, via) = match seeker.related.get(skill) {
+            Some(r) if r.level.clamp(0, 5) > own && own < need => {
+                (r.level.clamp(0, 5), Some(r.via.as_str()))
+            }
+            _ => (own, None),
+        };
         // Round half up, in integers: share × min(have, need) / need.
         let num = 2 * SKILL_POINTS * have.min(need);
         let den = 2 * need * n;
         let points = (num + den / 2) / den;
-        parts.push(Contribution {
-            part: Part::Skill {
+        add(
+            &|| Part::Skill {
                 skill: skill.clone(),
                 have,
                 need,
+                via: via.map(str::to_string),
             },
             points,
-        });
+        );
     }
     let mut growth = 0;
     for skill in &card.learn {
         if seeker.grow.contains(skill) && growth < GROWTH_CAP {
             let points = GROWTH_POINTS.min(GROWTH_CAP - growth);
             growth += points;
-            parts.push(Contribution {
-                part: Part::Growth {
+            add(
+                &|| Part::Growth {
                     skill: skill.clone(),
                 },
                 points,
-            });
+            );
         }
     }
     if let Some(ranking) = seeker.ranking {
         for (i, factor) in ranking.0.iter().enumerate() {
             let step = card.offers.0[factor_index(*factor)].step();
             if step != 0 {
-                parts.push(Contribution {
-                    part: Part::Factor {
+                add(
+                    &|| Part::Factor {
                         factor: *factor,
                         rank: i + 1,
                         step,
                     },
-                    points: RANK_WEIGHTS[i] * step,
-                });
+                    RANK_WEIGHTS[i] * step,
+                );
             }
         }
     }
-    for d in card
-        .directions
-        .iter()
-        .filter(|d| seeker.directions.contains(d))
-        .take(DIRECTION_CAP)
-    {
-        parts.push(Contribution {
-            part: Part::Direction { direction: *d },
-            points: DIRECTION_POINTS,
-        });
+    if !seeker.directions.is_empty() {
+        for d in card
+            .directions
+            .iter()
+            .filter(|d| seeker.directions.contains(d))
+            .take(DIRECTION_CAP)
+        {
+            add(&|| Part::Direction { direction: *d }, DIRECTION_POINTS);
+        }
     }
     let mut kind_marks = 0;
     let mut time_mark: Option<i32> = None;
     for f in &seeker.feedback {
         if f.placement == card.id {
-            parts.push(Contribution {
-                part: Part::NotForMe { reason: f.reason },
-                points: NOT_FOR_ME_POINTS,
-            });
+            add(&|| Part::NotForMe { reason: f.reason }, NOT_FOR_ME_POINTS);
             continue;
         }
         match f.reason {
             NotForMe::NotThisKind if f.kind == card.kind && kind_marks < 3 => {
                 kind_marks += 1;
-                parts.push(Contribution {
-                    part: Part::SameKind { kind: f.kind },
-                    points: KIND_POINTS,
-                });
+                add(&|| Part::SameKind { kind: f.kind }, KIND_POINTS);
             }
             NotForMe::NoTime if card.hours_per_week >= f.hours_per_week => {
                 time_mark = Some(time_mark.map_or(f.hours_per_week, |h| h.min(f.hours_per_week)));
@@ -386,15 +446,45 @@ pub fn score(card: &PlacementCard, seeker: &Seeker) -> Score {
         }
     }
     if let Some(hours) = time_mark {
-        parts.push(Contribution {
-            part: Part::NoTime { hours },
-            points: TIME_POINTS,
-        });
+        add(&|| Part::NoTime { hours }, TIME_POINTS);
     }
-    Score {
-        total: parts.iter().map(|p| p.points).sum(),
-        parts,
+    sum
+}
+
+/// What the feedback alone gives a placement (zero or less), as [`score`] counts it.
+pub fn feedback_points(card: &PlacementCard, seeker: &Seeker) -> i32 {
+    let mut sum = 0;
+    let mut kind_marks = 0;
+    let mut time_mark = false;
+    for f in &seeker.feedback {
+        if f.placement == card.id {
+            sum += NOT_FOR_ME_POINTS;
+            continue;
+        }
+        match f.reason {
+            NotForMe::NotThisKind if f.kind == card.kind && kind_marks < 3 => {
+                kind_marks += 1;
+                sum += KIND_POINTS;
+            }
+            NotForMe::NoTime if card.hours_per_week >= f.hours_per_week => time_mark = true,
+            _ => {}
+        }
     }
+    if time_mark {
+        sum += TIME_POINTS;
+    }
+    sum
+}
+
+/// What the factors alone give a placement offering `offers` to someone with `ranking`: the
+/// most a placement sharing no skill or direction with the person can score.
+pub fn factor_points(offers: &Offers, ranking: Option<Ranking>) -> i32 {
+    ranking.map_or(0, |r| {
+        r.0.iter()
+            .enumerate()
+            .map(|(i, f)| RANK_WEIGHTS[i] * offers.0[factor_index(*f)].step())
+            .sum()
+    })
 }
 
 /// A placement recommended to a person.
@@ -406,76 +496,11 @@ pub struct Recommendation {
     pub score: Score,
 }
 
-/// The placements in memory, changed one at a time.
-#[derive(Debug, Clone, Default)]
-pub struct Index {
-    cards: HashMap<PlacementId, PlacementCard>,
-}
-
-impl Index {
-    /// An index over `cards`.
-    pub fn build(cards: impl IntoIterator<Item = PlacementCard>) -> Index {
-        Index {
-            cards: cards.into_iter().map(|c| (c.id, c)).collect(),
-        }
-    }
-
-    /// Add a placement or replace what the index knows about it.
-    pub fn upsert(&mut self, card: PlacementCard) {
-        self.cards.insert(card.id, card);
-    }
-
-    /// Forget a placement.
-    pub fn remove(&mut self, id: PlacementId) {
-        self.cards.remove(&id);
-    }
-
-    /// How many placements it holds.
-    pub fn len(&self) -> usize {
-        self.cards.len()
-    }
-
-    /// Whether it holds none.
-    pub fn is_empty(&self) -> bool {
-        self.cards.is_empty()
-    }
-
-    /// One placement.
-    pub fn get(&self, id: PlacementId) -> Option<&PlacementCard> {
-        self.cards.get(&id)
-    }
-
-    /// The best `limit` placements for a person on `today`, best first (ties by id, so the
-    /// order is stable), leaving out those failing a hard filter and those `skip` names.
-    pub fn recommend(
-        &self,
-        seeker: &Seeker,
-        today: Date,
-        limit: usize,
-        skip: &dyn Fn(PlacementId) -> bool,
-    ) -> Vec<Recommendation> {
-        let mut out: Vec<Recommendation> = self
-            .cards
-            .values()
-            .filter(|c| !skip(c.id) && filter(c, seeker, today).is_none())
-            .map(|c| Recommendation {
-                placement: c.id,
-                score: score(c, seeker),
-            })
-            .collect();
-        out.sort_by(|a, b| {
-            b.score
-                .total
-                .cmp(&a.score.total)
-                .then(a.placement.cmp(&b.placement))
-        });
-        out.truncate(limit);
-        out
-    }
-}
+pub use super::index::{Index, PeopleIndex};
 
 /// The best `limit` people for a placement among `people` (each already limited to what the
-/// owner may see, and only those who made themselves discoverable), best first. People with no
+/// owner may see, and only those who made themselves discoverable), best first, scoring
+/// everyone in a loop ([`PeopleIndex::candidates`] gives the same faster). People with no
 /// positive score are left out: a candidate list is for people worth inviting.
 pub fn candidates<K: Clone + Ord>(
     card: &PlacementCard,

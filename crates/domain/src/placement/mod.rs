@@ -6,9 +6,13 @@
 //! *leadership opportunities* (`crate::opportunity`). Pure rules: kinds, statuses and their
 //! moves, the check of a posting's own fields, and (in [`matching`]) the scores.
 
+pub mod index;
 pub mod matching;
 pub mod shopping;
+pub mod synthetic;
 
+#[cfg(test)]
+mod index_tests;
 #[cfg(test)]
 mod tests;
 

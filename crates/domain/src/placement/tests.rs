@@ -120,6 +120,7 @@ fn seeker() -> Seeker {
         directions: [Uuid::from_u128(77)].into_iter().collect(),
         hours_available: Some(10),
         feedback: Vec::new(),
+        related: Default::default(),
     }
 }
 

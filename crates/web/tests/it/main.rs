@@ -17,6 +17,7 @@ mod import;
 mod jobs;
 mod layering;
 mod mail;
+mod match_index;
 mod notices;
 mod notifications;
 mod opportunities;
