@@ -7,6 +7,7 @@
 use std::collections::HashMap;
 use std::thread;
 
+use crate::equivalence::Equivalence;
 use crate::catalogue::Catalogue;
 use crate::data_files::DataFiles;
 use crate::error::LoadError;
@@ -112,12 +113,14 @@ impl Catalogue {
                 });
             }
         }
+        let equivalence = Equivalence::build(&roles, &skills);
         Ok(Catalogue {
             roles,
             skills,
             dwas,
             role_index,
             skill_index,
+            equivalence,
         })
     }
 }

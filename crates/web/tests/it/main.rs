@@ -32,3 +32,4 @@ mod plans_paths;
 mod proposal_settings;
 mod security_auth;
 mod security_input;
+mod skill_equivalence;
