@@ -27,6 +27,7 @@ pub mod pilots;
 pub mod placement_interests;
 pub mod placements;
 pub mod plans;
+pub mod saved_placements;
 pub mod proposals;
 pub mod search_doc;
 pub mod settings;

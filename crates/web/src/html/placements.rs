@@ -13,6 +13,7 @@ use axum::extract::{Query, State};
 use axum::response::IntoResponse;
 use ladderless_core::auth::Session;
 use ladderless_core::directions::DirectionLine;
+use ladderless_core::saved_placements::SavedPlacements;
 use ladderless_core::placement_interests::{Candidate, InterestedPerson, MyInterest, TeamInterest};
 use ladderless_core::placements::{
     PlacementInput, PlacementLine, PlacementView, Recommended, SkillInput,
@@ -875,9 +876,10 @@ struct MinePage {
     hours: String,
     errors: FieldErrors,
     may_post: bool,
+    saved: SavedPlacements,
 }
 
-async fn mine_page(
+pub(crate) async fn mine_page(
     state: &AppState,
     s: &Session,
     errors: FieldErrors,
@@ -904,6 +906,7 @@ async fn mine_page(
         profile,
         errors,
         may_post: state.app.may_post_placements(&s.actor).await?,
+        saved: state.app.saved_placements(&s.actor).await?,
     };
     Ok(render_status(st, &page))
 }
@@ -951,6 +954,15 @@ struct ShopPage {
     chart: Vec<Series>,
     marks: Vec<(f64, usize)>,
     errors: FieldErrors,
+    saved: SavedPlacements,
+}
+
+impl ShopPage {
+    /// Saved roles (saved placements are listed with their add-to-plan button).
+    fn saved_roles(&self) -> Vec<&ladderless_core::shopping::Saved> {
+        let roles = self.view.saved.iter();
+        roles.filter(|sv| sv.kind == CardKind::Role).collect()
+    }
 }
 
 /// One line of the drift chart: factor code, label, points, label x, label y.
@@ -996,7 +1008,7 @@ fn drift_chart(
     (series, marks)
 }
 
-async fn shop_page(
+pub(crate) async fn shop_page(
     state: &AppState,
     s: &Session,
     errors: FieldErrors,
@@ -1015,6 +1027,7 @@ async fn shop_page(
         marks,
         view,
         errors,
+        saved: state.app.saved_placements(&s.actor).await?,
     };
     Ok(render_status(st, &page))
 }

@@ -32,4 +32,5 @@ mod plans_paths;
 mod proposal_settings;
 mod security_auth;
 mod security_input;
+mod saved_placements;
 mod skill_equivalence;
