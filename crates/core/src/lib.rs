@@ -25,6 +25,7 @@ pub mod opportunities;
 pub mod path_links;
 pub mod pilots;
 pub mod placement_interests;
+pub mod placement_roles;
 pub mod placements;
 pub mod plans;
 pub mod saved_placements;

@@ -676,6 +676,8 @@ fn placement_input(pairs: &Pairs) -> PlacementInput {
             .into_iter()
             .filter(|d| !d.is_empty())
             .collect(),
+        role: pairs.get("role").to_string(),
+        role_code: pairs.get("role_code").to_string(),
         ..Default::default()
     };
     for i in 0..NEEDED_ROWS {
@@ -802,6 +804,9 @@ pub async fn edit_form(
         directions: d.directions.iter().map(Uuid::to_string).collect(),
         ..Default::default()
     };
+    if let Some((code, title)) = state.app.placement_role(pid).await? {
+        (form.role_code, form.role) = (code, title);
+    }
     for k in &d.skills {
         let s_in = SkillInput {
             skill_id: k.skill_id.clone(),

@@ -32,5 +32,6 @@ mod plans_paths;
 mod proposal_settings;
 mod security_auth;
 mod security_input;
+mod placement_open_roles;
 mod saved_placements;
 mod skill_equivalence;
