@@ -26,7 +26,9 @@ const MIN_IMPORTANCE: f32 = 3.0;
 const MAX_PER_ELEMENT: usize = 25;
 
 /// Words that carry no meaning of their own in a skill's name.
-const STOP: &[&str] = &["and", "of", "the", "a", "an", "to", "in", "for", "with", "on", "or"];
+const STOP: &[&str] = &[
+    "and", "of", "the", "a", "an", "to", "in", "for", "with", "on", "or",
+];
 /// Suffixes stripped, longest first and repeatedly, so "actively" and "active" meet.
 const SUFFIXES: &[&str] = &[
     "ically", "ations", "ation", "ively", "ments", "ings", "ions", "ally", "ical", "ates", "ment",
@@ -82,8 +84,8 @@ impl Equivalence {
                 .filter(|p| !p.is_empty())
                 .collect();
             let part_stems: Vec<Vec<String>> = parts.iter().map(|p| stems(p)).collect();
-            let overall = roles.iter().map(|r| importance(r, id)).sum::<f32>()
-                / roles.len().max(1) as f32;
+            let overall =
+                roles.iter().map(|r| importance(r, id)).sum::<f32>() / roles.len().max(1) as f32;
             let mut found: Vec<(f32, u32)> = Vec::new();
             for (s, label) in labels.iter().enumerate() {
                 let named = part_stems
@@ -182,7 +184,10 @@ mod tests {
 
     #[test]
     fn phrases_need_word_boundaries() {
-        assert!(contains_phrase("solve complex problems quickly", "complex problems"));
+        assert!(contains_phrase(
+            "solve complex problems quickly",
+            "complex problems"
+        ));
         assert!(!contains_phrase("xcomplex problems", "complex problems"));
     }
 }

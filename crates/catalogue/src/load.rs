@@ -7,9 +7,9 @@
 use std::collections::HashMap;
 use std::thread;
 
-use crate::equivalence::Equivalence;
 use crate::catalogue::Catalogue;
 use crate::data_files::DataFiles;
+use crate::equivalence::Equivalence;
 use crate::error::LoadError;
 use crate::role::{
     Dwa, DwaIndex, EscoMatch, EscoOccupation, Estimated, Rating, Role, Score, Task, TaskKind,

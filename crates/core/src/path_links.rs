@@ -227,7 +227,10 @@ impl App {
         }
         wanted.sort();
         wanted.dedup();
-        let holders = self.store.public_skill_holders(&wanted, MENTOR_LEVEL).await?;
+        let holders = self
+            .store
+            .public_skill_holders(&wanted, MENTOR_LEVEL)
+            .await?;
         // What open placements teach (the skills one would learn), by id and by name.
         let mut teach: std::collections::HashMap<
             ladderless_domain::ids::PlacementId,

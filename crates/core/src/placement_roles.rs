@@ -47,12 +47,18 @@ impl App {
         let Some(code) = self.store.placement_role(id).await? else {
             return Ok(None);
         };
-        let title = self.role_title(&code).await?.unwrap_or_else(|| code.clone());
+        let title = self
+            .role_title(&code)
+            .await?
+            .unwrap_or_else(|| code.clone());
         Ok(Some((code, title)))
     }
 
     /// The role an accepted person moves into: an open role's, when it names one.
-    pub(crate) async fn move_into_role(&self, p: &Placement) -> CoreResult<Option<(String, String)>> {
+    pub(crate) async fn move_into_role(
+        &self,
+        p: &Placement,
+    ) -> CoreResult<Option<(String, String)>> {
         if p.kind != PlacementKind::OpenRole {
             return Ok(None);
         }

@@ -13,11 +13,11 @@ use axum::extract::{Query, State};
 use axum::response::IntoResponse;
 use ladderless_core::auth::Session;
 use ladderless_core::directions::DirectionLine;
-use ladderless_core::saved_placements::SavedPlacements;
 use ladderless_core::placement_interests::{Candidate, InterestedPerson, MyInterest, TeamInterest};
 use ladderless_core::placements::{
     PlacementInput, PlacementLine, PlacementView, Recommended, SkillInput,
 };
+use ladderless_core::saved_placements::SavedPlacements;
 use ladderless_domain::fields::FieldErrors;
 use ladderless_domain::ids::{InterestId, PlacementId};
 use ladderless_domain::placement::shopping::CardKind;

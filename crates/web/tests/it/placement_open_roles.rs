@@ -12,7 +12,10 @@ async fn accepting_someone_for_an_open_role_records_their_move_into_it() {
         let fields = |role: &'static str, code: &'static str| {
             vec![
                 ("title", "Lead the platform team"),
-                ("description", "Run the platform team of six from the new year."),
+                (
+                    "description",
+                    "Run the platform team of six from the new year.",
+                ),
                 ("kind", "open_role"),
                 ("status", "open"),
                 ("hours_per_week", "37"),
@@ -32,7 +35,10 @@ async fn accepting_someone_for_an_open_role_records_their_move_into_it() {
             "an unknown role is a field error: {}",
             bad.status
         );
-        check!(bad.body.contains("Chief Dragon Tamer"), "the typed role is kept");
+        check!(
+            bad.body.contains("Chief Dragon Tamer"),
+            "the typed role is kept"
+        );
         let ok = max
             .post_form(
                 "/placements",
@@ -43,7 +49,11 @@ async fn accepting_someone_for_an_open_role_records_their_move_into_it() {
         let pid: ladderless_store::Uuid = ok
             .location
             .as_deref()
-            .and_then(|l| l.trim_start_matches("/placements/").split(['?', '#']).next())
+            .and_then(|l| {
+                l.trim_start_matches("/placements/")
+                    .split(['?', '#'])
+                    .next()
+            })
             .unwrap_or_default()
             .parse()?;
         let pid = ladderless_domain::ids::PlacementId::from_uuid(pid);
@@ -53,14 +63,20 @@ async fn accepting_someone_for_an_open_role_records_their_move_into_it() {
         );
         let edit = max.get(&format!("/placements/{}/edit", pid.uuid())).await?;
         check!(
-            edit.body.contains("value=\"Computer and Information Systems Managers\""),
+            edit.body
+                .contains("value=\"Computer and Information Systems Managers\""),
             "the edit form shows the role"
         );
 
         let sid = crate::career_owner_support::actor(&s, "sid@example.org").await?;
         let max_a = crate::career_owner_support::actor(&s, "max@example.org").await?;
         let interest = app
-            .express_interest(&sid, pid, "I have run the team's on-call for two years.", false)
+            .express_interest(
+                &sid,
+                pid,
+                "I have run the team's on-call for two years.",
+                false,
+            )
             .await?;
         let before = app.store.observed_moves().await?;
         app.decide_interest(&max_a, interest.id, true, "").await?;

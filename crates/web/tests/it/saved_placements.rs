@@ -46,7 +46,10 @@ async fn a_saved_placement_is_added_to_my_plan_once_and_never_to_someone_elses()
 
         // No plan yet: the page says so and links to starting one; a post is refused.
         let shop = sid.get("/placements/shop").await?;
-        check!(shop.body.contains("Shadow the release manager"), "listed as saved");
+        check!(
+            shop.body.contains("Shadow the release manager"),
+            "listed as saved"
+        );
         check!(
             shop.body.contains("href=\"/plans/new\"") && !shop.body.contains("Add to my plan"),
             "no plan: a link to start one instead of the button"
@@ -56,11 +59,14 @@ async fn a_saved_placement_is_added_to_my_plan_once_and_never_to_someone_elses()
         check!(refused.body.contains("no plan yet"), "says why");
 
         // With two plans, the person chooses; the newest is offered first.
-        let older = app.create_plan(&sid_a, &plan_input("Towards release lead")).await?;
+        let older = app
+            .create_plan(&sid_a, &plan_input("Towards release lead"))
+            .await?;
         let newer = app.create_plan(&sid_a, &plan_input("This year")).await?;
         let mine = sid.get("/placements/mine").await?;
         check!(
-            mine.body.contains("Add to my plan") && mine.body.contains(&format!("value=\"{}\"", older.id)),
+            mine.body.contains("Add to my plan")
+                && mine.body.contains(&format!("value=\"{}\"", older.id)),
             "My placements offers the button and the plans"
         );
         let older_id = older.id.to_string();
@@ -69,7 +75,10 @@ async fn a_saved_placement_is_added_to_my_plan_once_and_never_to_someone_elses()
             .await?;
         check!(
             first.status == 303
-                && first.location.as_deref().is_some_and(|l| l.contains("notice=added_to_plan")),
+                && first
+                    .location
+                    .as_deref()
+                    .is_some_and(|l| l.contains("notice=added_to_plan")),
             "added: {} {:?}",
             first.status,
             first.location
@@ -78,7 +87,10 @@ async fn a_saved_placement_is_added_to_my_plan_once_and_never_to_someone_elses()
             .post_form(&add, &[("plan", &older_id), ("back", "mine")])
             .await?;
         check!(
-            again.location.as_deref().is_some_and(|l| l.contains("notice=already_in_plan")),
+            again
+                .location
+                .as_deref()
+                .is_some_and(|l| l.contains("notice=already_in_plan")),
             "a second click says it is there: {:?}",
             again.location
         );
@@ -102,7 +114,10 @@ async fn a_saved_placement_is_added_to_my_plan_once_and_never_to_someone_elses()
             "the plan links to the placement"
         );
         let mine = sid.get("/placements/mine").await?;
-        check!(mine.body.contains("Towards release lead</a>"), "My placements says which plan holds it");
+        check!(
+            mine.body.contains("Towards release lead</a>"),
+            "My placements says which plan holds it"
+        );
 
         // Someone else's plan cannot take it.
         let eve_plan = app.create_plan(&eve, &plan_input("Eve's own")).await?;

@@ -81,7 +81,10 @@ async fn an_onet_gap_finds_a_mentor_and_a_placement_that_recorded_the_esco_skill
             evidence: String::new(),
         };
         let now = s.app.now();
-        s.app.store.save_person_skill(cleo, &skill, &[], now).await?;
+        s.app
+            .store
+            .save_person_skill(cleo, &skill, &[], now)
+            .await?;
         s.app
             .store
             .set_audience(cleo, Section::Skills, Audience::Everyone, now)
