@@ -1,5 +1,6 @@
 //! The parsed catalogue and its lookups.
 
+use crate::equivalence::Equivalence;
 use crate::role::{Dwa, DwaIndex, Role};
 use crate::search::{RoleIndex, SkillIndex};
 use crate::skill::{RoleSkill, Skill};
@@ -12,6 +13,7 @@ pub struct Catalogue {
     pub(crate) dwas: Vec<Dwa>,
     pub(crate) role_index: RoleIndex,
     pub(crate) skill_index: SkillIndex,
+    pub(crate) equivalence: Equivalence,
 }
 
 impl Catalogue {
@@ -97,5 +99,39 @@ impl Catalogue {
         self.roles
             .iter()
             .filter(move |r| r.dwas.binary_search(&index).is_ok())
+    }
+
+    /// ESCO skills equivalent to an O*NET skill or knowledge element (by element id, e.g.
+    /// `2.B.3.e` Programming), best supported first; the rule is in `equivalence.rs`.
+    pub fn esco_equivalents(&self, element_id: &str) -> impl Iterator<Item = &Skill> {
+        self.equivalence
+            .esco_for(element_id.trim())
+            .iter()
+            .filter_map(|&i| self.skill_at(i))
+    }
+
+    /// O*NET skill or knowledge element ids equivalent to an ESCO skill (id or URI).
+    pub fn onet_equivalents(&self, esco_id: &str) -> &[String] {
+        let id = esco_id.trim();
+        let id = id.rsplit('/').next().unwrap_or(id);
+        self.skills
+            .binary_search_by(|s| s.id.as_str().cmp(id))
+            .map_or(&[], |i| self.equivalence.onet_for(i as u32))
+    }
+
+    /// The name of an O*NET skill or knowledge element, e.g. `Programming`.
+    pub fn element_name(&self, element_id: &str) -> Option<&str> {
+        self.equivalence.name(element_id.trim())
+    }
+
+    /// Ids of the skills equivalent to `id` in the other taxonomy: ESCO skill ids for an
+    /// O*NET element id, O*NET element ids for an ESCO skill id; empty when there are none.
+    pub fn equivalent_skill_ids(&self, id: &str) -> Vec<String> {
+        let from_onet: Vec<String> = self.esco_equivalents(id).map(|s| s.id.clone()).collect();
+        if from_onet.is_empty() {
+            self.onet_equivalents(id).to_vec()
+        } else {
+            from_onet
+        }
     }
 }

@@ -16,6 +16,7 @@
 
 mod catalogue;
 mod data_files;
+mod equivalence;
 mod error;
 mod family;
 mod load;

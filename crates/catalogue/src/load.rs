@@ -9,6 +9,7 @@ use std::thread;
 
 use crate::catalogue::Catalogue;
 use crate::data_files::DataFiles;
+use crate::equivalence::Equivalence;
 use crate::error::LoadError;
 use crate::role::{
     Dwa, DwaIndex, EscoMatch, EscoOccupation, Estimated, Rating, Role, Score, Task, TaskKind,
@@ -112,12 +113,14 @@ impl Catalogue {
                 });
             }
         }
+        let equivalence = Equivalence::build(&roles, &skills);
         Ok(Catalogue {
             roles,
             skills,
             dwas,
             role_index,
             skill_index,
+            equivalence,
         })
     }
 }

@@ -11,7 +11,7 @@ use ladderless_store::career_links::SkillHolder;
 use ladderless_store::directions::Direction;
 use ladderless_store::opportunities::Opportunity;
 use serde::Serialize;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// Lowest compass level (1–5) at which a colleague is suggested as a mentor.
 const MENTOR_LEVEL: i32 = 3;
@@ -50,6 +50,10 @@ pub struct Closer {
     pub label: String,
     /// Where it is in the product.
     pub target: PageRef,
+    /// The equivalent skill it was found through, when its name differs from the gap's (an
+    /// ESCO skill for an O*NET gap, or the other way round).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub recorded_as: Option<String>,
 }
 
 /// The look-ups for one page.
@@ -60,6 +64,8 @@ pub struct LinkIndex {
     holders: Vec<SkillHolder>,
     /// Open placements by others with what they teach: (id, title, skill ids, names).
     placements: Vec<(String, String, Vec<String>, Vec<String>)>,
+    /// Gap skill id → the equivalent skills of the other taxonomy: (id, label).
+    equivalents: HashMap<String, Vec<(String, String)>>,
     viewer: String,
 }
 
@@ -78,6 +84,7 @@ impl LinkIndex {
                         id: d.id.to_string(),
                         label: d.title.clone(),
                         target: PageRef::Direction(d.id.to_string()),
+                        recorded_as: None,
                     });
                 }
             }
@@ -97,29 +104,65 @@ impl LinkIndex {
                 id: o.id.to_string(),
                 label: o.title.clone(),
                 target: PageRef::Opportunity(o.id.to_string()),
+                recorded_as: None,
             });
         }
-        let teaching = self.placements.iter().filter(|(_, _, ids, names)| {
-            ids.contains(&gap.skill.id) || names.iter().any(|n| same_skill(n, &name))
-        });
-        for (id, title, _, _) in teaching.take(3) {
+        let equivalents = self
+            .equivalents
+            .get(&gap.skill.id)
+            .map_or(&[][..], Vec::as_slice);
+        // The equivalent `id` was recorded as, unless `id` is the gap's own skill.
+        let through = |id: &str| -> Option<Option<String>> {
+            if id == gap.skill.id {
+                return Some(None);
+            }
+            let (_, label) = equivalents.iter().find(|(e, _)| e == id)?;
+            Some((normalise(label) != name).then(|| label.clone()))
+        };
+        let mut teaching: Vec<(&String, &String, Option<String>)> = self
+            .placements
+            .iter()
+            .filter_map(|(id, title, ids, names)| {
+                let found = if names.iter().any(|n| same_skill(n, &name)) {
+                    Some(None)
+                } else {
+                    ids.iter().find_map(|i| through(i))
+                }?;
+                Some((id, title, found))
+            })
+            .collect();
+        // Placements recording the gap's own skill first.
+        teaching.sort_by_key(|t| t.2.is_some());
+        for (id, title, recorded_as) in teaching.into_iter().take(3) {
             out.push(Closer {
                 kind: "placement",
                 id: id.clone(),
                 label: title.clone(),
                 target: PageRef::Placement(id.clone()),
+                recorded_as,
             });
         }
-        let mentors = self
+        let mut mentors: Vec<(&SkillHolder, Option<String>)> = self
             .holders
             .iter()
-            .filter(|h| h.skill_id == gap.skill.id && h.person_id.to_string() != self.viewer);
-        for h in mentors.take(3) {
+            .filter(|h| h.person_id.to_string() != self.viewer)
+            .filter_map(|h| Some((h, through(&h.skill_id)?)))
+            .collect();
+        mentors.sort_by_key(|m| m.1.is_some());
+        let mut seen = HashSet::new();
+        for (h, recorded_as) in mentors {
+            if seen.len() == 3 {
+                break;
+            }
+            if !seen.insert(h.person_id) {
+                continue;
+            }
             out.push(Closer {
                 kind: "mentor",
                 id: h.person_id.to_string(),
                 label: h.name.clone(),
                 target: PageRef::Person(h.person_id.to_string()),
+                recorded_as,
             });
         }
         out
@@ -161,7 +204,33 @@ impl App {
             .into_iter()
             .collect();
         ids.sort();
-        let holders = self.store.public_skill_holders(&ids, MENTOR_LEVEL).await?;
+        // Mentors and placements may record the skill in the other taxonomy.
+        let mut equivalents = HashMap::new();
+        let mut wanted = ids.clone();
+        for id in &ids {
+            let found: Vec<(String, String)> = self
+                .catalogue
+                .equivalent_skill_ids(id)
+                .into_iter()
+                .map(|e| {
+                    let label = self
+                        .catalogue
+                        .skill(&e)
+                        .map(|s| s.label.clone())
+                        .or_else(|| self.catalogue.element_name(&e).map(str::to_string))
+                        .unwrap_or_else(|| e.clone());
+                    (e, label)
+                })
+                .collect();
+            wanted.extend(found.iter().map(|f| f.0.clone()));
+            equivalents.insert(id.clone(), found);
+        }
+        wanted.sort();
+        wanted.dedup();
+        let holders = self
+            .store
+            .public_skill_holders(&wanted, MENTOR_LEVEL)
+            .await?;
         // What open placements teach (the skills one would learn), by id and by name.
         let mut teach: std::collections::HashMap<
             ladderless_domain::ids::PlacementId,
@@ -192,6 +261,7 @@ impl App {
             opportunities,
             holders,
             placements,
+            equivalents,
             viewer: actor.id().to_string(),
         })
     }

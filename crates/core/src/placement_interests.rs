@@ -447,9 +447,14 @@ impl App {
             InterestStatus::Declined
         };
         i.reason = reason.to_string();
-        self.store
-            .decide_interest(&i, history.as_ref(), fill, now)
-            .await?;
+        match (history.as_ref(), self.move_into_role(&p).await?) {
+            (Some(h), Some((code, title))) => {
+                self.store
+                    .decide_interest_with_move(&i, h, fill, (&code, &title), now)
+                    .await?
+            }
+            (h, _) => self.store.decide_interest(&i, h, fill, now).await?,
+        }
         self.placement_changed(p.id).await?;
         self.notify_now(crate::notifications::interest_answered(
             i.person_id,

@@ -89,6 +89,12 @@ pub struct PlacementInput {
     /// Strategic direction ids it serves.
     #[serde(default)]
     pub directions: Vec<String>,
+    /// For an open role: the role's title as typed (see `placement_roles`).
+    #[serde(default)]
+    pub role: String,
+    /// For an open role: the role code picked from the type-ahead.
+    #[serde(default)]
+    pub role_code: String,
 }
 
 /// A placement with its skills and directions, for its page.
@@ -187,11 +193,15 @@ impl App {
         }
         let now = self.now();
         let id = PlacementId::new();
+        let role = self.open_role_of(input).await?;
         let (mut p, skills, directions, doc) = self.checked(input, id, actor.id(), None).await?;
         p.created_at = now;
         p.updated_at = now;
         self.store
             .insert_placement(&p, &skills, &directions, &doc)
+            .await?;
+        self.store
+            .set_placement_role(id, role.as_deref(), now)
             .await?;
         self.placement_changed(p.id).await?;
         Ok(p)
@@ -205,6 +215,7 @@ impl App {
         input: &PlacementInput,
     ) -> CoreResult<Placement> {
         let before = self.owned_placement(actor, id).await?;
+        let role = self.open_role_of(input).await?;
         let (mut p, skills, directions, doc) = self
             .checked(input, id, before.owner_id, Some(before.status))
             .await?;
@@ -212,6 +223,9 @@ impl App {
         p.updated_at = self.now();
         self.store
             .update_placement(&p, &skills, &directions, &doc)
+            .await?;
+        self.store
+            .set_placement_role(id, role.as_deref(), p.updated_at)
             .await?;
         self.placement_changed(p.id).await?;
         Ok(p)

@@ -34,6 +34,7 @@ pub mod people;
 #[macro_use]
 pub mod roles;
 pub mod pilots;
+pub mod placement_roles;
 pub mod placements;
 pub mod plans;
 pub mod proposals;

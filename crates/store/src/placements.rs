@@ -521,6 +521,34 @@ impl Store {
         Ok(())
     }
 
+    /// Record an observed move: the accepted person's role becomes `role` (code, title), in
+    /// the same transaction as the acceptance.
+    pub async fn decide_interest_with_move(
+        &self,
+        i: &Interest,
+        history: &HistoryEntry,
+        fill: bool,
+        role: (&str, &str),
+        now: OffsetDateTime,
+    ) -> StoreResult<()> {
+        on_db!(self, p => {
+            let mut tx = p.begin().await?;
+            let n = sqlx::query("UPDATE placement_interests SET status = $2, reason = $3, decided_at = $4, updated_at = $4 WHERE id = $1")
+                .bind(i.id).bind(i.status).bind(&i.reason).bind(now).execute(&mut *tx).await?.rows_affected();
+            one_row(n)?;
+            sqlx::query("INSERT INTO placement_history (id, person_id, placement_id, kind, title, accepted_on, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7)")
+                .bind(crate::new_id()).bind(i.person_id).bind(history.placement_id).bind(history.kind).bind(&history.title).bind(history.accepted_on).bind(now)
+                .execute(&mut *tx).await?;
+            if fill {
+                sqlx::query("UPDATE placements SET status = 'filled', updated_at = $2 WHERE id = $1")
+                    .bind(i.placement_id).bind(now).execute(&mut *tx).await?;
+            }
+            role_change_in_tx!(tx, i.person_id, Some(role.0), role.1, history.accepted_on, "placement", now);
+            tx.commit().await?;
+        });
+        Ok(())
+    }
+
     /// The placements a person took part in, newest first.
     pub async fn placement_history(&self, person: Uuid) -> StoreResult<Vec<HistoryEntry>> {
         Ok(

@@ -191,6 +191,10 @@ pub fn router(app: App, config: WebConfig) -> Router {
         .route("/placements/{id}/invite", post(placements::invite))
         .route("/placements/{id}/share", post(placements::share))
         .route("/placements/{id}/not-for-me", post(placements::not_for_me))
+        .route(
+            "/placements/{id}/add-to-plan",
+            post(crate::html::saved_placements::add_to_plan),
+        )
         .route("/placement-interests/{id}/decide", post(placements::decide))
         .route(
             "/placement-interests/{id}/withdraw",

@@ -954,6 +954,7 @@ pub(super) async fn seed(
             skills_needed: needed,
             skills_to_learn: learn,
             directions: serves,
+            ..Default::default()
         };
         let owner_actor = actors.get(owner).await?;
         let p = app.create_placement(&owner_actor, &input).await?;

@@ -502,3 +502,40 @@ async fn unknown_placement_codes_are_errors_never_defaults() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn an_open_role_keeps_its_role_until_changed_cleared_or_deleted() {
+    each(|store, o, _, _| async move {
+        let p = placement(o, "Lead the platform team", PlacementKind::OpenRole);
+        let other = placement(o, "Team lead, billing", PlacementKind::OpenRole);
+        for x in [&p, &other] {
+            store.insert_placement(x, &[], &[], "lead").await.unwrap();
+        }
+        assert_eq!(store.placement_role(p.id).await.unwrap(), None);
+        store
+            .set_placement_role(p.id, Some("11-3021.00"), now())
+            .await
+            .unwrap();
+        store
+            .set_placement_role(other.id, Some("11-1021.00"), now())
+            .await
+            .unwrap();
+        store
+            .set_placement_role(p.id, Some("11-9041.00"), now())
+            .await
+            .unwrap();
+        assert_eq!(
+            store.placement_role(p.id).await.unwrap().as_deref(),
+            Some("11-9041.00")
+        );
+        assert_eq!(
+            store.placement_role(other.id).await.unwrap().as_deref(),
+            Some("11-1021.00")
+        );
+        store.set_placement_role(p.id, None, now()).await.unwrap();
+        assert_eq!(store.placement_role(p.id).await.unwrap(), None);
+        store.delete_placement(other.id).await.unwrap();
+        assert_eq!(store.placement_role(other.id).await.unwrap(), None);
+    })
+    .await;
+}

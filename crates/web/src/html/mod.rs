@@ -25,6 +25,7 @@ pub mod placements;
 pub mod plans;
 pub mod proposals;
 pub mod roles;
+pub mod saved_placements;
 pub mod teams;
 pub mod unsubscribe;
 

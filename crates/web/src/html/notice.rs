@@ -72,6 +72,8 @@ notices! {
     NotForMeSaved => "not_for_me_saved", "Noted. Your picks are updated.";
     RevealedAdopted => "revealed_adopted", "Your compass now uses the order your choices revealed. The change is in its history.";
     MarketProfileSaved => "market_profile_saved", "Marketplace profile saved.";
+    AddedToPlan => "added_to_plan", "Added to your plan as something to grow through.";
+    AlreadyInPlan => "already_in_plan", "That plan already has it; nothing changed.";
     CheckinSaved => "checkin_saved", "Check-in saved.";
     PilotEnded => "pilot_ended", "Pilot ended.";
     SettingsSaved => "settings_saved", "Settings saved.";

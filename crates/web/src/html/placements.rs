@@ -17,6 +17,7 @@ use ladderless_core::placement_interests::{Candidate, InterestedPerson, MyIntere
 use ladderless_core::placements::{
     PlacementInput, PlacementLine, PlacementView, Recommended, SkillInput,
 };
+use ladderless_core::saved_placements::SavedPlacements;
 use ladderless_domain::fields::FieldErrors;
 use ladderless_domain::ids::{InterestId, PlacementId};
 use ladderless_domain::placement::shopping::CardKind;
@@ -675,6 +676,8 @@ fn placement_input(pairs: &Pairs) -> PlacementInput {
             .into_iter()
             .filter(|d| !d.is_empty())
             .collect(),
+        role: pairs.get("role").to_string(),
+        role_code: pairs.get("role_code").to_string(),
         ..Default::default()
     };
     for i in 0..NEEDED_ROWS {
@@ -801,6 +804,9 @@ pub async fn edit_form(
         directions: d.directions.iter().map(Uuid::to_string).collect(),
         ..Default::default()
     };
+    if let Some((code, title)) = state.app.placement_role(pid).await? {
+        (form.role_code, form.role) = (code, title);
+    }
     for k in &d.skills {
         let s_in = SkillInput {
             skill_id: k.skill_id.clone(),
@@ -875,9 +881,10 @@ struct MinePage {
     hours: String,
     errors: FieldErrors,
     may_post: bool,
+    saved: SavedPlacements,
 }
 
-async fn mine_page(
+pub(crate) async fn mine_page(
     state: &AppState,
     s: &Session,
     errors: FieldErrors,
@@ -904,6 +911,7 @@ async fn mine_page(
         profile,
         errors,
         may_post: state.app.may_post_placements(&s.actor).await?,
+        saved: state.app.saved_placements(&s.actor).await?,
     };
     Ok(render_status(st, &page))
 }
@@ -951,6 +959,15 @@ struct ShopPage {
     chart: Vec<Series>,
     marks: Vec<(f64, usize)>,
     errors: FieldErrors,
+    saved: SavedPlacements,
+}
+
+impl ShopPage {
+    /// Saved roles (saved placements are listed with their add-to-plan button).
+    fn saved_roles(&self) -> Vec<&ladderless_core::shopping::Saved> {
+        let roles = self.view.saved.iter();
+        roles.filter(|sv| sv.kind == CardKind::Role).collect()
+    }
 }
 
 /// One line of the drift chart: factor code, label, points, label x, label y.
@@ -996,7 +1013,7 @@ fn drift_chart(
     (series, marks)
 }
 
-async fn shop_page(
+pub(crate) async fn shop_page(
     state: &AppState,
     s: &Session,
     errors: FieldErrors,
@@ -1015,6 +1032,7 @@ async fn shop_page(
         marks,
         view,
         errors,
+        saved: state.app.saved_placements(&s.actor).await?,
     };
     Ok(render_status(st, &page))
 }

@@ -536,3 +536,54 @@ async fn ask_again_comes_after_the_configured_days_and_each_ask_is_recorded() {
         }
     }
 }
+
+#[tokio::test]
+async fn a_card_dropped_on_a_column_that_holds_cards_stays_there() {
+    // What the board's script does on a drop: the JSON move with the session and CSRF header.
+    each_backend(|s| async move {
+        let eve = signed_in(&s, "eve@example.org").await?;
+        let first = start_opportunity(&eve, "Shorter stand-ups").await?;
+        let second = start_opportunity(&eve, "One intake form").await?;
+        eve.get("/opportunities").await?;
+        for (opp, n) in [(&first, 1), (&second, 2)] {
+            let r = eve
+                .post_json_with_csrf(
+                    &format!("/api/v1/opportunities/{opp}/move"),
+                    &serde_json::json!({"stage": "exploring", "reason": ""}),
+                )
+                .await?;
+            check!(
+                r.status == 200 && r.json()["stage"] == "exploring",
+                "move {n} answered: {} {}",
+                r.status,
+                r.body
+            );
+            let exploring: Vec<String> = s
+                .app
+                .store
+                .opportunities_of(person_id(&s.app, "eve@example.org").await?)
+                .await?
+                .into_iter()
+                .filter(|o| o.stage == ladderless_domain::opportunity::Stage::Exploring)
+                .map(|o| o.id.to_string())
+                .collect();
+            check!(
+                exploring.len() == n && exploring.contains(opp),
+                "after move {n} the column holds both: {exploring:?}"
+            );
+        }
+        // And the board, read again, shows both cards in the column.
+        let board = eve.get("/opportunities").await?.body;
+        let column = board
+            .split("data-stage=\"exploring\"")
+            .nth(1)
+            .and_then(|rest| rest.split("data-stage=").next())
+            .unwrap_or_default();
+        check!(
+            column.contains("Shorter stand-ups") && column.contains("One intake form"),
+            "both cards in Exploring after a reload"
+        );
+        Ok(())
+    })
+    .await;
+}

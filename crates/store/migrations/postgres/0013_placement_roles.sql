@@ -1,0 +1,7 @@
+-- The role an open-role placement fills, so accepting someone records an observed move.
+CREATE TABLE placement_roles (
+    placement_id UUID PRIMARY KEY NOT NULL REFERENCES placements(id) ON DELETE CASCADE,
+    role_code TEXT NOT NULL,
+    created_at TIMESTAMPTZ NOT NULL,
+    updated_at TIMESTAMPTZ NOT NULL
+);
