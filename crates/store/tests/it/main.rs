@@ -4,6 +4,7 @@ mod conformance;
 mod conformance_career;
 mod conformance_career_customers;
 mod conformance_curated;
+mod conformance_data_rights;
 mod conformance_jobs;
 mod conformance_notifications;
 mod conformance_opportunities;
