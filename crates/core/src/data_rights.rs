@@ -120,7 +120,12 @@ impl App {
     /// Ask for an export of one's own data. A request while one is queued or running answers
     /// that one rather than starting another.
     pub async fn request_export(&self, actor: &Actor) -> CoreResult<DataExport> {
-        if let Some(e) = self.store.exports_of(actor.id(), 1).await?.into_iter().next()
+        if let Some(e) = self
+            .store
+            .exports_of(actor.id(), 1)
+            .await?
+            .into_iter()
+            .next()
             && (e.state == "queued" || e.state == "running")
         {
             return Ok(e);
@@ -132,8 +137,16 @@ impl App {
 
     async fn enqueue_export(&self, id: Uuid) -> CoreResult<()> {
         let payload = serde_json::json!({ "export_id": id.to_string() }).to_string();
-        self.enqueue_job(DATA_EXPORT, &payload, None, Some(format!("{DATA_EXPORT}:{id}:{}", self.now().unix_timestamp_nanos())))
-            .await?;
+        self.enqueue_job(
+            DATA_EXPORT,
+            &payload,
+            None,
+            Some(format!(
+                "{DATA_EXPORT}:{id}:{}",
+                self.now().unix_timestamp_nanos()
+            )),
+        )
+        .await?;
         Ok(())
     }
 
@@ -159,7 +172,14 @@ impl App {
             .await?
             .ok_or(CoreError::NotFound)?;
         self.store
-            .audit(Some(actor.id()), "export_download", &actor.id().to_string(), &id.to_string(), "", self.now())
+            .audit(
+                Some(actor.id()),
+                "export_download",
+                &actor.id().to_string(),
+                &id.to_string(),
+                "",
+                self.now(),
+            )
             .await?;
         Ok(bytes)
     }
@@ -170,7 +190,10 @@ impl App {
         if !self.store.requeue_export(e.id, self.now()).await? {
             return Err(CoreError::field(
                 "export",
-                format!("only a failed export can be tried again; this one is {}", e.state),
+                format!(
+                    "only a failed export can be tried again; this one is {}",
+                    e.state
+                ),
             ));
         }
         self.enqueue_export(e.id).await?;
@@ -219,18 +242,24 @@ impl App {
         let ze = |e: zip::result::ZipError| e.to_string();
         let io = |e: std::io::Error| e.to_string();
         zip.start_file("README.txt", opts).map_err(ze)?;
-        zip.write_all(readme(&person, self.now()).as_bytes()).map_err(io)?;
+        zip.write_all(readme(&person, self.now()).as_bytes())
+            .map_err(io)?;
         for (n, f) in EXPORT_FILES.iter().enumerate() {
-            self.store.export_progress(id, n as i32, self.now()).await.map_err(err)?;
+            self.store
+                .export_progress(id, n as i32, self.now())
+                .await
+                .map_err(err)?;
             let rows = self
                 .store
                 .export_rows(f, person.id, &person.email)
                 .await
                 .map_err(err)?;
             let json = serde_json::to_vec_pretty(&rows.rows).map_err(|e| e.to_string())?;
-            zip.start_file(format!("{}.json", f.name), opts).map_err(ze)?;
+            zip.start_file(format!("{}.json", f.name), opts)
+                .map_err(ze)?;
             zip.write_all(&json).map_err(io)?;
-            zip.start_file(format!("{}.csv", f.name), opts).map_err(ze)?;
+            zip.start_file(format!("{}.csv", f.name), opts)
+                .map_err(ze)?;
             zip.write_all(&csv_of(&rows)?).map_err(io)?;
         }
         let bytes = zip.finish().map_err(ze)?.into_inner();
@@ -244,7 +273,10 @@ impl App {
 
     /// The retention settings.
     pub async fn retention(&self) -> CoreResult<Retention> {
-        let days = |v: Option<String>| v.and_then(|s| s.trim().parse::<i64>().ok()).filter(|n| *n > 0);
+        let days = |v: Option<String>| {
+            v.and_then(|s| s.trim().parse::<i64>().ok())
+                .filter(|n| *n > 0)
+        };
         Ok(Retention {
             audit_days: days(self.store.setting(AUDIT_DAYS).await?),
             read_notification_days: days(self.store.setting(NOTIFICATION_DAYS).await?),
@@ -275,7 +307,10 @@ impl App {
         let (a, n) = (text(audit), text(notes));
         let now = self.now();
         self.store
-            .set_settings(&[(AUDIT_DAYS, a.as_str()), (NOTIFICATION_DAYS, n.as_str())], now)
+            .set_settings(
+                &[(AUDIT_DAYS, a.as_str()), (NOTIFICATION_DAYS, n.as_str())],
+                now,
+            )
             .await?;
         let detail = format!(
             "audit_days={} read_notification_days={}",
@@ -283,7 +318,14 @@ impl App {
             if n.is_empty() { "forever" } else { &n }
         );
         self.store
-            .audit(Some(actor.id()), "settings_change", "retention", &detail, "", now)
+            .audit(
+                Some(actor.id()),
+                "settings_change",
+                "retention",
+                &detail,
+                "",
+                now,
+            )
             .await?;
         self.retention().await
     }
@@ -314,7 +356,11 @@ impl App {
     }
 
     /// A talent admin looks at what erasing a person would remove.
-    pub async fn erasure_review(&self, actor: &Actor, person_id: Uuid) -> CoreResult<ErasureReview> {
+    pub async fn erasure_review(
+        &self,
+        actor: &Actor,
+        person_id: Uuid,
+    ) -> CoreResult<ErasureReview> {
         actor.require_talent_admin()?;
         let person = self.store.person(person_id).await?;
         let counts = self.store.erasure_counts(person_id).await?;
@@ -335,7 +381,10 @@ impl App {
     ) -> CoreResult<ErasurePlan> {
         let review = self.erasure_review(actor, person_id).await?;
         if review.erased_at.is_some() {
-            return Err(CoreError::field("person", "this person has already been erased"));
+            return Err(CoreError::field(
+                "person",
+                "this person has already been erased",
+            ));
         }
         if person_id == actor.id() {
             return Err(CoreError::field(
@@ -346,23 +395,45 @@ impl App {
         if !erasure::confirms(typed_name, &review.person.name) {
             return Err(CoreError::field(
                 "confirm_name",
-                format!("must be the person's name, {}, as shown", review.person.name),
+                format!(
+                    "must be the person's name, {}, as shown",
+                    review.person.name
+                ),
             ));
         }
         self.store
-            .erase_person(person_id, ERASED_NAME, actor.id(), &review.plan.summary(), ip, self.now())
+            .erase_person(
+                person_id,
+                ERASED_NAME,
+                actor.id(),
+                &review.plan.summary(),
+                ip,
+                self.now(),
+            )
             .await?;
         Ok(review.plan)
     }
 
     /// Record that a talent admin viewed another person's private data (`what`: which part).
     /// Nothing is written when the viewer is the person, or is not a talent admin.
-    pub async fn audit_private_view(&self, actor: &Actor, person_id: Uuid, what: &str) -> CoreResult<()> {
+    pub async fn audit_private_view(
+        &self,
+        actor: &Actor,
+        person_id: Uuid,
+        what: &str,
+    ) -> CoreResult<()> {
         if !actor.is_talent_admin() || actor.id() == person_id {
             return Ok(());
         }
         self.store
-            .audit(Some(actor.id()), PRIVATE_VIEW, &person_id.to_string(), what, "", self.now())
+            .audit(
+                Some(actor.id()),
+                PRIVATE_VIEW,
+                &person_id.to_string(),
+                what,
+                "",
+                self.now(),
+            )
             .await?;
         Ok(())
     }

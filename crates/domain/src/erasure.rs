@@ -136,26 +136,76 @@ pub fn plan(c: &RecordCounts) -> ErasurePlan {
     use Fate::*;
     let rows: [(&'static str, &'static str, i64, Fate); 21] = [
         ("compass", "Compass entries", c.compass_entries, Deleted),
-        ("compass_history", "Compass history", c.compass_changes, Deleted),
+        (
+            "compass_history",
+            "Compass history",
+            c.compass_changes,
+            Deleted,
+        ),
         ("customers", "Customers", c.customers, Deleted),
         ("conversations", "Conversations", c.conversations, Deleted),
         ("follow_ups", "Follow-ups", c.follow_ups, Deleted),
         ("needs", "Needs", c.needs, Deleted),
-        ("opportunities", "Leadership opportunities", c.opportunities, Deleted),
+        (
+            "opportunities",
+            "Leadership opportunities",
+            c.opportunities,
+            Deleted,
+        ),
         ("proposals", "Proposals sent", c.proposals, Deleted),
         ("pilots", "Pilots", c.pilots, Deleted),
         ("plans", "Career plans", c.plans, Deleted),
-        ("notes_on_others", "Notes on other people's plans and pilots", c.notes_on_others, Deleted),
-        ("answers_given", "Answers given as a sponsor (reason removed)", c.answers_given, Anonymised),
-        ("placements_posted", "Placements posted (description removed)", c.placements_posted, Anonymised),
-        ("placement_records", "Placement interests and profile", c.placement_records, Deleted),
-        ("reactions", "Window-shopping reactions", c.reactions, Deleted),
-        ("notifications", "Notifications and preferences", c.notifications, Deleted),
+        (
+            "notes_on_others",
+            "Notes on other people's plans and pilots",
+            c.notes_on_others,
+            Deleted,
+        ),
+        (
+            "answers_given",
+            "Answers given as a sponsor (reason removed)",
+            c.answers_given,
+            Anonymised,
+        ),
+        (
+            "placements_posted",
+            "Placements posted (description removed)",
+            c.placements_posted,
+            Anonymised,
+        ),
+        (
+            "placement_records",
+            "Placement interests and profile",
+            c.placement_records,
+            Deleted,
+        ),
+        (
+            "reactions",
+            "Window-shopping reactions",
+            c.reactions,
+            Deleted,
+        ),
+        (
+            "notifications",
+            "Notifications and preferences",
+            c.notifications,
+            Deleted,
+        ),
         ("exports", "Data exports", c.exports, Deleted),
         ("sessions", "Signed-in sessions", c.sessions, Revoked),
         ("api_tokens", "API tokens", c.api_tokens, Revoked),
-        ("role_history", "Role history (moves kept for the career graph)", c.role_history, KeptWithoutIdentity),
-        ("audit_entries", "Audit entries (kept, personal detail removed)", c.audit_entries, Anonymised),
+        (
+            "role_history",
+            "Role history (moves kept for the career graph)",
+            c.role_history,
+            KeptWithoutIdentity,
+        ),
+        (
+            "audit_entries",
+            "Audit entries (kept, personal detail removed)",
+            c.audit_entries,
+            Anonymised,
+        ),
     ];
     let mut lines = vec![PlanLine {
         key: "profile",
@@ -163,16 +213,14 @@ pub fn plan(c: &RecordCounts) -> ErasurePlan {
         count: 1,
         fate: Anonymised,
     }];
-    lines.extend(
-        rows.into_iter()
-            .filter(|(_, _, n, _)| *n > 0)
-            .map(|(key, label, count, fate)| PlanLine {
-                key,
-                label,
-                count,
-                fate,
-            }),
-    );
+    lines.extend(rows.into_iter().filter(|(_, _, n, _)| *n > 0).map(
+        |(key, label, count, fate)| PlanLine {
+            key,
+            label,
+            count,
+            fate,
+        },
+    ));
     ErasurePlan { lines }
 }
 
@@ -217,13 +265,25 @@ mod tests {
             ..Default::default()
         };
         let p = plan(&c);
-        assert_eq!(p.line("customers").map(|l| (l.count, l.fate)), Some((3, Fate::Deleted)));
-        assert_eq!(p.line("role_history").map(|l| l.fate), Some(Fate::KeptWithoutIdentity));
+        assert_eq!(
+            p.line("customers").map(|l| (l.count, l.fate)),
+            Some((3, Fate::Deleted))
+        );
+        assert_eq!(
+            p.line("role_history").map(|l| l.fate),
+            Some(Fate::KeptWithoutIdentity)
+        );
         assert_eq!(p.line("sessions").map(|l| l.fate), Some(Fate::Revoked));
-        assert_eq!(p.line("placements_posted").map(|l| l.fate), Some(Fate::Anonymised));
+        assert_eq!(
+            p.line("placements_posted").map(|l| l.fate),
+            Some(Fate::Anonymised)
+        );
         assert_eq!(p.deleted(), 4 + 3 + 2 + 1);
         assert_eq!(p.total(Fate::Revoked), 3);
-        assert!(p.line("needs").is_none(), "kinds with no records are left out");
+        assert!(
+            p.line("needs").is_none(),
+            "kinds with no records are left out"
+        );
     }
 
     #[test]

@@ -72,91 +72,190 @@ macro_rules! file {
 
 /// Every file of an export, in the order they are written.
 pub const EXPORT_FILES: &[ExportFile] = &[
-    file!("profile", "Your directory record: name, e-mail, employee id, title, role, team, location, manager (by name while they are in the directory), access roles.",
+    file!(
+        "profile",
+        "Your directory record: name, e-mail, employee id, title, role, team, location, manager (by name while they are in the directory), access roles.",
         "SELECT p.id, p.employee_id, p.name, p.email, p.job_title, p.role_code, t.name AS team, p.location, p.role_start_date, \
          CASE WHEN m.active THEN m.name END AS manager_name, p.active, p.is_talent_admin, p.is_facilitator, p.created_at, p.updated_at \
-         FROM people p LEFT JOIN teams t ON t.id = p.team_id LEFT JOIN people m ON m.id = p.manager_id WHERE p.id = $1"),
-    file!("role_history", "The roles you have held, from the HR import or your own entries.",
-        "SELECT id, role_code, job_title, started_on, ended_on, source, created_at FROM role_history WHERE person_id = $1 ORDER BY created_at, id"),
-    file!("skills", "Your skills with their level, whether you want to grow them and your evidence.",
-        "SELECT skill_id, level, want_to_grow, evidence, created_at, updated_at FROM person_skills WHERE person_id = $1 ORDER BY skill_id"),
-    file!("sharing", "Who you share each section of your profile with.",
-        "SELECT section, audience, updated_at FROM visibility WHERE person_id = $1 ORDER BY section"),
-    file!("compass", "Your compass: the ranking of status, autonomy, meaning and learning, how well each is met, your interests and aspirations.",
-        "SELECT ranking, met_status, met_autonomy, met_meaning, met_learning, interests, aspirations, created_at, updated_at FROM compasses WHERE person_id = $1"),
-    file!("compass_values", "The values you named in your compass.",
-        "SELECT id, label, created_at FROM compass_values WHERE person_id = $1 ORDER BY created_at, id"),
-    file!("compass_target_roles", "Roles you aim for.",
-        "SELECT role_code, created_at FROM compass_target_roles WHERE person_id = $1 ORDER BY role_code"),
-    file!("compass_history", "Every change to your compass over time.",
-        "SELECT id, section, kind, subject, value, created_at FROM compass_changes WHERE person_id = $1 ORDER BY created_at, id"),
-    file!("customers", "Your customers: who they are to you, their goals and obstacles, your notes; a colleague's name while they are in the directory.",
+         FROM people p LEFT JOIN teams t ON t.id = p.team_id LEFT JOIN people m ON m.id = p.manager_id WHERE p.id = $1"
+    ),
+    file!(
+        "role_history",
+        "The roles you have held, from the HR import or your own entries.",
+        "SELECT id, role_code, job_title, started_on, ended_on, source, created_at FROM role_history WHERE person_id = $1 ORDER BY created_at, id"
+    ),
+    file!(
+        "skills",
+        "Your skills with their level, whether you want to grow them and your evidence.",
+        "SELECT skill_id, level, want_to_grow, evidence, created_at, updated_at FROM person_skills WHERE person_id = $1 ORDER BY skill_id"
+    ),
+    file!(
+        "sharing",
+        "Who you share each section of your profile with.",
+        "SELECT section, audience, updated_at FROM visibility WHERE person_id = $1 ORDER BY section"
+    ),
+    file!(
+        "compass",
+        "Your compass: the ranking of status, autonomy, meaning and learning, how well each is met, your interests and aspirations.",
+        "SELECT ranking, met_status, met_autonomy, met_meaning, met_learning, interests, aspirations, created_at, updated_at FROM compasses WHERE person_id = $1"
+    ),
+    file!(
+        "compass_values",
+        "The values you named in your compass.",
+        "SELECT id, label, created_at FROM compass_values WHERE person_id = $1 ORDER BY created_at, id"
+    ),
+    file!(
+        "compass_target_roles",
+        "Roles you aim for.",
+        "SELECT role_code, created_at FROM compass_target_roles WHERE person_id = $1 ORDER BY role_code"
+    ),
+    file!(
+        "compass_history",
+        "Every change to your compass over time.",
+        "SELECT id, section, kind, subject, value, created_at FROM compass_changes WHERE person_id = $1 ORDER BY created_at, id"
+    ),
+    file!(
+        "customers",
+        "Your customers: who they are to you, their goals and obstacles, your notes; a colleague's name while they are in the directory.",
         "SELECT c.id, c.name, c.relationship, c.person_id AS colleague_id, CASE WHEN o.active THEN o.name END AS colleague_name, t.name AS team, \
          c.goals, c.obstacles, c.notes, c.strength, c.last_contact, c.next_contact, c.created_at, c.updated_at \
-         FROM customers c LEFT JOIN people o ON o.id = c.person_id LEFT JOIN teams t ON t.id = c.team_id WHERE c.owner_id = $1 ORDER BY c.created_at, c.id"),
-    file!("conversations", "Your conversations and what you learned.",
-        "SELECT id, held_on, kind, title, learned, created_at, updated_at FROM conversations WHERE owner_id = $1 ORDER BY held_on, id"),
-    file!("conversation_customers", "Which customers each conversation was with.",
-        "SELECT cc.conversation_id, cc.customer_id FROM conversation_customers cc JOIN conversations c ON c.id = cc.conversation_id WHERE c.owner_id = $1 ORDER BY cc.conversation_id"),
-    file!("conversation_questions", "The questions you asked in each conversation.",
+         FROM customers c LEFT JOIN people o ON o.id = c.person_id LEFT JOIN teams t ON t.id = c.team_id WHERE c.owner_id = $1 ORDER BY c.created_at, c.id"
+    ),
+    file!(
+        "conversations",
+        "Your conversations and what you learned.",
+        "SELECT id, held_on, kind, title, learned, created_at, updated_at FROM conversations WHERE owner_id = $1 ORDER BY held_on, id"
+    ),
+    file!(
+        "conversation_customers",
+        "Which customers each conversation was with.",
+        "SELECT cc.conversation_id, cc.customer_id FROM conversation_customers cc JOIN conversations c ON c.id = cc.conversation_id WHERE c.owner_id = $1 ORDER BY cc.conversation_id"
+    ),
+    file!(
+        "conversation_questions",
+        "The questions you asked in each conversation.",
         "SELECT q.id, q.conversation_id, q.position, q.text, q.bank_id FROM conversation_questions q JOIN conversations c ON c.id = q.conversation_id \
-         WHERE c.owner_id = $1 ORDER BY q.conversation_id, q.position"),
-    file!("follow_ups", "Follow-ups from your conversations, with when they are due and when done.",
-        "SELECT id, conversation_id, customer_id, action, due_on, done_at, created_at FROM follow_ups WHERE owner_id = $1 ORDER BY due_on, id"),
-    file!("needs", "Needs you heard in conversations, with your evidence.",
-        "SELECT id, conversation_id, customer_id, need, evidence, opportunity_id, created_at FROM needs WHERE owner_id = $1 ORDER BY created_at, id"),
-    file!("opportunities", "Your leadership opportunities and their value proposition.",
+         WHERE c.owner_id = $1 ORDER BY q.conversation_id, q.position"
+    ),
+    file!(
+        "follow_ups",
+        "Follow-ups from your conversations, with when they are due and when done.",
+        "SELECT id, conversation_id, customer_id, action, due_on, done_at, created_at FROM follow_ups WHERE owner_id = $1 ORDER BY due_on, id"
+    ),
+    file!(
+        "needs",
+        "Needs you heard in conversations, with your evidence.",
+        "SELECT id, conversation_id, customer_id, need, evidence, opportunity_id, created_at FROM needs WHERE owner_id = $1 ORDER BY created_at, id"
+    ),
+    file!(
+        "opportunities",
+        "Your leadership opportunities and their value proposition.",
         "SELECT id, title, stage, need_id, need_text, direction_id, audience, whose_goal, problem, outcome, measure, factors, skills, pitch, created_at, updated_at \
-         FROM opportunities WHERE owner_id = $1 ORDER BY created_at, id"),
-    file!("opportunity_moves", "How each of your opportunities moved between stages.",
+         FROM opportunities WHERE owner_id = $1 ORDER BY created_at, id"
+    ),
+    file!(
+        "opportunity_moves",
+        "How each of your opportunities moved between stages.",
         "SELECT m.id, m.opportunity_id, m.from_stage, m.to_stage, m.reason, m.created_at FROM opportunity_moves m JOIN opportunities o ON o.id = m.opportunity_id \
-         WHERE o.owner_id = $1 ORDER BY m.created_at, m.id"),
-    file!("proposals", "Proposals you sent, with the sponsor (by name while they are in the directory) and their answer.",
+         WHERE o.owner_id = $1 ORDER BY m.created_at, m.id"
+    ),
+    file!(
+        "proposals",
+        "Proposals you sent, with the sponsor (by name while they are in the directory) and their answer.",
         "SELECT pr.id, pr.opportunity_id, pr.sponsor_id, CASE WHEN s.active THEN s.name END AS sponsor_name, pr.time_share, pr.duration_weeks, pr.resources, \
          pr.message, pr.status, pr.answer_reason, pr.answered_at, pr.last_asked_at, pr.created_at FROM proposals pr LEFT JOIN people s ON s.id = pr.sponsor_id \
-         WHERE pr.owner_id = $1 ORDER BY pr.created_at, pr.id"),
-    file!("proposal_asks", "Each time you asked a sponsor again.",
-        "SELECT a.id, a.proposal_id, a.note, a.created_at FROM proposal_asks a JOIN proposals pr ON pr.id = a.proposal_id WHERE pr.owner_id = $1 ORDER BY a.created_at, a.id"),
-    file!("pilots", "Pilots you ran, with their outcome and your reflection.",
+         WHERE pr.owner_id = $1 ORDER BY pr.created_at, pr.id"
+    ),
+    file!(
+        "proposal_asks",
+        "Each time you asked a sponsor again.",
+        "SELECT a.id, a.proposal_id, a.note, a.created_at FROM proposal_asks a JOIN proposals pr ON pr.id = a.proposal_id WHERE pr.owner_id = $1 ORDER BY a.created_at, a.id"
+    ),
+    file!(
+        "pilots",
+        "Pilots you ran, with their outcome and your reflection.",
         "SELECT pl.id, pl.opportunity_id, pl.proposal_id, pl.sponsor_id, CASE WHEN s.active THEN s.name END AS sponsor_name, pl.responsibilities, pl.time_share, \
          pl.starts_on, pl.ends_on, pl.outcome, pl.reflection, pl.role_code, pl.ended_at, pl.created_at FROM pilots pl LEFT JOIN people s ON s.id = pl.sponsor_id \
-         WHERE pl.owner_id = $1 ORDER BY pl.created_at, pl.id"),
-    file!("pilot_checkins", "Check-ins on your pilots, and check-ins you wrote on pilots you sponsor.",
+         WHERE pl.owner_id = $1 ORDER BY pl.created_at, pl.id"
+    ),
+    file!(
+        "pilot_checkins",
+        "Check-ins on your pilots, and check-ins you wrote on pilots you sponsor.",
         "SELECT c.id, c.pilot_id, CASE WHEN c.author_id = $1 THEN 'you' WHEN a.active THEN a.name END AS author, c.note, c.created_at \
          FROM pilot_checkins c JOIN pilots pl ON pl.id = c.pilot_id LEFT JOIN people a ON a.id = c.author_id \
-         WHERE pl.owner_id = $1 OR c.author_id = $1 ORDER BY c.created_at, c.id"),
-    file!("plans", "Your career plans and their business case.",
-        "SELECT id, title, business_case, cadence, sharing, from_role, started_on, created_at, updated_at FROM career_plans WHERE owner_id = $1 ORDER BY created_at, id"),
-    file!("plan_items", "The steps of your plans.",
+         WHERE pl.owner_id = $1 OR c.author_id = $1 ORDER BY c.created_at, c.id"
+    ),
+    file!(
+        "plans",
+        "Your career plans and their business case.",
+        "SELECT id, title, business_case, cadence, sharing, from_role, started_on, created_at, updated_at FROM career_plans WHERE owner_id = $1 ORDER BY created_at, id"
+    ),
+    file!(
+        "plan_items",
+        "The steps of your plans.",
         "SELECT i.id, i.plan_id, i.section, i.kind, i.reference, i.label, i.done, i.position FROM career_plan_items i JOIN career_plans c ON c.id = i.plan_id \
-         WHERE c.owner_id = $1 ORDER BY i.plan_id, i.position"),
-    file!("plan_milestones", "The milestones of your plans.",
+         WHERE c.owner_id = $1 ORDER BY i.plan_id, i.position"
+    ),
+    file!(
+        "plan_milestones",
+        "The milestones of your plans.",
         "SELECT m.id, m.plan_id, m.title, m.due_on, m.done_on FROM career_plan_milestones m JOIN career_plans c ON c.id = m.plan_id \
-         WHERE c.owner_id = $1 ORDER BY m.plan_id, m.due_on"),
-    file!("plan_reviews", "Reviews of your plans, and reviews you wrote on plans shared with you.",
+         WHERE c.owner_id = $1 ORDER BY m.plan_id, m.due_on"
+    ),
+    file!(
+        "plan_reviews",
+        "Reviews of your plans, and reviews you wrote on plans shared with you.",
         "SELECT r.id, r.plan_id, CASE WHEN r.author_id = $1 THEN 'you' WHEN a.active THEN a.name END AS author, r.note, r.created_at \
          FROM career_plan_reviews r JOIN career_plans c ON c.id = r.plan_id LEFT JOIN people a ON a.id = r.author_id \
-         WHERE c.owner_id = $1 OR r.author_id = $1 ORDER BY r.created_at, r.id"),
-    file!("placements_posted", "Placements you posted.",
+         WHERE c.owner_id = $1 OR r.author_id = $1 ORDER BY r.created_at, r.id"
+    ),
+    file!(
+        "placements_posted",
+        "Placements you posted.",
         "SELECT id, kind, status, title, description, offers_status, offers_autonomy, offers_meaning, offers_learning, hours_per_week, duration_weeks, \
-         location, work_mode, places, closes_on, created_at, updated_at FROM placements WHERE owner_id = $1 ORDER BY created_at, id"),
-    file!("placement_interests", "Your interest in placements, with your note and the answer.",
+         location, work_mode, places, closes_on, created_at, updated_at FROM placements WHERE owner_id = $1 ORDER BY created_at, id"
+    ),
+    file!(
+        "placement_interests",
+        "Your interest in placements, with your note and the answer.",
         "SELECT i.id, i.placement_id, pl.title AS placement_title, i.note, i.status, i.reason, i.confidential, i.decided_at, i.created_at \
-         FROM placement_interests i JOIN placements pl ON pl.id = i.placement_id WHERE i.person_id = $1 ORDER BY i.created_at, i.id"),
-    file!("placement_not_for_me", "Placements you marked as not for you, with why.",
-        "SELECT placement_id, reason, created_at FROM placement_not_for_me WHERE person_id = $1 ORDER BY created_at"),
-    file!("placement_profile", "Your placement profile: whether owners may find you and the hours you have.",
-        "SELECT discoverable, hours_available, created_at, updated_at FROM placement_profiles WHERE person_id = $1"),
-    file!("placement_history", "Placements you took part in.",
-        "SELECT id, placement_id, kind, title, accepted_on, created_at FROM placement_history WHERE person_id = $1 ORDER BY accepted_on, id"),
-    file!("window_shopping", "Your window-shopping reactions and what each told us about your factors.",
-        "SELECT card_kind, card_ref, reaction, f_status, f_autonomy, f_meaning, f_learning, created_at FROM shopping_reactions WHERE person_id = $1 ORDER BY created_at"),
-    file!("notifications", "Your notifications, read or not.",
-        "SELECT id, kind, title, detail, link_kind, link_id, read_at, created_at FROM notifications WHERE person_id = $1 ORDER BY created_at, id"),
-    file!("notification_preferences", "Where you chose each kind of notification to go (kinds not listed go to their default).",
-        "SELECT kind, channel, updated_at FROM notification_preferences WHERE person_id = $1 ORDER BY kind"),
-    file!("api_tokens", "Your API tokens (names and prefixes only; the secrets are never stored).",
-        "SELECT id, name, prefix, last_used_at, revoked_at, created_at FROM api_tokens WHERE person_id = $1 ORDER BY created_at"),
+         FROM placement_interests i JOIN placements pl ON pl.id = i.placement_id WHERE i.person_id = $1 ORDER BY i.created_at, i.id"
+    ),
+    file!(
+        "placement_not_for_me",
+        "Placements you marked as not for you, with why.",
+        "SELECT placement_id, reason, created_at FROM placement_not_for_me WHERE person_id = $1 ORDER BY created_at"
+    ),
+    file!(
+        "placement_profile",
+        "Your placement profile: whether owners may find you and the hours you have.",
+        "SELECT discoverable, hours_available, created_at, updated_at FROM placement_profiles WHERE person_id = $1"
+    ),
+    file!(
+        "placement_history",
+        "Placements you took part in.",
+        "SELECT id, placement_id, kind, title, accepted_on, created_at FROM placement_history WHERE person_id = $1 ORDER BY accepted_on, id"
+    ),
+    file!(
+        "window_shopping",
+        "Your window-shopping reactions and what each told us about your factors.",
+        "SELECT card_kind, card_ref, reaction, f_status, f_autonomy, f_meaning, f_learning, created_at FROM shopping_reactions WHERE person_id = $1 ORDER BY created_at"
+    ),
+    file!(
+        "notifications",
+        "Your notifications, read or not.",
+        "SELECT id, kind, title, detail, link_kind, link_id, read_at, created_at FROM notifications WHERE person_id = $1 ORDER BY created_at, id"
+    ),
+    file!(
+        "notification_preferences",
+        "Where you chose each kind of notification to go (kinds not listed go to their default).",
+        "SELECT kind, channel, updated_at FROM notification_preferences WHERE person_id = $1 ORDER BY kind"
+    ),
+    file!(
+        "api_tokens",
+        "Your API tokens (names and prefixes only; the secrets are never stored).",
+        "SELECT id, name, prefix, last_used_at, revoked_at, created_at FROM api_tokens WHERE person_id = $1 ORDER BY created_at"
+    ),
     ExportFile {
         name: "audit",
         about: "Audit entries by you or about you, including when a talent admin viewed your private data (who, what, when).",
@@ -233,14 +332,21 @@ fn pg_value(row: &sqlx::postgres::PgRow, i: usize) -> StoreResult<Value> {
         "DATE" => Value::String(row.try_get::<time::Date, _>(i)?.to_string()),
         "BYTEA" => Value::String(hex(&row.try_get::<Vec<u8>, _>(i)?)),
         _ => Value::String(row.try_get::<String, _>(i).map_err(|e| {
-            StoreError::Config(format!("export column {}: type {ty}: {e}", row.column(i).name()))
+            StoreError::Config(format!(
+                "export column {}: type {ty}: {e}",
+                row.column(i).name()
+            ))
         })?),
     })
 }
 
 impl Store {
     /// Ask for an export: a new `queued` row.
-    pub async fn create_export(&self, person_id: Uuid, now: OffsetDateTime) -> StoreResult<DataExport> {
+    pub async fn create_export(
+        &self,
+        person_id: Uuid,
+        now: OffsetDateTime,
+    ) -> StoreResult<DataExport> {
         let id = new_id();
         let total = EXPORT_FILES.len() as i32;
         on_db!(self, p => { sqlx::query("INSERT INTO data_exports (id, person_id, state, files_total, created_at, updated_at) VALUES ($1, $2, 'queued', $3, $4, $4)")
@@ -251,13 +357,19 @@ impl Store {
     /// One export.
     pub async fn export(&self, id: Uuid) -> StoreResult<Option<DataExport>> {
         let sql = format!("SELECT {EXPORT_COLUMNS} FROM data_exports WHERE id = $1");
-        Ok(on_db!(self, p => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(p).await?))
+        Ok(
+            on_db!(self, p => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(p).await?),
+        )
     }
 
     /// A person's exports, newest first.
     pub async fn exports_of(&self, person_id: Uuid, limit: i64) -> StoreResult<Vec<DataExport>> {
-        let sql = format!("SELECT {EXPORT_COLUMNS} FROM data_exports WHERE person_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2");
-        Ok(on_db!(self, p => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(person_id).bind(limit).fetch_all(p).await?))
+        let sql = format!(
+            "SELECT {EXPORT_COLUMNS} FROM data_exports WHERE person_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2"
+        );
+        Ok(
+            on_db!(self, p => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(person_id).bind(limit).fetch_all(p).await?),
+        )
     }
 
     /// Exports waiting to be made, oldest first.
@@ -268,14 +380,25 @@ impl Store {
     }
 
     /// Record progress: `running`, with `done` files written.
-    pub async fn export_progress(&self, id: Uuid, done: i32, now: OffsetDateTime) -> StoreResult<()> {
+    pub async fn export_progress(
+        &self,
+        id: Uuid,
+        done: i32,
+        now: OffsetDateTime,
+    ) -> StoreResult<()> {
         on_db!(self, p => { sqlx::query("UPDATE data_exports SET state = 'running', files_done = $2, error = '', updated_at = $3 WHERE id = $1")
             .bind(id).bind(done).bind(now).execute(p).await?; });
         Ok(())
     }
 
     /// Store the finished zip, kept until `expires_at`.
-    pub async fn finish_export(&self, id: Uuid, archive: &[u8], now: OffsetDateTime, expires_at: OffsetDateTime) -> StoreResult<()> {
+    pub async fn finish_export(
+        &self,
+        id: Uuid,
+        archive: &[u8],
+        now: OffsetDateTime,
+        expires_at: OffsetDateTime,
+    ) -> StoreResult<()> {
         let size = archive.len() as i64;
         on_db!(self, p => { sqlx::query("UPDATE data_exports SET state = 'ready', files_done = files_total, archive = $2, size_bytes = $3, finished_at = $4, expires_at = $5, updated_at = $4 WHERE id = $1")
             .bind(id).bind(archive).bind(size).bind(now).bind(expires_at).execute(p).await?; });
@@ -297,7 +420,11 @@ impl Store {
     }
 
     /// The zip of a ready export that has not expired.
-    pub async fn export_archive(&self, id: Uuid, now: OffsetDateTime) -> StoreResult<Option<Vec<u8>>> {
+    pub async fn export_archive(
+        &self,
+        id: Uuid,
+        now: OffsetDateTime,
+    ) -> StoreResult<Option<Vec<u8>>> {
         let v: Option<(Option<Vec<u8>>,)> = on_db!(self, p => sqlx::query_as("SELECT archive FROM data_exports WHERE id = $1 AND state = 'ready' AND expires_at > $2")
             .bind(id).bind(now).fetch_optional(p).await?);
         Ok(v.and_then(|v| v.0))
@@ -306,23 +433,34 @@ impl Store {
     /// Remove the zips of exports past their time (the row stays, marked `expired`); returns
     /// how many.
     pub async fn purge_exports(&self, now: OffsetDateTime) -> StoreResult<u64> {
-        Ok(on_db!(self, p => sqlx::query("UPDATE data_exports SET state = 'expired', archive = NULL, updated_at = $1 WHERE state = 'ready' AND expires_at <= $1")
-            .bind(now).execute(p).await?.rows_affected()))
+        Ok(
+            on_db!(self, p => sqlx::query("UPDATE data_exports SET state = 'expired', archive = NULL, updated_at = $1 WHERE state = 'ready' AND expires_at <= $1")
+            .bind(now).execute(p).await?.rows_affected()),
+        )
     }
 
     /// Remove audit entries older than `before`; returns how many.
     pub async fn purge_audit(&self, before: OffsetDateTime) -> StoreResult<u64> {
-        Ok(on_db!(self, p => sqlx::query("DELETE FROM audit_log WHERE created_at < $1").bind(before).execute(p).await?.rows_affected()))
+        Ok(
+            on_db!(self, p => sqlx::query("DELETE FROM audit_log WHERE created_at < $1").bind(before).execute(p).await?.rows_affected()),
+        )
     }
 
     /// Remove notifications read before `before`; returns how many.
     pub async fn purge_read_notifications(&self, before: OffsetDateTime) -> StoreResult<u64> {
-        Ok(on_db!(self, p => sqlx::query("DELETE FROM notifications WHERE read_at IS NOT NULL AND read_at < $1").bind(before).execute(p).await?.rows_affected()))
+        Ok(
+            on_db!(self, p => sqlx::query("DELETE FROM notifications WHERE read_at IS NOT NULL AND read_at < $1").bind(before).execute(p).await?.rows_affected()),
+        )
     }
 
     /// The rows of one export file for a person (`email` is theirs, for audit entries that
     /// name them by address).
-    pub async fn export_rows(&self, file: &ExportFile, person_id: Uuid, email: &str) -> StoreResult<ExportRows> {
+    pub async fn export_rows(
+        &self,
+        file: &ExportFile,
+        person_id: Uuid,
+        email: &str,
+    ) -> StoreResult<ExportRows> {
         let id_text = person_id.to_string();
         let mut out = ExportRows::default();
         macro_rules! collect {
@@ -333,7 +471,11 @@ impl Store {
                 }
                 let rows = q.fetch_all($pool).await?;
                 if let Some(first) = rows.first() {
-                    out.columns = first.columns().iter().map(|c| c.name().to_string()).collect();
+                    out.columns = first
+                        .columns()
+                        .iter()
+                        .map(|c| c.name().to_string())
+                        .collect();
                 }
                 for row in &rows {
                     let mut m = Map::new();
@@ -352,7 +494,11 @@ impl Store {
     }
 
     /// Audit entries of talent admins viewing this person's private data, newest first.
-    pub async fn private_views_of(&self, person_id: Uuid, limit: i64) -> StoreResult<Vec<crate::audit::AuditEntry>> {
+    pub async fn private_views_of(
+        &self,
+        person_id: Uuid,
+        limit: i64,
+    ) -> StoreResult<Vec<crate::audit::AuditEntry>> {
         Ok(on_db!(self, p => sqlx::query_as(
             "SELECT a.id, a.actor_id, CASE WHEN p.active THEN p.name END AS actor_name, a.action, a.subject, a.detail, '' AS ip, a.created_at \
              FROM audit_log a LEFT JOIN people p ON p.id = a.actor_id \

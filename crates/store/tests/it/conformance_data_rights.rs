@@ -57,10 +57,16 @@ async fn an_export_is_made_kept_until_it_expires_then_purged() {
         s.export_progress(e.id, 3, now()).await.expect("progress");
         let run = s.export(e.id).await.expect("read").expect("there");
         assert_eq!((run.state.as_str(), run.files_done), ("running", 3));
-        assert_eq!(s.export_archive(e.id, now()).await.expect("zip"), None, "not ready yet");
+        assert_eq!(
+            s.export_archive(e.id, now()).await.expect("zip"),
+            None,
+            "not ready yet"
+        );
 
         let later = now() + Duration::days(7);
-        s.finish_export(e.id, b"PK-zip-bytes", now(), later).await.expect("finish");
+        s.finish_export(e.id, b"PK-zip-bytes", now(), later)
+            .await
+            .expect("finish");
         let done = s.export(e.id).await.expect("read").expect("there");
         assert_eq!((done.state.as_str(), done.size_bytes), ("ready", 12));
         assert_eq!(done.files_done, done.files_total);
@@ -76,15 +82,27 @@ async fn an_export_is_made_kept_until_it_expires_then_purged() {
         assert_eq!(s.purge_exports(now()).await.expect("purge"), 0, "not yet");
         assert_eq!(s.purge_exports(later).await.expect("purge"), 1);
         assert_eq!(s.export_archive(e.id, now()).await.expect("zip"), None);
-        assert_eq!(s.export(e.id).await.expect("read").expect("kept").state, "expired");
+        assert_eq!(
+            s.export(e.id).await.expect("read").expect("kept").state,
+            "expired"
+        );
 
         let f = s.create_export(b, now()).await.expect("create");
-        assert!(!s.requeue_export(f.id, now()).await.expect("requeue"), "only failed ones");
+        assert!(
+            !s.requeue_export(f.id, now()).await.expect("requeue"),
+            "only failed ones"
+        );
         s.fail_export(f.id, "disk full", now()).await.expect("fail");
         let failed = s.export(f.id).await.expect("read").expect("there");
-        assert_eq!((failed.state.as_str(), failed.error.as_str()), ("failed", "disk full"));
+        assert_eq!(
+            (failed.state.as_str(), failed.error.as_str()),
+            ("failed", "disk full")
+        );
         assert!(s.requeue_export(f.id, now()).await.expect("requeue"));
-        assert_eq!(s.export(f.id).await.expect("read").expect("there").state, "queued");
+        assert_eq!(
+            s.export(f.id).await.expect("read").expect("there").state,
+            "queued"
+        );
     }
 }
 
@@ -94,31 +112,64 @@ async fn every_export_query_runs_and_returns_only_the_persons_rows() {
         let db = TestDb::new(backend).await.expect("test database");
         let s = db.store().await.expect("open");
         let (a, b) = seed(&s).await;
-        s.save_reaction(a, &reaction("15-1252.00"), now()).await.expect("a");
-        s.save_reaction(b, &reaction("11-1021.00"), now()).await.expect("b");
-        s.audit(Some(b), PRIVATE_VIEW, &a.to_string(), "compass", "10.0.0.9", now())
+        s.save_reaction(a, &reaction("15-1252.00"), now())
             .await
-            .expect("audit");
+            .expect("a");
+        s.save_reaction(b, &reaction("11-1021.00"), now())
+            .await
+            .expect("b");
+        s.audit(
+            Some(b),
+            PRIVATE_VIEW,
+            &a.to_string(),
+            "compass",
+            "10.0.0.9",
+            now(),
+        )
+        .await
+        .expect("audit");
         for f in EXPORT_FILES {
-            let rows = s.export_rows(f, a, "a@x.org").await.unwrap_or_else(|e| panic!("{}: {e}", f.name));
+            let rows = s
+                .export_rows(f, a, "a@x.org")
+                .await
+                .unwrap_or_else(|e| panic!("{}: {e}", f.name));
             let text = serde_json::to_string(&rows.rows).expect("json");
-            assert!(!text.contains("b@x.org") && !text.contains("11-1021.00"), "{}: {text}", f.name);
+            assert!(
+                !text.contains("b@x.org") && !text.contains("11-1021.00"),
+                "{}: {text}",
+                f.name
+            );
         }
         let by_name = |n: &str| EXPORT_FILES.iter().find(|f| f.name == n).expect("file");
-        let profile = s.export_rows(by_name("profile"), a, "a@x.org").await.expect("profile");
+        let profile = s
+            .export_rows(by_name("profile"), a, "a@x.org")
+            .await
+            .expect("profile");
         assert_eq!(profile.rows.len(), 1);
         assert_eq!(profile.rows[0]["email"], "a@x.org");
         assert_eq!(profile.rows[0]["id"], a.to_string());
         assert_eq!(profile.rows[0]["active"], true);
-        let shop = s.export_rows(by_name("window_shopping"), a, "a@x.org").await.expect("shop");
+        let shop = s
+            .export_rows(by_name("window_shopping"), a, "a@x.org")
+            .await
+            .expect("shop");
         assert_eq!(shop.rows.len(), 1);
         assert_eq!(shop.rows[0]["card_ref"], "15-1252.00");
         assert_eq!(shop.rows[0]["f_status"], 0.5);
         assert!(shop.columns.contains(&"reaction".to_string()));
-        let audit = s.export_rows(by_name("audit"), a, "a@x.org").await.expect("audit");
+        let audit = s
+            .export_rows(by_name("audit"), a, "a@x.org")
+            .await
+            .expect("audit");
         assert_eq!(audit.rows.len(), 1);
-        assert_eq!(audit.rows[0]["actor"], "Person b", "an active colleague is named");
-        assert_eq!(audit.rows[0]["ip"], "", "another person's address is not given");
+        assert_eq!(
+            audit.rows[0]["actor"], "Person b",
+            "an active colleague is named"
+        );
+        assert_eq!(
+            audit.rows[0]["ip"], "",
+            "another person's address is not given"
+        );
         let views = s.private_views_of(a, 10).await.expect("views");
         assert_eq!(views.len(), 1);
         assert_eq!(views[0].detail, "compass");
@@ -132,10 +183,18 @@ async fn erasure_removes_a_persons_records_and_anonymises_them_in_one_go() {
         let db = TestDb::new(backend).await.expect("test database");
         let s = db.store().await.expect("open");
         let (a, b) = seed(&s).await;
-        s.save_reaction(a, &reaction("15-1252.00"), now()).await.expect("a");
-        s.save_reaction(b, &reaction("15-1252.00"), now()).await.expect("b");
-        s.set_search_doc(a, "Person a Zanzibarian developer").await.expect("doc");
-        s.set_search_doc(b, "Person b developer").await.expect("doc");
+        s.save_reaction(a, &reaction("15-1252.00"), now())
+            .await
+            .expect("a");
+        s.save_reaction(b, &reaction("15-1252.00"), now())
+            .await
+            .expect("b");
+        s.set_search_doc(a, "Person a Zanzibarian developer")
+            .await
+            .expect("doc");
+        s.set_search_doc(b, "Person b developer")
+            .await
+            .expect("doc");
         s.create_session(
             &SessionRow {
                 id: "sess-a".into(),
@@ -159,9 +218,16 @@ async fn erasure_removes_a_persons_records_and_anonymises_them_in_one_go() {
             created_at: now(),
         };
         s.create_api_token(&token, "hash-a").await.expect("token");
-        s.audit(Some(b), "role_change", "a@x.org", "talent_admin=true", "", now())
-            .await
-            .expect("audit");
+        s.audit(
+            Some(b),
+            "role_change",
+            "a@x.org",
+            "talent_admin=true",
+            "",
+            now(),
+        )
+        .await
+        .expect("audit");
         s.create_export(a, now()).await.expect("export");
 
         let before = s.erasure_counts(a).await.expect("counts");
@@ -176,11 +242,24 @@ async fn erasure_removes_a_persons_records_and_anonymises_them_in_one_go() {
                 ..Default::default()
             }
         );
-        assert_eq!(s.search_people("Zanzibarian", 10, 0).await.expect("search").len(), 1);
+        assert_eq!(
+            s.search_people("Zanzibarian", 10, 0)
+                .await
+                .expect("search")
+                .len(),
+            1
+        );
 
-        s.erase_person(a, "Erased person", b, "profile=1 reactions=1", "10.0.0.1", now())
-            .await
-            .expect("erase");
+        s.erase_person(
+            a,
+            "Erased person",
+            b,
+            "profile=1 reactions=1",
+            "10.0.0.1",
+            now(),
+        )
+        .await
+        .expect("erase");
         let p = s.person(a).await.expect("still there");
         assert_eq!(p.name, "Erased person");
         assert!(!p.active);
@@ -188,18 +267,55 @@ async fn erasure_removes_a_persons_records_and_anonymises_them_in_one_go() {
         assert_eq!(s.erased_at(a).await.expect("erased"), Some(now()));
         assert_eq!(s.erased_at(b).await.expect("not erased"), None);
         let after = s.erasure_counts(a).await.expect("counts");
-        assert_eq!((after.reactions, after.sessions, after.api_tokens, after.exports), (0, 0, 0, 0));
-        assert!(s.search_people("Zanzibarian", 10, 0).await.expect("search").is_empty());
-        assert_eq!(s.search_people("developer", 10, 0).await.expect("search").len(), 1, "b stays");
+        assert_eq!(
+            (
+                after.reactions,
+                after.sessions,
+                after.api_tokens,
+                after.exports
+            ),
+            (0, 0, 0, 0)
+        );
+        assert!(
+            s.search_people("Zanzibarian", 10, 0)
+                .await
+                .expect("search")
+                .is_empty()
+        );
+        assert_eq!(
+            s.search_people("developer", 10, 0)
+                .await
+                .expect("search")
+                .len(),
+            1,
+            "b stays"
+        );
         let tokens = s.api_tokens(a).await.expect("tokens");
-        assert!(tokens.iter().all(|t| t.revoked_at.is_some() && t.name.is_empty()));
+        assert!(
+            tokens
+                .iter()
+                .all(|t| t.revoked_at.is_some() && t.name.is_empty())
+        );
         let log = s.audit_entries(None, 10, 0).await.expect("log");
-        assert!(log.iter().all(|e| !e.subject.contains("a@x.org") && !e.detail.contains("talent_admin")));
-        let erase = log.iter().find(|e| e.action == PERSON_ERASE).expect("erase entry");
-        assert_eq!((erase.actor_id, erase.subject.as_str()), (Some(b), a.to_string().as_str()));
+        assert!(
+            log.iter()
+                .all(|e| !e.subject.contains("a@x.org") && !e.detail.contains("talent_admin"))
+        );
+        let erase = log
+            .iter()
+            .find(|e| e.action == PERSON_ERASE)
+            .expect("erase entry");
+        assert_eq!(
+            (erase.actor_id, erase.subject.as_str()),
+            (Some(b), a.to_string().as_str())
+        );
         assert_eq!(erase.detail, "profile=1 reactions=1");
         let other = s.erasure_counts(b).await.expect("b");
         assert_eq!(other.reactions, 1, "another person's records stay");
-        assert!(s.erase_person(new_id(), "Erased person", b, "", "", now()).await.is_err());
+        assert!(
+            s.erase_person(new_id(), "Erased person", b, "", "", now())
+                .await
+                .is_err()
+        );
     }
 }
