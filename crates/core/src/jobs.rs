@@ -33,7 +33,7 @@ pub const KNOWN: &[(&str, &str)] = &[
     ),
     (
         SESSION_PURGE,
-        "remove expired sessions and finished jobs older than a week",
+        "remove expired sessions, finished jobs older than a week, expired data exports, and audit entries and read notifications past their retention",
     ),
     (
         NOTIFY_SCAN,
@@ -46,6 +46,10 @@ pub const KNOWN: &[(&str, &str)] = &[
     (
         crate::mail::MAIL_DIGEST,
         "queue each person's weekly digest of last week's notifications",
+    ),
+    (
+        crate::data_rights::DATA_EXPORT,
+        "make the data exports people asked for (a zip of their own data)",
     ),
 ];
 
@@ -117,7 +121,7 @@ pub enum Outcome {
 
 impl App {
     /// Run the body of job `name`; the text says what it did.
-    async fn execute(&self, name: &str, _payload: &str) -> Result<String, String> {
+    async fn execute(&self, name: &str, payload: &str) -> Result<String, String> {
         match name {
             GRAPH_REFRESH => match self.refresh_graph().await {
                 Ok(true) => Ok("career graph rebuilt".into()),
@@ -136,8 +140,10 @@ impl App {
                     .purge_jobs(now - KEEP_DONE)
                     .await
                     .map_err(|e| e.to_string())?;
+                let kept = self.purge_retained().await.map_err(|e| e.to_string())?;
                 Ok(format!(
-                    "{sessions} expired session(s) and {jobs} old job(s) removed"
+                    "{sessions} expired session(s) and {jobs} old job(s) removed; {} export(s) expired, {} audit entries and {} read notification(s) past retention removed",
+                    kept.exports, kept.audit, kept.notifications
                 ))
             }
             NOTIFY_SCAN => {
@@ -172,6 +178,7 @@ impl App {
                     "e-mail is off (no SMTP settings); no digest queued".into()
                 })
             }
+            crate::data_rights::DATA_EXPORT => self.run_data_export(payload).await,
             other => Err(format!("no job is called {other:?}")),
         }
     }

@@ -14,6 +14,7 @@ pub mod compass;
 pub mod conversations;
 pub mod curated;
 pub mod customers;
+pub mod data_rights;
 pub mod demo;
 pub mod directions;
 pub mod directory;

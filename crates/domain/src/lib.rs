@@ -5,6 +5,7 @@ pub mod coach;
 pub mod codes;
 pub mod compass;
 pub mod direction;
+pub mod erasure;
 pub mod fields;
 pub mod guides;
 pub mod ids;

@@ -20,6 +20,7 @@ pub mod compass;
 pub mod conversations;
 pub mod curated;
 pub mod customers;
+pub mod data_rights;
 pub mod directions;
 mod error;
 pub mod import;

@@ -6,6 +6,7 @@ mod conformance_career;
 mod conformance_career_customers;
 mod conformance_curated;
 mod conformance_index_changes;
+mod conformance_data_rights;
 mod conformance_jobs;
 mod conformance_mail;
 mod conformance_notifications;
