@@ -242,6 +242,18 @@ pub const EXPORT_FILES: &[ExportFile] = &[
         "SELECT card_kind, card_ref, reaction, f_status, f_autonomy, f_meaning, f_learning, created_at FROM shopping_reactions WHERE person_id = $1 ORDER BY created_at"
     ),
     file!(
+        "asks",
+        "What you asked your manager (or someone above them) for, with what you offered and the last answer.",
+        "SELECT a.id, b.name AS asked_of, a.what, a.want, a.offer, a.questions, a.status, a.answer, a.wait_days, a.times_asked, a.last_moved_on, a.created_at \
+         FROM asks a JOIN people b ON b.id = a.asked_of WHERE a.person_id = $1 ORDER BY a.created_at, a.id"
+    ),
+    file!(
+        "ask_history",
+        "Each step of your asks: asked, answered, asked again, withdrawn.",
+        "SELECT e.ask_id, e.kind, e.status, e.note, e.created_at FROM ask_events e JOIN asks a ON a.id = e.ask_id \
+         WHERE a.person_id = $1 ORDER BY e.created_at, e.id"
+    ),
+    file!(
         "notifications",
         "Your notifications, read or not.",
         "SELECT id, kind, title, detail, link_kind, link_id, read_at, created_at FROM notifications WHERE person_id = $1 ORDER BY created_at, id"
@@ -640,6 +652,8 @@ impl Store {
             "DELETE FROM notifications WHERE person_id = $1",
             "DELETE FROM notification_preferences WHERE person_id = $1",
             "DELETE FROM data_exports WHERE person_id = $1",
+            "DELETE FROM asks WHERE person_id = $1",
+            "DELETE FROM mail_outbox WHERE person_id = $1",
             "DELETE FROM sessions WHERE person_id = $1",
             "DELETE FROM invites WHERE person_id = $1",
             "DELETE FROM search_docs WHERE person_id = $1",

@@ -87,6 +87,12 @@ pub fn router(app: App, config: WebConfig) -> Router {
         .route("/account", get(account::account))
         .route("/account/password", post(account::change_password))
         .route("/account/tokens", post(account::create_token))
+        .route("/account/export", post(account::request_export))
+        .route("/account/export/{id}/retry", post(account::retry_export))
+        .route(
+            "/account/export/{id}/download",
+            get(account::download_export),
+        )
         .route("/account/tokens/{id}/revoke", post(account::revoke_token))
         .route("/admin", get(admin::overview))
         .route(

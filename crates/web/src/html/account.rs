@@ -26,6 +26,7 @@ struct AccountPage {
     tokens: Vec<ApiToken>,
     errors: FieldErrors,
     new_token: Option<String>,
+    exports: Vec<ladderless_store::data_rights::DataExport>,
 }
 
 async fn account_page(
@@ -53,6 +54,7 @@ async fn account_page(
         tokens,
         errors,
         new_token,
+        exports: state.app.my_exports(&s.actor).await?,
     };
     Ok(render_status(status, &page))
 }
@@ -131,4 +133,46 @@ pub async fn revoke_token(
 ) -> HtmlResult {
     state.app.revoke_api_token(&s.actor, id).await?;
     Ok(Notice::TokenRevoked.redirect("/account"))
+}
+
+/// Ask for a zip of all one's own data; a job makes it and the Account page shows progress.
+pub async fn request_export(
+    State(state): State<AppState>,
+    CurrentUser(s): CurrentUser,
+) -> HtmlResult {
+    state.app.request_export(&s.actor).await?;
+    Ok(Notice::ExportRequested.redirect("/account#data"))
+}
+
+/// Try a failed export again.
+pub async fn retry_export(
+    State(state): State<AppState>,
+    CurrentUser(s): CurrentUser,
+    Path(id): Path<Uuid>,
+) -> HtmlResult {
+    state.app.retry_export(&s.actor, id).await?;
+    Ok(Notice::ExportRequested.redirect("/account#data"))
+}
+
+/// Download one's own ready export (anyone else's: not found).
+pub async fn download_export(
+    State(state): State<AppState>,
+    CurrentUser(s): CurrentUser,
+    Path(id): Path<Uuid>,
+) -> HtmlResult {
+    use axum::response::IntoResponse;
+    let bytes = state.app.download_export(&s.actor, id).await?;
+    let name = format!("ladderless-my-data-{}.zip", state.app.now().date());
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/zip".to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{name}\""),
+            ),
+            (header::CACHE_CONTROL, "no-store".to_string()),
+        ],
+        bytes,
+    )
+        .into_response())
 }

@@ -12,6 +12,7 @@ mod career_owner_customers;
 mod career_owner_support;
 mod careers;
 mod curated_moves;
+mod data_export;
 mod guides;
 mod import;
 mod jobs;
