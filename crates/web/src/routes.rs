@@ -2,7 +2,7 @@
 
 use crate::html::jobs;
 use crate::html::{about, account, admin, auth, careers, home, people, roles, teams};
-use crate::html::{asks, coach, compass, conversations, curated, customers, guides};
+use crate::html::{asks, coach, compass, conversations, curated, customers, erase, guides};
 use crate::html::{directions, notifications, opportunities, pilots, placements, plans, proposals};
 use crate::middleware::{csrf_guard, input_guard, load_session, security_headers, upload_limit};
 use crate::page::ErrorPage;
@@ -88,6 +88,10 @@ pub fn router(app: App, config: WebConfig) -> Router {
         .route("/account/password", post(account::change_password))
         .route("/account/tokens", post(account::create_token))
         .route("/account/export", post(account::request_export))
+        .route(
+            "/admin/people/{id}/erase",
+            get(erase::review).post(erase::erase),
+        )
         .route("/account/export/{id}/retry", post(account::retry_export))
         .route(
             "/account/export/{id}/download",

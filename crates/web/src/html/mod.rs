@@ -12,6 +12,7 @@ pub mod conversations;
 pub mod curated;
 pub mod customers;
 pub mod directions;
+pub mod erase;
 pub mod forms;
 pub mod guides;
 pub mod home;

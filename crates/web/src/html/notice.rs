@@ -58,6 +58,7 @@ notices! {
     ProposalWithdrawn => "proposal_withdrawn", "Proposal withdrawn.";
     PilotStarted => "pilot_started", "Pilot started.";
     PlacementSaved => "placement_saved", "Placement saved.";
+    PersonErased => "person_erased", "Erased. Their personal data is gone; an audit entry records the erasure with counts only.";
     ExportRequested => "export_requested", "Your data is being gathered. This page shows when it is ready to download.";
     AskRecorded => "ask_recorded", "Ask recorded. Go and ask; then write down the answer here.";
     AskAnswered => "ask_answered", "Answer recorded.";

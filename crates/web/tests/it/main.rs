@@ -13,6 +13,7 @@ mod career_owner_support;
 mod careers;
 mod curated_moves;
 mod data_export;
+mod erase;
 mod guides;
 mod import;
 mod jobs;
