@@ -352,10 +352,10 @@ async fn an_email_notification_is_queued_and_the_digest_is_one_per_person_and_we
             .await
             .expect("pref");
         for (p, k, key) in [
-            (eve, Kind::FollowUpDue, "e1"),
-            (eve, Kind::AskAgain, "e2"),
-            (eve, Kind::FollowUpOverdue, "e3"),
-            (sid, Kind::FollowUpDue, "s1"),
+            (eve, Kind::FollowUpDue, "mark-e1"),
+            (eve, Kind::AskAgain, "mark-e2"),
+            (eve, Kind::FollowUpOverdue, "mark-e3"),
+            (sid, Kind::FollowUpDue, "mark-s1"),
         ] {
             app.store
                 .insert_notification(&note(p, k, key), app.now())
@@ -375,12 +375,13 @@ async fn an_email_notification_is_queued_and_the_digest_is_one_per_person_and_we
             .expect("get")
             .expect("eve's digest");
         assert!(
-            d.text_body.contains("Follow-up due e1") && d.text_body.contains("Ask again e2"),
+            d.text_body.contains("Follow-up due mark-e1")
+                && d.text_body.contains("Ask again mark-e2"),
             "{}",
             d.text_body
         );
         assert!(
-            !d.text_body.contains("e3"),
+            !d.text_body.contains("mark-e3"),
             "a kind in the product only is not in the digest"
         );
         assert!(d.subject.contains("2 things"), "{}", d.subject);
