@@ -2,8 +2,8 @@
 //! discoverable people (for candidate lists), built from storage on first use (the server
 //! builds it at start), then changed one placement or one person at a time.
 //!
-//! - Every write path that changes what matching reads calls [`App::placement_changed`] or
-//!   [`App::person_changed`]: the change goes into the change log (`index_changes`) and this
+//! - Every write path that changes what matching reads calls `App::placement_changed` or
+//!   `App::person_changed`: the change goes into the change log (`index_changes`) and this
 //!   process re-reads just that entity at once.
 //! - Every other process on the same database picks the change up with
 //!   [`App::sync_match_index`], which the server runs about once a second: it reads the log
